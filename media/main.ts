@@ -1,0 +1,2 @@
+// The inspector webview: renders the record table the extension streams to it.
+export {};

@@ -1,0 +1,60 @@
+// The messages between the extension and the inspector webview, both directions.
+// Imported by the extension and (type-only) by the webview.
+
+import type { SseRecord } from './sse/record';
+
+export type ConnectionStatus = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
+
+/** What the user asks to connect to. Credential values never travel in this; they live in SecretStorage. */
+export interface ConnectRequest {
+  url: string;
+  withCredentials: boolean;
+  /** Page origin for the CORS verdict; "" for none. */
+  origin: string;
+  method: string;
+  /** Raw header lines, "Name: value" one per line. */
+  headers: string;
+  body: string;
+  /** "" means never close on an event. */
+  closeOn: string;
+}
+
+/** Everything the webview needs to draw itself from nothing (after `ready`, or a reload). */
+export interface PanelState {
+  request: ConnectRequest;
+  recentUrls: string[];
+  /** True when a Cookie or Authorization value is stored for credentials. */
+  hasStoredCredentials: boolean;
+  status: ConnectionStatus;
+  /** The records currently kept, oldest first (event data may be clipped; see EventRecord.truncated). */
+  records: SseRecord[];
+  /** How many older records the cap has pushed out. */
+  dropped: number;
+  maxEvents: number;
+}
+
+export type ExtensionToWebview =
+  | { type: 'state'; state: PanelState }
+  | { type: 'records'; records: SseRecord[]; dropped: number }
+  | { type: 'status'; status: ConnectionStatus }
+  | { type: 'cleared' }
+  /** A message about one field or the whole panel, e.g. a refused URL. */
+  | { type: 'notice'; level: 'error' | 'info'; message: string; field?: 'url' | 'headers' | 'origin' }
+  /** The whole data of one event, answering `details`. */
+  | { type: 'detail'; seq: number; data: string }
+  /** Test-only: asks the webview to report what it has rendered. */
+  | { type: 'probe'; nonce: string };
+
+export type WebviewToExtension =
+  | { type: 'ready' }
+  | { type: 'connect'; request: ConnectRequest }
+  | { type: 'disconnect' }
+  | { type: 'clear' }
+  | { type: 'export'; format: 'ndjson' | 'json' }
+  | { type: 'details'; seq: number }
+  | { type: 'openInEditor'; seq: number }
+  | { type: 'copy'; text: string }
+  | { type: 'saveCredentials'; cookie: string; authorization: string }
+  | { type: 'clearCredentials' }
+  /** Test-only: what the table holds and shows, answering `probe`. */
+  | { type: 'probeReport'; nonce: string; rowCount: number; rowKeys: string[]; renderedRows: number };

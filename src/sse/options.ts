@@ -1,0 +1,45 @@
+// What a caller can ask of the connection engine.
+
+export interface Credentials {
+  /** A Cookie header value, e.g. "session=abc". */
+  cookie?: string;
+  /** An Authorization header value, e.g. "Bearer xyz". */
+  authorization?: string;
+}
+
+export interface ReconnectPolicy {
+  /** Reconnect after a network error or a clean end of the body. Default true. */
+  enabled: boolean;
+  /** Give up after this many consecutive failed attempts; undefined = never give up. */
+  maxAttempts?: number;
+  /** Multiply the delay by this after each consecutive failure (1 = no backoff). Default 2. */
+  backoffFactor?: number;
+  /** Upper bound for the delay in milliseconds. Default 30000. */
+  maxDelayMs?: number;
+}
+
+export interface ConnectOptions {
+  url: string;
+  /** Default GET. Many LLM APIs stream from a POST. */
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** As EventSource's withCredentials: send the configured credentials, and judge CORS accordingly. */
+  withCredentials?: boolean;
+  /** Sent only when withCredentials is on. */
+  credentials?: Credentials;
+  /** A page origin: sent as the Origin header, and the open record carries a CORS verdict for it. */
+  origin?: string;
+  reconnect?: ReconnectPolicy;
+  /** Initial reconnection time in ms, until a `retry` field changes it. Default 3000. */
+  retryMs?: number;
+  /** Close for good when an event of this type arrives. Default "end"; "" means never. */
+  closeOn?: string;
+  /** Largest event (data bytes) accepted before the connection fails. Default 8 MiB. */
+  maxEventBytes?: number;
+  signal?: AbortSignal;
+}
+
+export const DEFAULT_CLOSE_ON = 'end';
+export const DEFAULT_MAX_EVENT_BYTES = 8 * 1024 * 1024;
+export const DEFAULT_RETRY_MS = 3000;

@@ -1,0 +1,113 @@
+// The one record type that flows end to end: engine → store → webview → export → CLI.
+
+/** Why a connection ended for good. */
+export type CloseReason =
+  | 'user' // aborted by the user (Disconnect, Ctrl-C, panel closed)
+  | 'close-on-event' // an event named like the close-on option arrived
+  | 'no-content' // the server answered 204: the documented "stop reconnecting"
+  | 'failed' // the connection failed: wrong status or Content-Type, bad URL, event too large
+  | 'reconnect-limit' // the reconnect cap was reached, or reconnecting was turned off
+  | 'max-events' // the CLI's --max-events was reached
+  | 'timeout'; // the CLI's --timeout was reached
+
+/** The CORS decision a browser would make for `new EventSource(url, { withCredentials })` from `origin`. */
+export interface CorsVerdict {
+  origin: string;
+  withCredentials: boolean;
+  allowed: boolean;
+  /** Why, in words a user understands (e.g. "Access-Control-Allow-Origin is * but credentials are on"). */
+  reason: string;
+}
+
+interface RecordBase {
+  /** Position in this session's record stream, from 1. */
+  seq: number;
+  /** Milliseconds since the session began (the user's connect). */
+  t: number;
+  /** Wall-clock time, epoch milliseconds. */
+  at: number;
+}
+
+export interface OpenRecord extends RecordBase {
+  kind: 'open';
+  /** 1 for the first connection, 2 for the first reconnect, … */
+  connection: number;
+  status: number;
+  /** The final URL, after redirects. */
+  url: string;
+  /** Response headers, names lower-case. */
+  headers: Record<string, string>;
+  /** Milliseconds from sending the request to receiving the response headers. */
+  ttfbMs: number;
+  /** Present only when a page origin was given. */
+  cors?: CorsVerdict;
+}
+
+export interface EventRecord extends RecordBase {
+  kind: 'event';
+  /** The event type: `message` unless the block had an `event:` field. */
+  type: string;
+  data: string;
+  /** The block's own `id:` value, when it had one. */
+  id?: string;
+  /** The persistent last event ID after this block (what a reconnect would send). */
+  lastEventId: string;
+  /** UTF-8 byte size of `data`. */
+  size: number;
+  /** Milliseconds since the previous event of this session; null for the first. */
+  dt: number | null;
+  /** Set only on copies sent to a view: `data` was cut short; the store keeps it whole. */
+  truncated?: true;
+}
+
+export interface CommentRecord extends RecordBase {
+  kind: 'comment';
+  /** The comment text, without the leading colon. */
+  text: string;
+}
+
+export interface RetryRecord extends RecordBase {
+  kind: 'retry';
+  /** The new reconnection time in milliseconds. */
+  ms: number;
+}
+
+export interface ErrorRecord extends RecordBase {
+  kind: 'error';
+  /** What went wrong, in words a user understands. */
+  message: string;
+  /** The HTTP status, when the server answered. */
+  status?: number;
+  willReconnect: boolean;
+}
+
+export interface ReconnectRecord extends RecordBase {
+  kind: 'reconnect';
+  /** 1 for the first reconnect attempt. */
+  attempt: number;
+  delayMs: number;
+  /** The Last-Event-ID header this attempt sends; empty when none. */
+  lastEventId: string;
+}
+
+export interface ClosedRecord extends RecordBase {
+  kind: 'closed';
+  reason: CloseReason;
+  /** Extra words, e.g. the close-on event's name or the failure. */
+  message?: string;
+}
+
+export type SseRecord =
+  | OpenRecord
+  | EventRecord
+  | CommentRecord
+  | RetryRecord
+  | ErrorRecord
+  | ReconnectRecord
+  | ClosedRecord;
+
+export type RecordKind = SseRecord['kind'];
+
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
+}

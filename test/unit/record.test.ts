@@ -1,0 +1,8 @@
+import { strict as assert } from 'node:assert';
+import { assertNever } from '../../src/sse/record';
+
+describe('record', () => {
+  it('assertNever throws on an unexpected value', () => {
+    assert.throws(() => assertNever('x' as never), /Unexpected value/);
+  });
+});
