@@ -1,0 +1,33 @@
+// Bundles the extension-host suites (test/integration/{suite,smoke}) into out/integration/ as CommonJS with `vscode` left external.
+import { readdirSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import * as esbuild from 'esbuild';
+import { repoRoot } from '../../scripts/vscodeServer';
+
+export type SuiteName = 'suite' | 'smoke';
+
+/** Builds one suite and returns the absolute path of its entry (the extensionTestsPath). */
+export async function buildSuite(name: SuiteName): Promise<string> {
+  const sourceDir = join(repoRoot, 'test', 'integration', name);
+  const outDir = join(repoRoot, 'out', 'integration', name);
+  rmSync(outDir, { recursive: true, force: true });
+  const tests = readdirSync(sourceDir).filter((file) => file.endsWith('.test.ts'));
+  if (tests.length === 0) throw new Error(`no *.test.ts files in ${sourceDir}`);
+  await esbuild.build({
+    entryPoints: [
+      { in: join(repoRoot, 'test', 'integration', 'index.ts'), out: 'index' },
+      ...tests.map((file) => ({ in: join(sourceDir, file), out: basename(file, '.ts') })),
+    ],
+    outdir: outDir,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    sourcemap: 'inline',
+    logLevel: 'warning',
+    // Mocha's parallel mode resolves worker files at run time; the suites run serially, so those paths are never used.
+    logOverride: { 'require-resolve-not-external': 'silent' },
+  });
+  return join(outDir, 'index.js');
+}

@@ -1,0 +1,96 @@
+// What the extension-host tests share: reaching the extension (only through its exports and commands) and waiting for state.
+import * as net from 'node:net';
+import * as vscode from 'vscode';
+import type { ConnectRequest } from '../../src/protocol';
+import type { RenderedTable, SseInspectorTestApi } from '../../src/testApi';
+
+export const EXTENSION_ID = 'sse-inspector.sse-inspector';
+
+export function extension(): vscode.Extension<SseInspectorTestApi> {
+  const found = vscode.extensions.getExtension<SseInspectorTestApi>(EXTENSION_ID);
+  if (!found) throw new Error(`extension ${EXTENSION_ID} is not loaded in this extension host`);
+  return found;
+}
+
+/** The extension's test API, activating it if needed. */
+export async function testApi(): Promise<SseInspectorTestApi> {
+  const api = await extension().activate();
+  if (!api || typeof api.probe !== 'function') throw new Error(`${EXTENSION_ID} activate() did not return the test API`);
+  return api;
+}
+
+/**
+ * Polls `read` until `done` accepts its value, then returns that value. The deadline only bounds a hang;
+ * it is no timing assertion, so it is generous.
+ */
+export async function waitFor<T>(what: string, read: () => T | Promise<T>, done: (value: T) => boolean, deadlineMs = 30_000): Promise<T> {
+  const giveUpAt = Date.now() + deadlineMs;
+  let last: T | undefined;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      last = await read();
+      lastError = undefined;
+      if (done(last)) return last;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > giveUpAt) {
+      const detail = lastError !== undefined ? `last error: ${String(lastError)}` : `last value: ${JSON.stringify(last)}`;
+      throw new Error(`gave up waiting ${deadlineMs / 1000} s for ${what}; ${detail}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The rows the panel must render for the document's sequence: open, ten messages, the custom end event, closed. */
+export const DOCUMENT_ROWS: readonly string[] = [
+  'open',
+  ...Array.from({ length: 10 }, (_, index) => `event:message:{"message": "Hello SSE ${index + 1}"}`),
+  'event:end:{}',
+  'closed',
+];
+
+/** Runs Start Mock Server and returns its base URL ("http://127.0.0.1:<port>"). */
+export async function startMockServer(): Promise<string> {
+  const url = await vscode.commands.executeCommand<unknown>('sseInspector.startMockServer');
+  if (typeof url !== 'string' || !/^http:\/\/127\.0\.0\.1:\d+$/.test(url)) {
+    throw new Error(`sseInspector.startMockServer returned ${JSON.stringify(url)}, not http://127.0.0.1:<port>`);
+  }
+  return url;
+}
+
+/** Runs Connect to Stream programmatically and returns the new panel's id. */
+export async function connect(target: string | Partial<ConnectRequest>): Promise<string> {
+  const id = await vscode.commands.executeCommand<unknown>('sseInspector.connect', target);
+  if (typeof id !== 'string' || id === '') throw new Error(`sseInspector.connect returned ${JSON.stringify(id)}, not a panel id`);
+  return id;
+}
+
+/** Probes the webview until its last row is `closed`, and returns what it rendered. */
+export function renderedUntilClosed(api: SseInspectorTestApi, panelId: string, deadlineMs?: number): Promise<RenderedTable> {
+  return waitFor(`panel ${panelId} to render a closed row`, () => api.probe(panelId), (table) => table.rowKeys.at(-1) === 'closed', deadlineMs);
+}
+
+/** A port nothing listens on: bound by the kernel, then released. */
+export async function unusedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** Resolves true when a server can listen on 127.0.0.1:`port` (then frees it again). */
+export function portIsFree(port: number): Promise<boolean> {
+  const server = net.createServer();
+  return new Promise((resolve) => {
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/** Closes every panel the extension has open, so one test's streams never leak into the next. */
+export function closeAllPanels(api: SseInspectorTestApi): void {
+  for (const panel of api.panels()) api.closePanel(panel.id);
+}

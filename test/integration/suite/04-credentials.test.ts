@@ -1,0 +1,58 @@
+// The Send credentials toggle decides whether stored Cookie and Authorization reach the server, and flips the CORS verdict.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { MockRequestInfo, PanelInfo, SseInspectorTestApi } from '../../../src/testApi';
+import { closeAllPanels, connect, renderedUntilClosed, startMockServer, testApi, waitFor } from '../helpers';
+
+const COOKIE = 'session=integration-cookie';
+const AUTHORIZATION = 'Bearer integration-token';
+const PAGE_ORIGIN = 'http://app.example.test';
+
+/** Connects, waits for the stream to finish, and returns the one request the mock saw plus the panel's final state. */
+async function connectAndFinish(api: SseInspectorTestApi, url: string, withCredentials: boolean): Promise<{ request: MockRequestInfo; panel: PanelInfo }> {
+  const before = api.mockRequests().length;
+  const panelId = await connect({ url, withCredentials, origin: PAGE_ORIGIN });
+  await renderedUntilClosed(api, panelId);
+  const requests = api.mockRequests().slice(before);
+  assert.equal(requests.length, 1, `expected one request, the mock saw ${requests.map((r) => r.url).join(', ')}`);
+  const panel = await waitFor('the panel info', () => api.panels().find((info) => info.id === panelId), (info) => info !== undefined);
+  return { request: requests[0], panel: panel! };
+}
+
+suite('credentials and CORS', () => {
+  let mockUrl: string;
+  suiteSetup(async () => {
+    mockUrl = await startMockServer();
+    await (await testApi()).setCredentials({ cookie: COOKIE, authorization: AUTHORIZATION });
+  });
+  teardown(async () => closeAllPanels(await testApi()));
+  suiteTeardown(async () => {
+    await (await testApi()).setCredentials({ cookie: '', authorization: '' });
+    await vscode.commands.executeCommand('sseInspector.stopMockServer');
+  });
+
+  test('with Send credentials on, the stored Cookie and Authorization reach the server', async () => {
+    const { request } = await connectAndFinish(await testApi(), `${mockUrl}/sse?interval=0`, true);
+    assert.equal(request.headers.cookie, COOKIE);
+    assert.equal(request.headers.authorization, AUTHORIZATION);
+  });
+
+  test('with Send credentials off, neither Cookie nor Authorization is sent', async () => {
+    const { request } = await connectAndFinish(await testApi(), `${mockUrl}/sse?interval=0`, false);
+    assert.equal(request.headers.cookie, undefined);
+    assert.equal(request.headers.authorization, undefined);
+  });
+
+  test('an Access-Control-Allow-Origin of * passes CORS without credentials and fails it with them', async () => {
+    const api = await testApi();
+    const without = await connectAndFinish(api, `${mockUrl}/sse?interval=0&cors=star`, false);
+    const withCredentials = await connectAndFinish(api, `${mockUrl}/sse?interval=0&cors=star`, true);
+    assert.equal(without.panel.corsAllowed, true);
+    assert.equal(withCredentials.panel.corsAllowed, false);
+  });
+
+  test('an origin reflected with Allow-Credentials passes CORS with credentials', async () => {
+    const { panel } = await connectAndFinish(await testApi(), `${mockUrl}/sse?interval=0&cors=reflect`, true);
+    assert.equal(panel.corsAllowed, true);
+  });
+});

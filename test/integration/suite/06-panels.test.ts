@@ -1,0 +1,42 @@
+// Panels own their connections: closing one aborts its stream, and two panels stream side by side without mixing rows.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { closeAllPanels, connect, renderedUntilClosed, startMockServer, testApi, waitFor } from '../helpers';
+
+function messageRows(count: number): string[] {
+  return Array.from({ length: count }, (_, index) => `event:message:{"message": "Hello SSE ${index + 1}"}`);
+}
+
+suite('panels', () => {
+  let mockUrl: string;
+  suiteSetup(async () => {
+    mockUrl = await startMockServer();
+  });
+  teardown(async () => closeAllPanels(await testApi()));
+  suiteTeardown(() => vscode.commands.executeCommand('sseInspector.stopMockServer'));
+
+  test('closing a panel aborts its connection: the mock server sees the socket close', async () => {
+    const api = await testApi();
+    const before = api.mockRequests().length;
+    const panelId = await connect(`${mockUrl}/sse`);
+    await waitFor('the first message row', () => api.probe(panelId), (table) => table.rowKeys.length >= 2);
+    const [request] = api.mockRequests().slice(before);
+    assert.ok(request, 'the mock saw no request');
+    assert.equal(request.closedAt, undefined, 'the stream closed before the panel did');
+    api.closePanel(panelId);
+    await waitFor('the mock to see the socket close', () => api.mockRequests()[before].closedAt, (closedAt) => closedAt !== undefined);
+    assert.equal(api.panels().some((panel) => panel.id === panelId), false);
+  });
+
+  test('two panels stream at the same time and each renders only its own rows', async () => {
+    const api = await testApi();
+    const before = api.mockRequests().length;
+    const [first, second] = await Promise.all([connect(`${mockUrl}/sse?interval=40&count=10`), connect(`${mockUrl}/sse?interval=30&count=15`)]);
+    const [firstTable, secondTable] = await Promise.all([renderedUntilClosed(api, first), renderedUntilClosed(api, second)]);
+    assert.deepEqual(firstTable.rowKeys, ['open', ...messageRows(10), 'event:end:{}', 'closed']);
+    assert.deepEqual(secondTable.rowKeys, ['open', ...messageRows(15), 'event:end:{}', 'closed']);
+    const [a, b] = api.mockRequests().slice(before);
+    assert.ok(a.closedAt !== undefined && b.closedAt !== undefined);
+    assert.ok(a.startedAt < b.closedAt! && b.startedAt < a.closedAt!, 'the two streams did not overlap in time');
+  });
+});
