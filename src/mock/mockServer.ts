@@ -1,0 +1,162 @@
+// The document's SSE server on 127.0.0.1, for trying the inspector (and its tests) without a real backend.
+import * as http from 'node:http';
+import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { MockRequestInfo } from '../testApi';
+import { streamHeaders } from './headers';
+import { parseStreamQuery, type StreamOptions } from './query';
+import { streamSteps } from './sequence';
+
+export interface MockServerOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Pause between messages unless a request's `interval` says otherwise. Default 1000, as in the document. */
+  messageIntervalMs?: number;
+}
+
+export const DEFAULT_MESSAGE_INTERVAL_MS = 1000;
+export const STREAM_PATH = '/sse';
+
+/** Called when a request arrives and again when it closes (then `closedAt` is set). */
+export type MockRequestListener = (request: MockRequestInfo) => void;
+
+// A browser on a rebinding DNS name would send its own Host; only loopback names may talk to us.
+const LOOPBACK_HOST = /^(?:127\.0\.0\.1|localhost|\[::1\])(?::\d{1,5})?$/i;
+
+function listen(server: http.Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException): void => {
+      server.off('listening', onListening);
+      if (error.code === 'EADDRINUSE') reject(new Error(`Port ${port} is already in use`));
+      else if (error.code === 'EACCES') reject(new Error(`Not allowed to listen on port ${port}`));
+      else reject(new Error(`Could not listen on 127.0.0.1:${port}: ${error.message}`));
+    };
+    const onListening = (): void => {
+      server.off('error', onError);
+      resolve();
+    };
+    server.once('error', onError);
+    server.once('listening', onListening);
+    server.listen(port, '127.0.0.1');
+  });
+}
+
+function refuse(res: http.ServerResponse, status: number, text: string, extra: http.OutgoingHttpHeaders = {}): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...extra });
+  res.end(`${text}\n`);
+}
+
+function singleHeader(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Writes the steps, waiting out each delay and the socket's backpressure, until done or the client leaves. */
+async function play(res: http.ServerResponse, options: StreamOptions, lastEventId: string | undefined, signal: AbortSignal): Promise<void> {
+  for (const step of streamSteps(options, lastEventId)) {
+    if (step.delayMs > 0) await sleep(step.delayMs, undefined, { signal });
+    // The socket can die between writes before 'close' is emitted; writing then would raise an error.
+    if (res.destroyed) return;
+    if (step.drop) {
+      // Flush what was written, then go away without the chunked terminator: the client sees a network error.
+      const socket = res.socket;
+      res.write(step.text, () => socket?.destroy());
+      return;
+    }
+    if (!res.write(step.text)) await once(res, 'drain', { signal });
+  }
+  res.end();
+}
+
+export class MockServer {
+  readonly url: string;
+  readonly port: number;
+  /** Every request seen, oldest first; `closedAt` is set when its response closes (finished or cut). */
+  readonly requests: MockRequestInfo[] = [];
+  private readonly listeners = new Set<MockRequestListener>();
+  private stopped: Promise<void> | undefined;
+
+  private constructor(
+    private readonly server: http.Server,
+    private readonly messageIntervalMs: number,
+  ) {
+    const address = server.address();
+    if (address === null || typeof address === 'string') throw new Error('The mock server has no TCP address');
+    this.port = address.port;
+    this.url = `http://127.0.0.1:${this.port}`;
+    server.on('request', (req, res) => this.handle(req, res));
+  }
+
+  /** Listens on 127.0.0.1; rejects with a readable Error, e.g. "Port 8080 is already in use". */
+  static async start(options: MockServerOptions = {}): Promise<MockServer> {
+    const port = options.port ?? 0;
+    const interval = options.messageIntervalMs ?? DEFAULT_MESSAGE_INTERVAL_MS;
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      throw new Error(`Port must be a whole number from 0 to 65535, got ${port}`);
+    }
+    if (!Number.isInteger(interval) || interval < 0 || interval > 2 ** 31 - 1) {
+      throw new Error(`Message interval must be a whole number of milliseconds, got ${interval}`);
+    }
+    const server = http.createServer();
+    await listen(server, port);
+    return new MockServer(server, interval);
+  }
+
+  /** Subscribes to request arrivals and closes; returns what unsubscribes. */
+  onDidChange(listener: MockRequestListener): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** Cuts every open stream at once and frees the port. Safe to call again. */
+  stop(): Promise<void> {
+    this.stopped ??= new Promise((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+    return this.stopped;
+  }
+
+  private notify(info: MockRequestInfo): void {
+    for (const listener of this.listeners) listener(info);
+  }
+
+  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const info: MockRequestInfo = { method: req.method ?? '', url: req.url ?? '', headers: { ...req.headers }, startedAt: Date.now() };
+    this.requests.push(info);
+    const aborted = new AbortController();
+    res.once('close', () => {
+      aborted.abort();
+      info.closedAt = Date.now();
+      this.notify(info);
+    });
+    this.notify(info);
+
+    if (!LOOPBACK_HOST.test(req.headers.host ?? '')) {
+      refuse(res, 403, 'Forbidden: the Host header must be 127.0.0.1, localhost or [::1].');
+      return;
+    }
+    const url = new URL(info.url, 'http://127.0.0.1');
+    if (url.pathname !== STREAM_PATH) {
+      refuse(res, 404, `Not found: ${url.pathname}. The mock server streams at ${STREAM_PATH}.`);
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'POST') {
+      refuse(res, 405, `Method ${req.method} not allowed: use GET (or POST) ${STREAM_PATH}.`, { Allow: 'GET, POST' });
+      return;
+    }
+    const query = parseStreamQuery(url.searchParams, this.messageIntervalMs);
+    if (!query.ok) {
+      refuse(res, 400, `Bad query: ${query.error}`);
+      return;
+    }
+    const { options } = query;
+    const headers = streamHeaders(options.variant, options.cors, singleHeader(req.headers.origin));
+    res.writeHead(200, headers.flat());
+    // A POST body is accepted and ignored; reading it keeps the socket healthy.
+    req.resume();
+    play(res, options, singleHeader(req.headers['last-event-id']), aborted.signal).catch(() => {
+      // Only the client leaving (or stop) interrupts a stream; the response is gone either way.
+      res.destroy();
+    });
+  }
+}
