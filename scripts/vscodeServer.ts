@@ -134,6 +134,8 @@ export interface RunningCodeServer {
   url: string;
   port: number;
   extensionsDir: string;
+  /** Settles when the server process exits, for whatever reason. */
+  exited: Promise<void>;
   /** Kills the whole process group and removes the temporary folders; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -161,6 +163,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   ], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, EXTENSIONS_GALLERY: '{}' },
   });
 
+  const exited = once(child, 'exit').then(() => undefined);
   let stopped = false;
   const stop = async (): Promise<void> => {
     if (stopped) return;
@@ -173,7 +176,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     const port = await waitForListening(child, options.onOutput);
     const url = `http://127.0.0.1:${port}`;
     await waitForHttp(url);
-    return { url, port, extensionsDir, stop };
+    return { url, port, extensionsDir, exited, stop };
   } catch (error) {
     await stop();
     throw error;
