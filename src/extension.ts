@@ -1,8 +1,73 @@
 // Extension entry point: wires commands, the mock server's status bar item and panels together.
 import * as vscode from 'vscode';
+import type { ConnectRequest } from './protocol';
+import { CredentialStore } from './panel/credentialStore';
+import { PANEL_VIEW_TYPE } from './panel/inspectorPanel';
+import { createTestApi } from './panel/inspectorTestApi';
+import { CONNECT_COMMAND, MockServerControl } from './panel/mockServerControl';
+import { PanelRegistry } from './panel/panelRegistry';
+import { partialConnectRequestProblem } from './panel/validate';
+import type { SseInspectorTestApi } from './testApi';
 
-export function activate(context: vscode.ExtensionContext): void {
-  void context;
+/** What deactivate must do; set by activate. */
+let shutdown: (() => Promise<void>) | undefined;
+
+export function activate(context: vscode.ExtensionContext): SseInspectorTestApi {
+  const log = vscode.window.createOutputChannel('SSE Inspector', { log: true });
+  const credentials = new CredentialStore(context.secrets);
+  const mock = new MockServerControl(log);
+  const panels = new PanelRegistry({
+    extensionUri: context.extensionUri,
+    log,
+    credentials,
+    globalState: context.globalState,
+    mockStreamUrl: () => mock.streamUrl,
+  });
+  // Disposed in reverse: panels (and their connections) first, then the mock server, then the log.
+  context.subscriptions.push(log, mock, panels);
+
+  shutdown = async () => {
+    await panels.closeAll();
+    await mock.stopServer();
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(CONNECT_COMMAND, (argument?: unknown) => {
+      const request = connectArgument(argument);
+      if (typeof request === 'string') {
+        log.error(request);
+        void vscode.window.showErrorMessage(request);
+        return undefined;
+      }
+      return panels.open(request).id;
+    }),
+    vscode.commands.registerCommand('sseInspector.startMockServer', () => mock.start()),
+    vscode.commands.registerCommand('sseInspector.stopMockServer', async () => {
+      await mock.stop();
+    }),
+    vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
+      deserializeWebviewPanel: async (webviewPanel, state: unknown) => panels.restore(webviewPanel, state),
+    }),
+  );
+
+  return createTestApi({ panels, mock, credentials, shutdown });
 }
 
-export function deactivate(): void {}
+export async function deactivate(): Promise<void> {
+  await shutdown?.();
+  shutdown = undefined;
+}
+
+/** The connect command's argument as a request (a URL string means "connect to this"), or a problem. */
+function connectArgument(argument: unknown): Partial<ConnectRequest> | string {
+  if (argument === undefined) {
+    return {};
+  }
+  if (typeof argument === 'string') {
+    return { url: argument };
+  }
+  const problem = partialConnectRequestProblem(argument);
+  return problem === undefined
+    ? (argument as Partial<ConnectRequest>)
+    : `SSE: Connect to Stream takes a URL or a request object; this request ${problem}.`;
+}

@@ -1,0 +1,69 @@
+// Writes a session's records as NDJSON or JSON with every credential taken out.
+import type { SseRecord } from '../sse/record';
+import type { Credentials } from '../sse/options';
+
+export type ExportFormat = 'ndjson' | 'json';
+
+/** Headers that carry credentials; an export never holds them, whatever their case. */
+const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
+/** Shorter pieces of a credential are not worth hiding: they would blot out unrelated data. */
+const MIN_FRAGMENT_LENGTH = 4;
+export const REDACTED = '[redacted]';
+
+/** One record per line (as the CLI's --json prints them), or one JSON array. */
+export function formatExport(records: readonly SseRecord[], format: ExportFormat, credentials: Credentials = {}): string {
+  const secrets = secretFragments(credentials);
+  const clean = records.map((record) => withoutCredentials(record, secrets));
+  if (format === 'ndjson') {
+    return clean.map((record) => JSON.stringify(record)).join('\n') + (clean.length > 0 ? '\n' : '');
+  }
+  return `${JSON.stringify(clean, null, 2)}\n`;
+}
+
+/**
+ * A copy without credential headers, and with every text field's occurrences of the credential values
+ * replaced (a server may echo a token back in an event or an error).
+ */
+export function withoutCredentials(record: SseRecord, secrets: readonly string[]): SseRecord {
+  const redacted = secrets.length > 0 ? redactStrings(record, secrets) : record;
+  if (redacted.kind !== 'open') {
+    return redacted;
+  }
+  const headers = Object.entries(redacted.headers).filter(([name]) => !CREDENTIAL_HEADERS.has(name.toLowerCase()));
+  return { ...redacted, headers: Object.fromEntries(headers) };
+}
+
+/** The whole values, and the parts that are secret on their own: each cookie's value, the token after the scheme. */
+export function secretFragments(credentials: Credentials): string[] {
+  const fragments = new Set<string>();
+  const add = (fragment: string | undefined, always: boolean) => {
+    const trimmed = fragment?.trim() ?? '';
+    if (trimmed !== '' && (always || trimmed.length >= MIN_FRAGMENT_LENGTH)) {
+      fragments.add(trimmed);
+    }
+  };
+  add(credentials.authorization, true);
+  add(credentials.authorization?.trim().split(/\s+/).slice(1).join(' '), false);
+  add(credentials.cookie, true);
+  for (const pair of credentials.cookie?.split(';') ?? []) {
+    add(pair, false);
+    add(pair.slice(pair.indexOf('=') + 1), false);
+  }
+  // Longest first, so a whole value is replaced before a piece of it could split it.
+  return [...fragments].sort((a, b) => b.length - a.length);
+}
+
+function redactStrings<T>(value: T, secrets: readonly string[]): T {
+  if (typeof value === 'string') {
+    return secrets.reduce((text: string, secret) => text.replaceAll(secret, REDACTED), value) as T;
+  }
+  if (Array.isArray(value)) {
+    return value.map((entry: unknown) => redactStrings(entry, secrets)) as T;
+  }
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, entry]) => [redactStrings(key, secrets), redactStrings(entry, secrets)]),
+    ) as T;
+  }
+  return value;
+}

@@ -1,0 +1,418 @@
+// One inspector panel: a webview, the store of its session's records, and at most one live connection.
+import { randomUUID } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { ConnectionStatus, ConnectRequest, ExtensionToWebview, PanelState, WebviewToExtension } from '../protocol';
+import { SseConnection } from '../sse/connection';
+import { assertNever, type SseRecord } from '../sse/record';
+import type { PanelInfo, RenderedTable } from '../testApi';
+import { RecordBatcher, type RecordBatch } from './batcher';
+import { planConnection, type FieldNotice } from './connectPlan';
+import type { CredentialStore } from './credentialStore';
+import { Disposable } from './dispose';
+import { errorText } from './errorText';
+import { isSendableHeaderValue } from './headersText';
+import { newNonce, panelHtml } from './html';
+import { RecordStore } from './recordStore';
+import { saveExport } from './saveExport';
+import { statusAfter } from './sessionStatus';
+import { panelTitle } from './streamUrl';
+import { validateWebviewMessage } from './validate';
+import { toViewRecord } from './viewCopy';
+
+export const PANEL_VIEW_TYPE = 'sseInspector.panel';
+const PROBE_TIMEOUT_MS = 10_000;
+/** Notices raised before the webview is listening wait for it; a few are enough to explain anything. */
+const MAX_QUEUED_NOTICES = 10;
+
+/** What a panel needs from the extension around it. */
+export interface PanelServices {
+  readonly extensionUri: vscode.Uri;
+  readonly log: vscode.LogOutputChannel;
+  readonly credentials: CredentialStore;
+  readonly maxEvents: number;
+  recentUrls(): string[];
+  rememberUrl(url: string): Promise<void>;
+  /** Counts the connection as live until its `done` settles. */
+  trackConnection(connection: SseConnection): void;
+}
+
+type Notice = Extract<ExtensionToWebview, { type: 'notice' }>;
+
+interface PendingProbe {
+  resolve(table: RenderedTable): void;
+  reject(error: Error): void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+/** The webview's options: scripts on, files only from the bundle folder. */
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist')] };
+}
+
+export class InspectorPanel extends Disposable {
+  private request: ConnectRequest;
+  private status: ConnectionStatus = 'idle';
+  private readonly store: RecordStore;
+  private readonly batcher: RecordBatcher;
+  private connection: SseConnection | undefined;
+  /** Bumped by every connect: records from a superseded connection are ignored. */
+  private session = 0;
+  /** True between the webview's `ready` and the moment it is hidden (and so destroyed). */
+  private webviewReady = false;
+  private readonly queuedNotices: Notice[] = [];
+  private readonly probes = new Map<string, PendingProbe>();
+  /** The CORS verdict on the session's latest open record, if a page origin was given. */
+  private corsAllowed: boolean | undefined;
+
+  constructor(
+    readonly id: string,
+    private readonly panel: vscode.WebviewPanel,
+    request: ConnectRequest,
+    private readonly services: PanelServices,
+    onDisposed: (panel: InspectorPanel) => void,
+  ) {
+    super();
+    this.request = request;
+    this.store = new RecordStore(services.maxEvents);
+    this.batcher = new RecordBatcher(this.store, (batch) => this.sendBatch(batch));
+
+    this.register({ dispose: () => onDisposed(this) });
+    this.register(panel);
+    this.register(panel.onDidDispose(() => this.dispose()));
+    this.register(panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)));
+    this.register(
+      panel.onDidChangeViewState(({ webviewPanel }) => {
+        if (!webviewPanel.visible) {
+          this.webviewReady = false;
+        }
+      }),
+    );
+    this.register({ dispose: () => this.rejectProbes(new Error(`Panel ${id} was closed before its webview answered the probe`)) });
+    this.register(this.batcher);
+    // Registered last so it runs first: a closed panel aborts its connection.
+    this.register({ dispose: () => this.connection?.close('user') });
+
+    panel.title = panelTitle(request.url);
+    panel.webview.options = webviewOptions(services.extensionUri);
+    panel.webview.html = this.renderHtml();
+  }
+
+  info(): PanelInfo {
+    const info: PanelInfo = { id: this.id, status: this.status, request: { ...this.request } };
+    if (this.corsAllowed !== undefined) {
+      info.corsAllowed = this.corsAllowed;
+    }
+    return info;
+  }
+
+  /** Closes the panel as the user would. */
+  close(): void {
+    this.panel.dispose();
+  }
+
+  /**
+   * Starts a new session: the table is cleared and the old connection (if any) closed, since seq
+   * and time restart with each connection. A request with a problem changes nothing but the notice.
+   */
+  async connect(request: ConnectRequest): Promise<void> {
+    this.request = request;
+    const plan = planConnection(request);
+    if (!plan.ok) {
+      this.services.log.info(`${this.id}: not connecting: ${plan.notice.message}`);
+      this.notify('error', plan.notice);
+      return;
+    }
+    const session = ++this.session;
+    // Only with "Send credentials" on do the secrets leave SecretStorage at all.
+    const credentials = request.withCredentials ? await this.services.credentials.read() : {};
+    if (session !== this.session || this.isDisposed) {
+      return; // Another connect, or the panel's closing, overtook this one while the secrets were read.
+    }
+    this.connection?.close('user');
+    this.connection = undefined;
+    this.startSession();
+    this.panel.title = panelTitle(plan.options.url);
+    this.services.log.info(
+      `${this.id}: connecting to ${plan.options.url} (${plan.options.method}, credentials ${request.withCredentials ? 'on' : 'off'})`,
+    );
+    this.services.rememberUrl(plan.options.url).catch((error: unknown) => this.services.log.warn(`Could not remember the URL: ${errorText(error)}`));
+    try {
+      const connection = new SseConnection({ ...plan.options, credentials }, (record) => {
+        if (session === this.session && !this.isDisposed) {
+          this.receiveRecord(record);
+        }
+      });
+      this.connection = connection;
+      this.services.trackConnection(connection);
+      connection.done
+        .catch((error: unknown) => this.services.log.error(`${this.id}: the connection ended abnormally: ${errorText(error)}`))
+        .finally(() => {
+          if (this.connection === connection) {
+            this.connection = undefined;
+          }
+        });
+    } catch (error) {
+      this.services.log.error(`${this.id}: the connection could not start: ${errorText(error)}`);
+      this.notify('error', { message: `The connection could not start: ${errorText(error)}` });
+      this.setStatus('closed');
+    }
+  }
+
+  /** Asks the webview what it rendered; reveals the panel first, since a hidden webview does not exist. */
+  probe(): Promise<RenderedTable> {
+    const nonce = randomUUID();
+    const answer = new Promise<RenderedTable>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.probes.delete(nonce);
+        reject(new Error(`Panel ${this.id}'s webview did not answer a probe within ${PROBE_TIMEOUT_MS / 1000} s`));
+      }, PROBE_TIMEOUT_MS);
+      this.probes.set(nonce, { resolve, reject, timer });
+    });
+    if (this.isDisposed) {
+      this.rejectProbes(new Error(`Panel ${this.id} is closed`));
+    } else if (!this.panel.visible) {
+      this.panel.reveal(undefined, true); // Its `ready` will send the probes that wait.
+    } else if (this.webviewReady) {
+      this.post({ type: 'probe', nonce });
+    }
+    return answer;
+  }
+
+  private renderHtml(): string {
+    const dist = vscode.Uri.joinPath(this.services.extensionUri, 'dist');
+    const webview = this.panel.webview;
+    return panelHtml({
+      cspSource: webview.cspSource,
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.css')).toString(),
+      nonce: newNonce(),
+    });
+  }
+
+  private receive(raw: unknown): void {
+    const checked = validateWebviewMessage(raw);
+    if (!checked.ok) {
+      this.services.log.warn(`${this.id}: ignored a message from the webview: ${checked.problem}`);
+      return;
+    }
+    this.handle(checked.message).catch((error: unknown) => {
+      this.services.log.error(`${this.id}: ${checked.message.type} failed: ${errorText(error)}`);
+      this.notify('error', { message: `${checked.message.type} failed: ${errorText(error)}` });
+    });
+  }
+
+  private async handle(message: WebviewToExtension): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        return this.sendState();
+      case 'connect':
+        return this.connect(message.request);
+      case 'disconnect':
+        if (this.connection === undefined) {
+          this.notify('info', { message: 'Not connected.' });
+        }
+        this.connection?.close('user');
+        return;
+      case 'clear':
+        this.store.clear();
+        this.batcher.reset();
+        this.post({ type: 'cleared' });
+        return;
+      case 'export':
+        return this.exportRecords(message.format);
+      case 'details': {
+        const data = this.eventData(message.seq);
+        if (data !== undefined) {
+          this.post({ type: 'detail', seq: message.seq, data });
+        }
+        return;
+      }
+      case 'openInEditor':
+        return this.openInEditor(message.seq);
+      case 'copy':
+        return vscode.env.clipboard.writeText(message.text);
+      case 'saveCredentials':
+        return this.saveCredentials(message.cookie, message.authorization);
+      case 'clearCredentials':
+        await this.services.credentials.clear();
+        this.notify('info', { message: 'The stored credentials were removed.' });
+        return;
+      case 'probeReport':
+        return this.settleProbe(message);
+      default:
+        return assertNever(message);
+    }
+  }
+
+  /** The whole picture, for a webview that starts from nothing. */
+  private async sendState(): Promise<void> {
+    const hasStoredCredentials = await this.services.credentials.has();
+    if (this.isDisposed) {
+      return;
+    }
+    // From here on synchronous: the snapshot and "all sent" must describe the same moment.
+    const state: PanelState = {
+      request: this.request,
+      recentUrls: this.services.recentUrls(),
+      hasStoredCredentials,
+      status: this.status,
+      records: this.store.snapshot().map((record) => toViewRecord(record)),
+      dropped: this.store.dropped,
+      maxEvents: this.store.capacity,
+    };
+    this.batcher.markAllSent();
+    this.webviewReady = true;
+    this.post({ type: 'state', state });
+    for (const notice of this.queuedNotices.splice(0)) {
+      this.post(notice);
+    }
+    for (const nonce of this.probes.keys()) {
+      this.post({ type: 'probe', nonce });
+    }
+  }
+
+  private startSession(): void {
+    this.store.clear();
+    this.batcher.reset();
+    this.corsAllowed = undefined;
+    this.post({ type: 'cleared' });
+    this.setStatus('connecting');
+  }
+
+  private receiveRecord(record: SseRecord): void {
+    this.batcher.add(record);
+    if (record.kind === 'open' && record.cors !== undefined) {
+      this.corsAllowed = record.cors.allowed;
+    }
+    const next = statusAfter(this.status, record);
+    if (next !== this.status) {
+      this.batcher.flushNow(); // The rows that caused the change arrive before the change.
+      this.setStatus(next);
+    }
+    this.logLifecycle(record);
+  }
+
+  private logLifecycle(record: SseRecord): void {
+    const log = this.services.log;
+    switch (record.kind) {
+      case 'open':
+        log.info(`${this.id}: open ${record.status} ${record.url} (connection ${record.connection}, ${record.ttfbMs} ms to headers)`);
+        return;
+      case 'error':
+        log.warn(`${this.id}: error: ${record.message}${record.willReconnect ? ' (will reconnect)' : ''}`);
+        return;
+      case 'reconnect':
+        log.info(`${this.id}: reconnect attempt ${record.attempt} in ${record.delayMs} ms`);
+        return;
+      case 'closed':
+        log.info(`${this.id}: closed (${record.reason})${record.message ? `: ${record.message}` : ''}`);
+        return;
+      case 'event':
+      case 'comment':
+      case 'retry':
+        return; // Far too many to log; the table shows them.
+      default:
+        assertNever(record);
+    }
+  }
+
+  private setStatus(status: ConnectionStatus): void {
+    this.status = status;
+    this.post({ type: 'status', status });
+  }
+
+  private sendBatch(batch: RecordBatch): void {
+    this.post({ type: 'records', records: batch.records.map((record) => toViewRecord(record)), dropped: batch.dropped });
+  }
+
+  /** Sends to a listening webview; otherwise drops it, since `ready` replays the whole state. */
+  private post(message: ExtensionToWebview): void {
+    if (this.webviewReady && !this.isDisposed) {
+      void this.panel.webview.postMessage(message);
+    }
+  }
+
+  private notify(level: Notice['level'], notice: FieldNotice): void {
+    const message: Notice = { type: 'notice', level, ...notice };
+    if (this.webviewReady) {
+      this.post(message);
+    } else if (this.queuedNotices.push(message) > MAX_QUEUED_NOTICES) {
+      this.queuedNotices.shift();
+    }
+  }
+
+  /** The full data of a kept event, or undefined (with a notice) when it is gone or not an event. */
+  private eventData(seq: number): string | undefined {
+    const record = this.store.bySeq(seq);
+    if (record?.kind === 'event') {
+      return record.data;
+    }
+    this.notify('info', {
+      message: record === undefined ? `Record #${seq} is no longer kept (cleared, or dropped by the ${this.store.capacity} record limit).` : `Record #${seq} is not an event.`,
+    });
+    return undefined;
+  }
+
+  private async openInEditor(seq: number): Promise<void> {
+    const data = this.eventData(seq);
+    if (data === undefined) {
+      return;
+    }
+    const document = await vscode.workspace.openTextDocument({ content: data, language: parsesAsJson(data) ? 'json' : 'plaintext' });
+    // Beside the panel: in its place the panel would be hidden, and its webview torn down.
+    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+  }
+
+  private async exportRecords(format: 'ndjson' | 'json'): Promise<void> {
+    const records = this.store.snapshot();
+    if (records.length === 0) {
+      this.notify('info', { message: 'There are no records to export yet.' });
+      return;
+    }
+    // The values are needed only to find and blank them, should a server have echoed one back.
+    const target = await saveExport(records, format, await this.services.credentials.read());
+    if (target !== undefined) {
+      this.services.log.info(`${this.id}: exported ${records.length} records to ${target.toString(true)}`);
+      this.notify('info', { message: `Exported ${records.length} records to ${target.fsPath}.` });
+    }
+  }
+
+  private async saveCredentials(cookie: string, authorization: string): Promise<void> {
+    for (const [name, value] of [['Cookie', cookie], ['Authorization', authorization]] as const) {
+      if (!isSendableHeaderValue(value.trim())) {
+        this.notify('error', { message: `The ${name} value has characters an HTTP header cannot carry (control characters, or beyond Latin-1). Nothing was saved.` });
+        return;
+      }
+    }
+    await this.services.credentials.save({ cookie, authorization });
+    this.notify('info', { message: 'Credentials saved in VS Code\'s secret storage; they are sent only with "Send credentials" on.' });
+  }
+
+  private settleProbe(report: Extract<WebviewToExtension, { type: 'probeReport' }>): void {
+    const pending = this.probes.get(report.nonce);
+    if (pending === undefined) {
+      this.services.log.warn(`${this.id}: a probe report answered no pending probe`);
+      return;
+    }
+    this.probes.delete(report.nonce);
+    clearTimeout(pending.timer);
+    pending.resolve({ rowCount: report.rowCount, rowKeys: report.rowKeys, renderedRows: report.renderedRows });
+  }
+
+  private rejectProbes(error: Error): void {
+    for (const pending of this.probes.values()) {
+      clearTimeout(pending.timer);
+      pending.reject(error);
+    }
+    this.probes.clear();
+  }
+}
+
+function parsesAsJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}

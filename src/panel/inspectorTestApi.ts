@@ -1,0 +1,29 @@
+// The object `activate` returns for the extension-host integration tests (see src/testApi.ts).
+import type { SseInspectorTestApi } from '../testApi';
+import type { CredentialStore } from './credentialStore';
+import type { MockServerControl } from './mockServerControl';
+import type { PanelRegistry } from './panelRegistry';
+
+export function createTestApi(parts: {
+  panels: PanelRegistry;
+  mock: MockServerControl;
+  credentials: CredentialStore;
+  /** What deactivate runs. */
+  shutdown: () => Promise<void>;
+}): SseInspectorTestApi {
+  const { panels, mock, credentials, shutdown } = parts;
+  return {
+    mockServerUrl: () => mock.url,
+    mockRequests: () => mock.requests(),
+    mockStatusBar: () => mock.statusBar(),
+    panels: () => panels.all().map((panel) => panel.info()),
+    probe: (panelId) => {
+      const panel = panels.get(panelId);
+      return panel === undefined ? Promise.reject(new Error(`No open panel has the id ${JSON.stringify(panelId)}`)) : panel.probe();
+    },
+    setCredentials: (values) => credentials.save({ cookie: values.cookie ?? '', authorization: values.authorization ?? '' }),
+    closePanel: (panelId) => panels.get(panelId)?.close(),
+    disposeAll: shutdown,
+    liveResources: () => panels.liveConnectionCount() + (mock.running ? 1 : 0),
+  };
+}

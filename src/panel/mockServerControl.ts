@@ -1,0 +1,123 @@
+// Starts and stops the built-in mock server for the commands, and shows it in the status bar.
+import * as vscode from 'vscode';
+import { MockServer, STREAM_PATH } from '../mock/mockServer';
+import type { MockRequestInfo } from '../testApi';
+import { Disposable } from './dispose';
+import { errorText } from './errorText';
+import { readMockPort } from './settings';
+
+export const CONNECT_COMMAND = 'sseInspector.connect';
+
+export class MockServerControl extends Disposable {
+  private server: MockServer | undefined;
+  /** Set while a start is under way, so a second start waits for it instead of racing for the port. */
+  private starting: Promise<string | undefined> | undefined;
+  private readonly item: vscode.StatusBarItem;
+  private itemVisible = false;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    super();
+    this.item = this.register(vscode.window.createStatusBarItem('sseInspector.mockServer', vscode.StatusBarAlignment.Left, 100));
+    this.item.name = 'SSE Mock Server';
+    this.register({ dispose: () => void this.stopServer() });
+  }
+
+  get url(): string | undefined {
+    return this.server?.url;
+  }
+
+  /** Where the document's sequence streams, while the server runs. */
+  get streamUrl(): string | undefined {
+    return this.server === undefined ? undefined : `${this.server.url}${STREAM_PATH}`;
+  }
+
+  get running(): boolean {
+    return this.server !== undefined;
+  }
+
+  requests(): MockRequestInfo[] {
+    return this.server?.requests.map((request) => ({ ...request })) ?? [];
+  }
+
+  statusBar(): { text: string; command: string | undefined; visible: boolean } | undefined {
+    if (!this.itemVisible) {
+      return undefined;
+    }
+    const command = this.item.command;
+    return { text: this.item.text, command: typeof command === 'string' ? command : command?.command, visible: this.itemVisible };
+  }
+
+  /** The server's base URL, or undefined after telling the user why it did not start. */
+  start(): Promise<string | undefined> {
+    if (this.server !== undefined) {
+      this.offerConnect(`The SSE mock server is already running at ${this.server.url}.`, `${this.server.url}${STREAM_PATH}`);
+      return Promise.resolve(this.server.url);
+    }
+    this.starting ??= this.startServer().finally(() => {
+      this.starting = undefined;
+    });
+    return this.starting;
+  }
+
+  async stop(): Promise<void> {
+    if (this.server === undefined) {
+      void vscode.window.showInformationMessage('The SSE mock server is not running.');
+      return;
+    }
+    await this.stopServer();
+  }
+
+  /** Stops quietly (deactivation, tests); safe to call when nothing runs. */
+  async stopServer(): Promise<void> {
+    await this.starting;
+    const server = this.server;
+    this.server = undefined;
+    this.item.hide();
+    this.itemVisible = false;
+    if (server !== undefined) {
+      await server.stop();
+      this.log.info(`Mock server at ${server.url} stopped`);
+    }
+  }
+
+  private async startServer(): Promise<string | undefined> {
+    const port = readMockPort(vscode.workspace.getConfiguration('sseInspector').get<unknown>('mockServer.port'));
+    if (!port.ok) {
+      this.log.error(port.problem);
+      void vscode.window.showErrorMessage(port.problem);
+      return undefined;
+    }
+    let server: MockServer;
+    try {
+      server = await MockServer.start({ port: port.value });
+    } catch (error) {
+      const message = `Could not start the SSE mock server on port ${port.value}: ${errorText(error)}. Choose another port in the setting sseInspector.mockServer.port (0 picks any free port).`;
+      this.log.error(message);
+      void vscode.window.showErrorMessage(message);
+      return undefined;
+    }
+    if (this.isDisposed) {
+      await server.stop(); // Deactivated while it was starting.
+      return undefined;
+    }
+    this.server = server;
+    const stream = `${server.url}${STREAM_PATH}`;
+    this.item.text = `$(broadcast) SSE mock :${server.port}`;
+    this.item.tooltip = `SSE mock server at ${server.url}. Click to connect to ${stream}.`;
+    this.item.command = { title: 'Connect to the mock server', command: CONNECT_COMMAND, arguments: [stream] };
+    this.item.show();
+    this.itemVisible = true;
+    this.log.info(`Mock server started at ${server.url}`);
+    this.offerConnect(`SSE mock server running at ${server.url}.`, stream);
+    return server.url;
+  }
+
+  /** A notification whose Connect button opens a panel on the server's stream; it does not wait for the user. */
+  private offerConnect(message: string, streamUrl: string): void {
+    void vscode.window.showInformationMessage(message, 'Connect').then((choice) => {
+      if (choice === 'Connect') {
+        void vscode.commands.executeCommand(CONNECT_COMMAND, streamUrl);
+      }
+    });
+  }
+}

@@ -1,0 +1,147 @@
+// Opens and restores inspector panels, and keeps count of them and of the connections they own.
+import * as vscode from 'vscode';
+import type { ConnectRequest } from '../protocol';
+import type { SseConnection } from '../sse/connection';
+import { DEFAULT_CLOSE_ON } from '../sse/options';
+import type { CredentialStore } from './credentialStore';
+import { Disposable } from './dispose';
+import { errorText } from './errorText';
+import { InspectorPanel, PANEL_VIEW_TYPE, webviewOptions, type PanelServices } from './inspectorPanel';
+import { readRecentUrls, rememberUrl } from './recentUrls';
+import { DEFAULT_MAX_EVENTS, readMaxEvents } from './settings';
+import { panelTitle } from './streamUrl';
+import { connectRequestProblem } from './validate';
+
+const RECENT_URLS_KEY = 'sseInspector.recentUrls';
+
+export interface RegistryServices {
+  readonly extensionUri: vscode.Uri;
+  readonly log: vscode.LogOutputChannel;
+  readonly credentials: CredentialStore;
+  readonly globalState: vscode.Memento;
+  /** `<mock url>/sse` while the mock server runs. */
+  mockStreamUrl(): string | undefined;
+}
+
+export class PanelRegistry extends Disposable {
+  private readonly panels = new Map<string, InspectorPanel>();
+  /** One promise per connection still running; each removes itself when its connection is done. */
+  private readonly liveConnections = new Set<Promise<void>>();
+  private nextId = 1;
+
+  constructor(private readonly services: RegistryServices) {
+    super();
+    this.register({ dispose: () => this.disposePanels() });
+  }
+
+  /**
+   * A new panel (each call makes one: one stream per panel), its form filled from `request` over the
+   * defaults. Connects at once when `request` names a URL.
+   */
+  open(request: Partial<ConnectRequest>): InspectorPanel {
+    const full: ConnectRequest = { ...this.defaultRequest(), ...request };
+    const webviewPanel = vscode.window.createWebviewPanel(
+      PANEL_VIEW_TYPE,
+      panelTitle(full.url),
+      { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
+      // Hidden webviews are torn down; the panel replays its whole state when the webview says `ready`.
+      { ...webviewOptions(this.services.extensionUri), retainContextWhenHidden: false },
+    );
+    const panel = this.adopt(webviewPanel, full);
+    if (request.url !== undefined) {
+      panel.connect(full).catch((error: unknown) => this.services.log.error(`${panel.id}: could not connect: ${errorText(error)}`));
+    }
+    return panel;
+  }
+
+  /**
+   * A panel VS Code brings back after a window reload, with the request the webview saved
+   * (`vscode.setState({ request })`). It does not reconnect: the form is filled, the table starts empty.
+   */
+  restore(webviewPanel: vscode.WebviewPanel, savedState: unknown): void {
+    const saved = typeof savedState === 'object' && savedState !== null ? (savedState as { request?: unknown }).request : undefined;
+    const problem = connectRequestProblem(saved);
+    if (problem !== undefined) {
+      this.services.log.warn(`A restored panel had no usable saved request (${problem}); it starts with the defaults.`);
+    }
+    this.adopt(webviewPanel, problem === undefined ? (saved as ConnectRequest) : this.defaultRequest());
+  }
+
+  get(id: string): InspectorPanel | undefined {
+    return this.panels.get(id);
+  }
+
+  all(): InspectorPanel[] {
+    return [...this.panels.values()];
+  }
+
+  liveConnectionCount(): number {
+    return this.liveConnections.size;
+  }
+
+  /** Closes every panel (so every connection) and waits until the connections have ended. */
+  async closeAll(): Promise<void> {
+    this.disposePanels();
+    await Promise.all(this.liveConnections);
+  }
+
+  private adopt(webviewPanel: vscode.WebviewPanel, request: ConnectRequest): InspectorPanel {
+    const id = `panel-${this.nextId++}`;
+    const panel = new InspectorPanel(id, webviewPanel, request, this.panelServices(), (closed) => this.panels.delete(closed.id));
+    this.panels.set(id, panel);
+    this.services.log.info(`${id}: opened`);
+    return panel;
+  }
+
+  private panelServices(): PanelServices {
+    const { extensionUri, log, credentials, globalState } = this.services;
+    return {
+      extensionUri,
+      log,
+      credentials,
+      maxEvents: this.maxEvents(),
+      recentUrls: () => readRecentUrls(globalState.get(RECENT_URLS_KEY)),
+      rememberUrl: (url) => Promise.resolve(globalState.update(RECENT_URLS_KEY, rememberUrl(readRecentUrls(globalState.get(RECENT_URLS_KEY)), url))),
+      trackConnection: (connection) => this.track(connection),
+    };
+  }
+
+  /** Read for each new panel, so a changed setting applies to the panels opened after it. */
+  private maxEvents(): number {
+    const setting = readMaxEvents(vscode.workspace.getConfiguration('sseInspector').get<unknown>('maxEvents'));
+    if (setting.ok) {
+      return setting.value;
+    }
+    this.services.log.warn(`${setting.problem} Using ${DEFAULT_MAX_EVENTS}.`);
+    void vscode.window.showWarningMessage(`${setting.problem} Using ${DEFAULT_MAX_EVENTS}.`);
+    return DEFAULT_MAX_EVENTS;
+  }
+
+  private defaultRequest(): ConnectRequest {
+    const lastUsed = readRecentUrls(this.services.globalState.get(RECENT_URLS_KEY))[0];
+    return {
+      url: lastUsed ?? this.services.mockStreamUrl() ?? '',
+      withCredentials: false,
+      origin: '',
+      method: 'GET',
+      headers: '',
+      body: '',
+      closeOn: DEFAULT_CLOSE_ON,
+    };
+  }
+
+  private track(connection: SseConnection): void {
+    const settled = connection.done.then(
+      () => undefined,
+      () => undefined, // The panel logs it; here it only has to stop counting.
+    );
+    this.liveConnections.add(settled);
+    void settled.then(() => this.liveConnections.delete(settled));
+  }
+
+  private disposePanels(): void {
+    for (const panel of this.all()) {
+      panel.dispose();
+    }
+  }
+}

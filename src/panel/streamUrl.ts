@@ -1,0 +1,58 @@
+// What counts as a stream URL or a page origin, and how a stream is named in a panel's title.
+
+/** Why `text` cannot be connected to, in words for the URL field; undefined when it can. */
+export function streamUrlProblem(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') {
+    return 'Enter the URL of an event stream, e.g. http://127.0.0.1:8080/sse.';
+  }
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    return `"${abbreviate(trimmed)}" is not a URL. Write it in full, e.g. http://127.0.0.1:8080/sse.`;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return `Only http: and https: URLs can be inspected, as with EventSource; this one is ${url.protocol}`;
+  }
+  if (url.username !== '' || url.password !== '') {
+    // fetch refuses such URLs, and a password would end up in the recent list and the window state.
+    return 'Remove the user name and password from the URL; put credentials in the Request section instead.';
+  }
+  return undefined;
+}
+
+/** The origin in canonical form (`scheme://host[:port]`), "" for none, or undefined when it is not an origin. */
+export function normalizeOrigin(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') {
+    return '';
+  }
+  try {
+    const url = new URL(trimmed);
+    const bare = url.pathname === '/' && url.search === '' && url.hash === '' && url.username === '' && url.password === '';
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && bare) {
+      return url.origin;
+    }
+  } catch {
+    // Not a URL at all: reported below like any other non-origin.
+  }
+  return undefined;
+}
+
+export function originProblem(text: string): string {
+  return `"${abbreviate(text.trim())}" is not a page origin. Write scheme, host and port only, e.g. https://app.example.com or http://localhost:3000.`;
+}
+
+/** "SSE: host/path" for a valid URL, a neutral title otherwise. */
+export function panelTitle(text: string): string {
+  if (streamUrlProblem(text) !== undefined) {
+    return 'SSE Inspector';
+  }
+  const url = new URL(text.trim());
+  return `SSE: ${url.host}${url.pathname === '/' ? '' : url.pathname}`;
+}
+
+function abbreviate(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}

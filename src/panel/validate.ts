@@ -1,0 +1,161 @@
+// Checks every message the webview posts (untrusted input) before the extension acts on it.
+import type { ConnectRequest, WebviewToExtension } from '../protocol';
+
+export type Validation = { ok: true; message: WebviewToExtension } | { ok: false; problem: string };
+
+/** Generous bounds: far above honest use, low enough that a runaway webview cannot flood the host. */
+export const LIMITS = {
+  url: 8 * 1024,
+  origin: 2 * 1024,
+  method: 32,
+  headers: 64 * 1024,
+  body: 4 * 1024 * 1024,
+  closeOn: 1024,
+  /** Copying a whole event: the engine's default size cap is 8 MiB. */
+  copy: 16 * 1024 * 1024,
+  credential: 16 * 1024,
+  nonce: 128,
+  /** A probe report lists one key per row, and a row key holds the event's data. */
+  probeRows: 10_000_000,
+  probeRowKey: 16 * 1024 * 1024,
+} as const;
+
+/** A check for one field: undefined when fine, else what is wrong (never the value: it may be a secret). */
+type Check = (value: unknown) => string | undefined;
+
+/** Exactly one check per field of each message type, so the compiler flags a protocol change left unchecked. */
+type Shape<T> = { [K in Exclude<keyof T, 'type'>]-?: Check };
+type MessageShapes = { [T in WebviewToExtension['type']]: Shape<Extract<WebviewToExtension, { type: T }>> };
+
+const text =
+  (max: number): Check =>
+  (value) => {
+    if (typeof value !== 'string') {
+      return `must be a string, not ${describe(value)}`;
+    }
+    return value.length > max ? `is longer than ${max} characters` : undefined;
+  };
+
+const flag: Check = (value) => (typeof value === 'boolean' ? undefined : `must be true or false, not ${describe(value)}`);
+
+const count: Check = (value) =>
+  Number.isSafeInteger(value) && (value as number) >= 0 ? undefined : `must be a whole number >= 0, not ${describe(value)}`;
+
+const oneOf =
+  (...allowed: string[]): Check =>
+  (value) =>
+    typeof value === 'string' && allowed.includes(value) ? undefined : `must be one of ${allowed.join(', ')}`;
+
+const listOf =
+  (item: Check, max: number): Check =>
+  (value) => {
+    if (!Array.isArray(value)) {
+      return `must be a list, not ${describe(value)}`;
+    }
+    if (value.length > max) {
+      return `has more than ${max} entries`;
+    }
+    for (const [index, entry] of value.entries()) {
+      const problem = item(entry);
+      if (problem !== undefined) {
+        return `[${index}] ${problem}`;
+      }
+    }
+    return undefined;
+  };
+
+const object =
+  <T>(shape: Shape<T>): Check =>
+  (value) =>
+    shapeProblem(value, shape as Record<string, Check>);
+
+const connectRequestShape: Shape<ConnectRequest> = {
+  url: text(LIMITS.url),
+  withCredentials: flag,
+  origin: text(LIMITS.origin),
+  method: text(LIMITS.method),
+  headers: text(LIMITS.headers),
+  body: text(LIMITS.body),
+  closeOn: text(LIMITS.closeOn),
+};
+
+const messageShapes: MessageShapes = {
+  ready: {},
+  connect: { request: object(connectRequestShape) },
+  disconnect: {},
+  clear: {},
+  export: { format: oneOf('ndjson', 'json') },
+  details: { seq: count },
+  openInEditor: { seq: count },
+  copy: { text: text(LIMITS.copy) },
+  saveCredentials: { cookie: text(LIMITS.credential), authorization: text(LIMITS.credential) },
+  clearCredentials: {},
+  probeReport: {
+    nonce: text(LIMITS.nonce),
+    rowCount: count,
+    rowKeys: listOf(text(LIMITS.probeRowKey), LIMITS.probeRows),
+    renderedRows: count,
+  },
+};
+
+export function validateWebviewMessage(value: unknown): Validation {
+  if (!isPlainObject(value)) {
+    return { ok: false, problem: `a message must be an object, not ${describe(value)}` };
+  }
+  const type = value.type;
+  if (typeof type !== 'string' || !Object.hasOwn(messageShapes, type)) {
+    return { ok: false, problem: 'the message has no known "type"' };
+  }
+  const problem = shapeProblem(value, { type: () => undefined, ...(messageShapes[type as WebviewToExtension['type']] as Record<string, Check>) });
+  if (problem !== undefined) {
+    return { ok: false, problem: `${type}: ${problem}` };
+  }
+  return { ok: true, message: value as WebviewToExtension };
+}
+
+/** A whole ConnectRequest, checked as the `connect` message's request is. */
+export function connectRequestProblem(value: unknown): string | undefined {
+  return shapeProblem(value, connectRequestShape);
+}
+
+/** Some fields of a ConnectRequest (e.g. a command's argument): each one present must be right. */
+export function partialConnectRequestProblem(value: unknown): string | undefined {
+  if (!isPlainObject(value)) {
+    return `must be an object, not ${describe(value)}`;
+  }
+  const present = Object.entries(connectRequestShape).filter(([key]) => Object.hasOwn(value, key));
+  return shapeProblem(value, Object.fromEntries(present));
+}
+
+/** Every field in `shape` present and right, and no other field. */
+function shapeProblem(value: unknown, shape: Record<string, Check>): string | undefined {
+  if (!isPlainObject(value)) {
+    return `must be an object, not ${describe(value)}`;
+  }
+  for (const key of Object.keys(value)) {
+    if (!Object.hasOwn(shape, key)) {
+      return `has an unexpected field ${JSON.stringify(key.slice(0, 40))}`;
+    }
+  }
+  for (const [key, check] of Object.entries(shape)) {
+    if (!Object.hasOwn(value, key)) {
+      return `${key} is missing`;
+    }
+    const problem = check(value[key]);
+    if (problem !== undefined) {
+      return `${key} ${problem}`;
+    }
+  }
+  return undefined;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The kind of a value, never its content. */
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'string' ? 'a string' : typeof value;
+}

@@ -1,0 +1,23 @@
+// The copies of records the webview gets: huge event data clipped for the table, the store keeping it whole.
+import type { SseRecord } from '../sse/record';
+
+/** Enough for any row and most detail panes; the rest arrives on demand through `details`. */
+export const VIEW_DATA_LIMIT = 64 * 1024;
+
+/** The record itself when it is small enough, else a copy whose data is cut and marked `truncated`. */
+export function toViewRecord(record: SseRecord, limit: number = VIEW_DATA_LIMIT): SseRecord {
+  if (record.kind !== 'event' || record.data.length <= limit) {
+    return record;
+  }
+  return { ...record, data: clipText(record.data, limit), truncated: true };
+}
+
+/** At most `limit` UTF-16 units, never ending in half of a surrogate pair. */
+export function clipText(text: string, limit: number): string {
+  if (text.length <= limit) {
+    return text;
+  }
+  const lastKept = text.charCodeAt(limit - 1);
+  const endsInHighSurrogate = lastKept >= 0xd800 && lastKept <= 0xdbff;
+  return text.slice(0, endsInHighSurrogate ? limit - 1 : limit);
+}
