@@ -1,0 +1,289 @@
+// One SSE session: connect, read, reconnect and close, reported as a stream of records.
+
+import { corsVerdict, sameOriginVerdict } from './cors';
+import { EventStreamParser, type EventStreamSink } from './eventStream';
+import { describeNetworkError } from './networkError';
+import {
+  DEFAULT_CLOSE_ON,
+  DEFAULT_MAX_EVENT_BYTES,
+  DEFAULT_RETRY_MS,
+  type ConnectOptions,
+} from './options';
+import { reconnectDelay } from './reconnectDelay';
+import type { ClosedRecord, CloseReason, CorsVerdict, EventRecord, SseRecord } from './record';
+import { planRequest, type RequestPlan } from './request';
+import { headerRecord, responseProblem } from './response';
+
+/** Why one connection ended without closing the session; the session decides whether to reconnect. */
+interface Interruption {
+  message: string;
+  retryable: boolean;
+  /** The connection had opened: the run of consecutive failures is over. */
+  opened: boolean;
+}
+
+const CLOSE_MESSAGES: Partial<Record<CloseReason, string>> = {
+  user: 'Closed by the user',
+  'no-content': 'The server answered 204 No Content: it asks the client to stop reconnecting',
+};
+
+function round(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}
+
+function formatBytes(bytes: number): string {
+  const MiB = 1024 * 1024;
+  if (bytes >= MiB && bytes % MiB === 0) return `${bytes / MiB} MiB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  return `${bytes} bytes`;
+}
+
+export class SseConnection {
+  /** Resolves once, with the final `closed` record (which onRecord also receives); never rejects. */
+  readonly done: Promise<ClosedRecord>;
+  private resolveDone!: (record: ClosedRecord) => void;
+  private finished = false;
+  private readonly began = performance.now();
+  private seq = 0;
+  // The time the bytes being parsed arrived: every record made from one chunk shares it.
+  private t = 0;
+  private at = 0;
+  private previousEventT = -1;
+  private reconnectionMs: number;
+  private readonly closeOn: string;
+  private readonly maxEventBytes: number;
+  private readonly stream: EventStreamParser;
+  private attemptAbort: AbortController | null = null;
+  private sleepTimer: ReturnType<typeof setTimeout> | undefined;
+  private wake: (() => void) | undefined;
+  private readonly onAbortSignal = (): void => this.close('user');
+
+  constructor(
+    private readonly options: ConnectOptions,
+    private readonly onRecord: (record: SseRecord) => void,
+  ) {
+    this.done = new Promise((resolve) => {
+      this.resolveDone = resolve;
+    });
+    this.reconnectionMs = Math.max(0, options.retryMs ?? DEFAULT_RETRY_MS);
+    this.closeOn = options.closeOn ?? DEFAULT_CLOSE_ON;
+    this.maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
+    this.stream = new EventStreamParser(this.streamSink(), this.maxEventBytes, '');
+    // Start on the next microtask, so the caller holds the connection before the first record arrives.
+    queueMicrotask(() => this.start());
+  }
+
+  /** Ends the session for good: aborts the request or the reconnect wait at once. Idempotent. */
+  close(reason: CloseReason = 'user'): void {
+    this.finish(reason, CLOSE_MESSAGES[reason]);
+  }
+
+  private start(): void {
+    if (this.finished) return;
+    const signal = this.options.signal;
+    if (signal?.aborted) {
+      this.close('user');
+      return;
+    }
+    signal?.addEventListener('abort', this.onAbortSignal, { once: true });
+    this.run().catch((error: unknown) => {
+      // Only a throwing record handler gets here: the engine itself turns every failure into records.
+      const detail = error instanceof Error ? error.message : String(error);
+      this.finish('failed', `Internal error while handling a record: ${detail}`);
+    });
+  }
+
+  private async run(): Promise<void> {
+    const planned = planRequest(this.options);
+    if ('problem' in planned) {
+      this.emitError(planned.problem, false);
+      this.finish('failed', planned.problem);
+      return;
+    }
+    const policy = this.options.reconnect;
+    let connection = 0;
+    let failures = 0;
+    for (;;) {
+      connection++;
+      const outcome = await this.connectOnce(planned.plan, connection);
+      if (outcome === undefined || this.finished) return;
+      if (outcome.opened) failures = 0;
+      if (!outcome.retryable) {
+        this.emitError(outcome.message, false);
+        this.finish('failed', outcome.message);
+        return;
+      }
+      failures++;
+      const limit = policy?.maxAttempts;
+      if (policy?.enabled === false || (limit !== undefined && failures > limit)) {
+        this.emitError(outcome.message, false);
+        const why = policy?.enabled === false ? 'reconnecting is turned off' : `gave up after ${limit} reconnect attempts`;
+        this.finish('reconnect-limit', `${outcome.message}; ${why}`);
+        return;
+      }
+      const delayMs = reconnectDelay(this.reconnectionMs, failures, policy);
+      this.emitError(outcome.message, true);
+      this.stamp();
+      this.onRecord({ kind: 'reconnect', ...this.base(), attempt: failures, delayMs, lastEventId: this.stream.lastEventId });
+      await this.sleep(delayMs);
+      if (this.finished) return;
+    }
+  }
+
+  /** One request and its body. Undefined when the session finished; otherwise why this connection ended. */
+  private async connectOnce(plan: RequestPlan, connection: number): Promise<Interruption | undefined> {
+    const abort = new AbortController();
+    this.attemptAbort = abort;
+    const sentAt = performance.now();
+    let response: Response;
+    try {
+      response = await fetch(plan.url, plan.init(this.stream.lastEventId, abort.signal));
+    } catch (error) {
+      if (this.finished) return undefined;
+      return { ...describeNetworkError(error, plan.url, false), opened: false };
+    }
+    if (this.finished) return undefined;
+    const ttfbMs = round(performance.now() - sentAt);
+    if (response.status === 204) {
+      void response.body?.cancel().catch(() => undefined);
+      this.close('no-content');
+      return undefined;
+    }
+    const problem = responseProblem(response);
+    if (problem !== null) {
+      void response.body?.cancel().catch(() => undefined);
+      this.emitError(problem, false, response.status);
+      this.finish('failed', problem);
+      return undefined;
+    }
+    this.stamp();
+    const headers = headerRecord(response.headers);
+    const cors = plan.origin === undefined ? undefined : this.verdict(plan.origin, plan.url, response.url, headers);
+    this.onRecord({
+      kind: 'open',
+      ...this.base(),
+      connection,
+      status: response.status,
+      url: response.url,
+      headers,
+      ttfbMs,
+      ...(cors === undefined ? {} : { cors }),
+    });
+    return this.read(response, plan.url);
+  }
+
+  private verdict(origin: string, url: string, finalUrl: string, headers: Record<string, string>): CorsVerdict {
+    const withCredentials = this.options.withCredentials === true;
+    const sameOrigin = new URL(url).origin === origin && new URL(finalUrl).origin === origin;
+    return sameOrigin ? sameOriginVerdict(origin, withCredentials) : corsVerdict(origin, withCredentials, headers);
+  }
+
+  private async read(response: Response, url: string): Promise<Interruption | undefined> {
+    const stream = this.stream;
+    stream.begin();
+    if (response.body === null) return this.endOfBody();
+    const reader = response.body.getReader();
+    for (;;) {
+      let chunk;
+      try {
+        chunk = await reader.read();
+      } catch (error) {
+        if (this.finished) return undefined;
+        this.stamp();
+        stream.end();
+        if (this.finished) return undefined;
+        return { ...describeNetworkError(error, url, true), opened: true };
+      }
+      if (this.finished) return undefined;
+      if (chunk.done) return this.endOfBody();
+      this.stamp();
+      stream.push(chunk.value);
+      if (this.finished) return undefined;
+    }
+  }
+
+  private endOfBody(): Interruption | undefined {
+    this.stamp();
+    this.stream.end();
+    if (this.finished) return undefined;
+    // Not a failure in the user's eyes, but a browser fires `error` here and reconnects, so it shows.
+    return { message: 'The server ended the stream', retryable: true, opened: true };
+  }
+
+  private streamSink(): EventStreamSink {
+    return {
+      event: (type, data, id, lastEventId, size) => this.emitEvent(type, data, id, lastEventId, size),
+      comment: (text) => this.onRecord({ kind: 'comment', ...this.base(), text }),
+      retry: (ms) => {
+        this.reconnectionMs = ms;
+        this.onRecord({ kind: 'retry', ...this.base(), ms });
+      },
+      tooLarge: () => {
+        const message = `Event larger than the ${formatBytes(this.maxEventBytes)} limit (maxEventBytes): the connection was closed`;
+        this.emitError(message, false);
+        this.finish('failed', message);
+      },
+    };
+  }
+
+  private emitEvent(type: string, data: string, id: string | undefined, lastEventId: string, size: number): void {
+    const t = this.t;
+    const dt = this.previousEventT < 0 ? null : round(t - this.previousEventT);
+    this.previousEventT = t;
+    const seq = ++this.seq;
+    const record: EventRecord =
+      id === undefined
+        ? { kind: 'event', seq, t, at: this.at, type, data, lastEventId, size, dt }
+        : { kind: 'event', seq, t, at: this.at, type, data, id, lastEventId, size, dt };
+    this.onRecord(record);
+    // An event's type is never empty, so closeOn "" never matches.
+    if (type === this.closeOn && !this.finished) {
+      this.finish('close-on-event', `Closed on the "${type}" event`);
+    }
+  }
+
+  private emitError(message: string, willReconnect: boolean, status?: number): void {
+    this.stamp();
+    this.onRecord({
+      kind: 'error',
+      ...this.base(),
+      message,
+      ...(status === undefined ? {} : { status }),
+      willReconnect,
+    });
+  }
+
+  private finish(reason: CloseReason, message: string | undefined): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.stream.halt();
+    this.attemptAbort?.abort();
+    this.attemptAbort = null;
+    clearTimeout(this.sleepTimer);
+    this.wake?.();
+    this.options.signal?.removeEventListener('abort', this.onAbortSignal);
+    this.stamp();
+    const record: ClosedRecord = { kind: 'closed', ...this.base(), reason, ...(message === undefined ? {} : { message }) };
+    try {
+      this.onRecord(record);
+    } finally {
+      this.resolveDone(record);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      this.wake = resolve;
+      this.sleepTimer = setTimeout(resolve, ms);
+    });
+  }
+
+  private stamp(): void {
+    this.t = round(performance.now() - this.began);
+    this.at = Date.now();
+  }
+
+  private base(): { seq: number; t: number; at: number } {
+    return { seq: ++this.seq, t: this.t, at: this.at };
+  }
+}

@@ -1,0 +1,89 @@
+// Checks the caller's request options once, and builds each attempt's fetch request from them.
+
+import type { ConnectOptions } from './options';
+
+export interface RequestPlan {
+  /** The original URL: every reconnect goes here, whatever redirects the last attempt followed. */
+  url: string;
+  /** The serialized page origin, when one was given. */
+  origin: string | undefined;
+  /** The init for one attempt; `lastEventId` is sent as Last-Event-ID when non-empty. */
+  init(lastEventId: string, signal: AbortSignal): RequestInit;
+}
+
+export type PlanResult = { plan: RequestPlan } | { problem: string };
+
+function parseUrl(raw: string): URL | string {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return `"${raw}" is not a valid URL; an event stream URL looks like http://localhost:3000/sse`;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return `Only http: and https: URLs can carry an event stream; "${raw}" uses ${url.protocol}`;
+  }
+  return url;
+}
+
+function parseOrigin(raw: string): string | { problem: string } {
+  try {
+    const origin = new URL(raw.trim()).origin;
+    if (origin !== 'null') return origin;
+  } catch {
+    // Reported below, with the shape an origin must have.
+  }
+  return { problem: `"${raw}" is not a page origin; an origin looks like https://app.example.com` };
+}
+
+/** The header names the engine itself sets from the credentials option. */
+const COOKIE = 'cookie';
+const AUTHORIZATION = 'authorization';
+
+function baseHeaders(options: ConnectOptions, origin: string | undefined): Headers {
+  const headers = new Headers({ accept: 'text/event-stream', 'cache-control': 'no-cache' });
+  // The user's own headers override the defaults: they are what the user typed.
+  for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
+  if (options.withCredentials) {
+    const { cookie, authorization } = options.credentials ?? {};
+    if (cookie) headers.set(COOKIE, cookie);
+    if (authorization) headers.set(AUTHORIZATION, authorization);
+  }
+  if (origin !== undefined) headers.set('origin', origin);
+  return headers;
+}
+
+/** Validates URL, origin, method, headers and body; a problem is a sentence for the user. */
+export function planRequest(options: ConnectOptions): PlanResult {
+  const url = parseUrl(options.url);
+  if (typeof url === 'string') return { problem: url };
+  let origin: string | undefined;
+  if (options.origin !== undefined && options.origin.trim() !== '') {
+    const parsed = parseOrigin(options.origin);
+    if (typeof parsed !== 'string') return parsed;
+    origin = parsed;
+  }
+  const method = options.method?.trim() || 'GET';
+  const body = options.body;
+  let headers: Headers;
+  try {
+    headers = baseHeaders(options, origin);
+    // The Request constructor applies fetch's own rules (method names, header values, body with GET, …).
+    new Request(url, { method, headers, body });
+  } catch (error) {
+    return { problem: `The request cannot be sent: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  const href = url.href;
+  return {
+    plan: {
+      url: href,
+      origin,
+      init(lastEventId, signal) {
+        const attemptHeaders = new Headers(headers);
+        // Header values are bytes: send the id's UTF-8 bytes, one Latin-1 character per byte.
+        if (lastEventId !== '') attemptHeaders.set('last-event-id', Buffer.from(lastEventId, 'utf8').toString('latin1'));
+        return { method, headers: attemptHeaders, body, signal, redirect: 'follow' };
+      },
+    },
+  };
+}
