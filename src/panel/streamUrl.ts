@@ -6,6 +6,10 @@ export function streamUrlProblem(text: string): string | undefined {
   if (trimmed === '') {
     return 'Enter the URL of an event stream, e.g. http://127.0.0.1:8080/sse.';
   }
+  if (/^[a-z0-9.-]+:\d+(?:[/?#]|$)/i.test(trimmed)) {
+    // "localhost:8080/sse" would parse as the scheme "localhost:"; the user meant a host and port.
+    return `Add the scheme in front: http://${abbreviate(trimmed)}`;
+  }
   let url: URL;
   try {
     url = new URL(trimmed);

@@ -1,0 +1,106 @@
+import { strict as assert } from 'node:assert';
+import type { ConnectRequest } from '../../src/protocol';
+import { planConnection, type FieldNotice } from '../../src/panel/connectPlan';
+import { panelTitle } from '../../src/panel/streamUrl';
+
+const REQUEST: ConnectRequest = {
+  url: 'http://127.0.0.1:8080/sse',
+  withCredentials: false,
+  origin: '',
+  method: 'GET',
+  headers: '',
+  body: '',
+  closeOn: 'end',
+};
+
+function noticeFor(changes: Partial<ConnectRequest>): FieldNotice {
+  const plan = planConnection({ ...REQUEST, ...changes });
+  assert.ok(!plan.ok, 'expected a notice');
+  return plan.notice;
+}
+
+describe('panel connect plan', () => {
+  it('turns a plain request into engine options', () => {
+    assert.deepEqual(planConnection(REQUEST), {
+      ok: true,
+      options: { url: 'http://127.0.0.1:8080/sse', method: 'GET', headers: {}, withCredentials: false, closeOn: 'end' },
+    });
+  });
+
+  it('passes method, headers, body, credentials mode, origin and close-on event through', () => {
+    const plan = planConnection({
+      url: '  https://api.example.com/v1/stream ',
+      withCredentials: true,
+      origin: 'https://app.example.com/',
+      method: 'post',
+      headers: 'Content-Type: application/json',
+      body: '{"stream":true}',
+      closeOn: '',
+    });
+    assert.deepEqual(plan, {
+      ok: true,
+      options: {
+        url: 'https://api.example.com/v1/stream',
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        withCredentials: true,
+        closeOn: '',
+        origin: 'https://app.example.com',
+        body: '{"stream":true}',
+      },
+    });
+  });
+
+  it('refuses URLs that are not http: or https:, naming the scheme, on the URL field', () => {
+    for (const url of ['ftp://example.com/sse', 'ws://127.0.0.1/sse', 'file:///etc/passwd', 'javascript:alert(1)', 'data:text/plain,x']) {
+      const notice = noticeFor({ url });
+      assert.equal(notice.field, 'url');
+      assert.match(notice.message, /Only http: and https: URLs/);
+      assert.ok(notice.message.includes(new URL(url).protocol), notice.message);
+    }
+  });
+
+  it('refuses an empty URL and text that is no URL at all, on the URL field', () => {
+    assert.deepEqual(noticeFor({ url: '  ' }), { field: 'url', message: 'Enter the URL of an event stream, e.g. http://127.0.0.1:8080/sse.' });
+    assert.deepEqual(noticeFor({ url: 'localhost:8080/sse' }), { field: 'url', message: 'Add the scheme in front: http://localhost:8080/sse' });
+    assert.deepEqual(noticeFor({ url: '127.0.0.1:8080' }), { field: 'url', message: 'Add the scheme in front: http://127.0.0.1:8080' });
+    assert.match(noticeFor({ url: 'not a url' }).message, /"not a url" is not a URL/);
+  });
+
+  it('refuses a user name or password in the URL, pointing to the credentials', () => {
+    const notice = noticeFor({ url: 'http://me:pw@127.0.0.1/sse' });
+    assert.equal(notice.field, 'url');
+    assert.match(notice.message, /Remove the user name and password/);
+  });
+
+  it('refuses an origin that is not scheme, host and port, on the origin field', () => {
+    for (const origin of ['app.example.com', 'https://app.example.com/page', 'ftp://x', 'https://a.example?x=1']) {
+      assert.equal(noticeFor({ origin }).field, 'origin', origin);
+    }
+  });
+
+  it('puts a header line problem on the headers field', () => {
+    const notice = noticeFor({ headers: 'X-Good: 1\nbroken' });
+    assert.equal(notice.field, 'headers');
+    assert.match(notice.message, /Header line 2/);
+  });
+
+  it('refuses a body on GET or HEAD, and methods fetch cannot send', () => {
+    assert.match(noticeFor({ body: '{}' }).message, /A GET request cannot carry a body/);
+    assert.match(noticeFor({ method: 'head', body: 'x' }).message, /A HEAD request cannot carry a body/);
+    assert.match(noticeFor({ method: 'CONNECT' }).message, /is not a method/);
+    assert.match(noticeFor({ method: 'GE T' }).message, /is not a method/);
+  });
+
+  it('uses GET when the method is left empty', () => {
+    const plan = planConnection({ ...REQUEST, method: ' ' });
+    assert.ok(plan.ok && plan.options.method === 'GET');
+  });
+
+  it('titles a panel "SSE: host/path", or neutrally when the URL is unusable', () => {
+    assert.equal(panelTitle('http://127.0.0.1:8080/sse'), 'SSE: 127.0.0.1:8080/sse');
+    assert.equal(panelTitle('https://example.com/'), 'SSE: example.com');
+    assert.equal(panelTitle(''), 'SSE Inspector');
+    assert.equal(panelTitle('ftp://example.com/x'), 'SSE Inspector');
+  });
+});

@@ -1,0 +1,123 @@
+import { strict as assert } from 'node:assert';
+import type { ConnectRequest, WebviewToExtension } from '../../src/protocol';
+import { connectRequestProblem, LIMITS, partialConnectRequestProblem, validateWebviewMessage } from '../../src/panel/validate';
+
+const REQUEST: ConnectRequest = {
+  url: 'http://127.0.0.1:8080/sse',
+  withCredentials: false,
+  origin: '',
+  method: 'GET',
+  headers: 'X-A: 1',
+  body: '',
+  closeOn: 'end',
+};
+
+/** One well-formed example of every message the webview may send. */
+const WELL_FORMED: { [T in WebviewToExtension['type']]: Extract<WebviewToExtension, { type: T }> } = {
+  ready: { type: 'ready' },
+  connect: { type: 'connect', request: REQUEST },
+  disconnect: { type: 'disconnect' },
+  clear: { type: 'clear' },
+  export: { type: 'export', format: 'ndjson' },
+  details: { type: 'details', seq: 7 },
+  openInEditor: { type: 'openInEditor', seq: 1 },
+  copy: { type: 'copy', text: '{"a":1}' },
+  saveCredentials: { type: 'saveCredentials', cookie: 'sid=1', authorization: '' },
+  clearCredentials: { type: 'clearCredentials' },
+  probeReport: { type: 'probeReport', nonce: 'n-1', rowCount: 2, rowKeys: ['open', 'event:message:{}'], renderedRows: 2 },
+};
+
+function problemOf(message: unknown): string {
+  const result = validateWebviewMessage(message);
+  assert.ok(!result.ok, `expected ${JSON.stringify(message)?.slice(0, 200)} to be refused`);
+  return result.problem;
+}
+
+describe('panel message validation', () => {
+  for (const [type, message] of Object.entries(WELL_FORMED)) {
+    it(`accepts a well-formed ${type} message as it is`, () => {
+      assert.deepEqual(validateWebviewMessage(structuredClone(message)), { ok: true, message });
+    });
+  }
+
+  it('accepts the json export format as well', () => {
+    assert.ok(validateWebviewMessage({ type: 'export', format: 'json' }).ok);
+  });
+
+  it('refuses what is not an object with a known type', () => {
+    for (const value of [null, undefined, 42, 'ready', [{ type: 'ready' }]]) {
+      assert.match(problemOf(value), /must be an object/);
+    }
+    assert.match(problemOf({}), /no known "type"/);
+    assert.match(problemOf({ type: 'launchMissiles' }), /no known "type"/);
+    assert.match(problemOf({ type: 'toString' }), /no known "type"/);
+    assert.match(problemOf({ type: 7 }), /no known "type"/);
+  });
+
+  for (const [type, message] of Object.entries(WELL_FORMED)) {
+    for (const field of Object.keys(message).filter((key) => key !== 'type')) {
+      it(`refuses ${type} without its ${field}`, () => {
+        const broken: Record<string, unknown> = { ...message };
+        delete broken[field];
+        assert.equal(problemOf(broken), `${type}: ${field} is missing`);
+      });
+    }
+    it(`refuses ${type} with a field it does not have`, () => {
+      assert.match(problemOf({ ...message, extra: 1 }), /unexpected field "extra"/);
+    });
+  }
+
+  it('refuses fields of the wrong type', () => {
+    assert.match(problemOf({ type: 'details', seq: '7' }), /details: seq must be a whole number/);
+    assert.match(problemOf({ type: 'details', seq: -1 }), /seq must be a whole number >= 0/);
+    assert.match(problemOf({ type: 'details', seq: 1.5 }), /seq must be a whole number/);
+    assert.match(problemOf({ type: 'export', format: 'csv' }), /format must be one of ndjson, json/);
+    assert.match(problemOf({ type: 'copy', text: 42 }), /text must be a string, not number/);
+    assert.match(problemOf({ type: 'connect', request: 'http://x' }), /request must be an object/);
+    assert.match(problemOf({ type: 'connect', request: { ...REQUEST, withCredentials: 'yes' } }), /request withCredentials must be true or false/);
+    assert.match(problemOf({ type: 'connect', request: { ...REQUEST, url: null } }), /request url must be a string, not null/);
+    assert.match(problemOf({ ...WELL_FORMED.probeReport, rowKeys: ['open', 3] }), /rowKeys \[1\] must be a string/);
+    assert.match(problemOf({ ...WELL_FORMED.probeReport, rowKeys: 'open' }), /rowKeys must be a list/);
+  });
+
+  it('refuses a connect request missing a field or carrying an extra one', () => {
+    const { closeOn: _dropped, ...withoutCloseOn } = REQUEST;
+    assert.match(problemOf({ type: 'connect', request: withoutCloseOn }), /request closeOn is missing/);
+    assert.match(problemOf({ type: 'connect', request: { ...REQUEST, password: 'x' } }), /request has an unexpected field "password"/);
+  });
+
+  it('refuses strings longer than their limits', () => {
+    assert.match(problemOf({ type: 'connect', request: { ...REQUEST, url: `http://x/${'a'.repeat(LIMITS.url)}` } }), /url is longer than 8192/);
+    assert.match(problemOf({ type: 'connect', request: { ...REQUEST, method: 'G'.repeat(LIMITS.method + 1) } }), /method is longer/);
+    assert.match(problemOf({ type: 'saveCredentials', cookie: 'c'.repeat(LIMITS.credential + 1), authorization: '' }), /cookie is longer/);
+    assert.match(problemOf({ type: 'copy', text: 'x'.repeat(LIMITS.copy + 1) }), /text is longer/);
+  });
+
+  it('never repeats a value in its complaint, since it may be a secret', () => {
+    const secret = 'Bearer super-secret-token';
+    const problems = [
+      problemOf({ type: 'saveCredentials', cookie: secret, authorization: 12 }),
+      problemOf({ type: 'saveCredentials', cookie: secret.repeat(1000), authorization: '' }),
+      problemOf({ type: 'export', format: secret }),
+      problemOf({ type: secret }),
+    ];
+    for (const problem of problems) {
+      assert.ok(!problem.includes('super-secret'), problem);
+    }
+  });
+
+  it('checks a whole saved request, as a restored panel uses it', () => {
+    assert.equal(connectRequestProblem(REQUEST), undefined);
+    assert.match(connectRequestProblem({ url: 'http://x' }) ?? '', /withCredentials is missing/);
+    assert.match(connectRequestProblem(undefined) ?? '', /must be an object/);
+  });
+
+  it('checks a partial request, as the connect command takes it: fields present must be right, unknown ones are refused', () => {
+    assert.equal(partialConnectRequestProblem({}), undefined);
+    assert.equal(partialConnectRequestProblem({ url: 'http://x/sse', withCredentials: true }), undefined);
+    assert.match(partialConnectRequestProblem({ url: 5 }) ?? '', /url must be a string/);
+    assert.match(partialConnectRequestProblem({ url: undefined }) ?? '', /url must be a string/);
+    assert.match(partialConnectRequestProblem({ uri: 'http://x' }) ?? '', /unexpected field "uri"/);
+    assert.match(partialConnectRequestProblem(7) ?? '', /must be an object/);
+  });
+});
