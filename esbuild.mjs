@@ -1,8 +1,10 @@
-// Builds the three bundles: the extension (node/cjs), the webview script (browser/iife) and the CLI (node, with a shebang).
+// Builds the bundles: the extension (node/cjs), the webview script (browser/iife) and its stylesheet, and the CLI (node, with a shebang).
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// `--only=media/` builds just the targets whose entry points start with that path (the webview tests use it).
+const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 
 const common = {
   bundle: true,
@@ -31,6 +33,14 @@ const targets = [
     target: 'es2022',
   },
   {
+    // The webview's stylesheet with the codicon font it imports, emitted next to it as dist/codicon.ttf.
+    ...common,
+    entryPoints: ['media/main.css'],
+    outfile: 'dist/webview.css',
+    loader: { '.ttf': 'file' },
+    assetNames: '[name]',
+  },
+  {
     ...common,
     entryPoints: ['src/cli.ts'],
     outfile: 'dist/cli.js',
@@ -41,7 +51,8 @@ const targets = [
   },
 ];
 
-const contexts = await Promise.all(targets.map((options) => esbuild.context(options)));
+const selected = only ? targets.filter((options) => options.entryPoints.some((entry) => entry.startsWith(only))) : targets;
+const contexts = await Promise.all(selected.map((options) => esbuild.context(options)));
 if (watch) {
   await Promise.all(contexts.map((context) => context.watch()));
   console.log('[watch] watching for changes');

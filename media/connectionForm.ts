@@ -1,0 +1,203 @@
+// The connection form: URL, credentials mode, page origin, close-on name, the Request section and Connect/Disconnect.
+
+import type { ConnectRequest, ConnectionStatus, WebviewToExtension } from '../src/protocol';
+import { button, h, icon } from './dom';
+import { checkStreamUrl } from './urlCheck';
+
+export type NoticeField = 'url' | 'headers' | 'origin';
+export type NoticeLevel = 'error' | 'info';
+
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+const STATUS_LOOKS: Record<ConnectionStatus, { icon: string; text: string; spin?: true }> = {
+  idle: { icon: 'circle-outline', text: 'Not connected' },
+  connecting: { icon: 'loading', text: 'Connecting', spin: true },
+  open: { icon: 'circle-filled', text: 'Open' },
+  reconnecting: { icon: 'sync', text: 'Reconnecting', spin: true },
+  closed: { icon: 'debug-disconnect', text: 'Closed' },
+};
+
+export class ConnectionForm {
+  readonly element: HTMLFormElement;
+  private readonly url = input('url', 'text', 'http://127.0.0.1:3000/sse');
+  private readonly recentUrls = h('datalist', { attrs: { id: 'recent-urls' } });
+  private readonly withCredentials = input('with-credentials', 'checkbox');
+  private readonly origin = input('origin', 'text', 'https://app.example');
+  private readonly closeOn = input('close-on', 'text', 'end');
+  private readonly method = h('select', { attrs: { id: 'method' } });
+  private readonly headers = h('textarea', { attrs: { id: 'headers', rows: '3', spellcheck: 'false', placeholder: 'Name: value (one per line)' } });
+  private readonly body = h('textarea', { attrs: { id: 'body', rows: '3', spellcheck: 'false' } });
+  private readonly cookie = input('cookie', 'password', 'Cookie header value');
+  private readonly authorization = input('authorization', 'password', 'Authorization header value');
+  private readonly storedNote = h('span', { className: 'stored', title: 'Cookie and Authorization values are kept in VS Code’s secret storage' }, [
+    icon('lock'),
+    h('span', { text: 'stored' }),
+  ]);
+  private readonly connectButton = button('Connect', { icon: 'plug', className: 'action primary', title: 'Connect to the stream (Enter)' });
+  private readonly disconnectButton = button('Disconnect', { icon: 'debug-disconnect', title: 'Close the connection' });
+  private readonly statusPill = h('span', { className: 'status', attrs: { role: 'status' } });
+  private readonly notes: Record<NoticeField, HTMLDivElement> = { url: fieldNote('url'), headers: fieldNote('headers'), origin: fieldNote('origin') };
+  private readonly fields: Record<NoticeField, HTMLInputElement | HTMLTextAreaElement> = { url: this.url, headers: this.headers, origin: this.origin };
+
+  constructor(private readonly post: (message: WebviewToExtension) => void) {
+    this.url.setAttribute('list', 'recent-urls');
+    this.url.setAttribute('aria-label', 'Stream URL');
+    this.closeOn.value = 'end';
+    for (const [field, note] of Object.entries(this.notes)) this.fields[field as NoticeField].setAttribute('aria-describedby', note.id);
+    for (const credential of [this.cookie, this.authorization]) credential.autocomplete = 'off';
+    this.setMethods('GET');
+
+    const save = button('Save', { icon: 'save', title: 'Keep these values in VS Code’s secret storage' });
+    const clear = button('Clear', { icon: 'trash', title: 'Forget the stored values' });
+    save.addEventListener('click', () => this.saveCredentials());
+    clear.addEventListener('click', () => {
+      this.post({ type: 'clearCredentials' });
+      this.setStoredCredentials(false);
+    });
+    this.disconnectButton.addEventListener('click', () => this.post({ type: 'disconnect' }));
+    this.connectButton.type = 'submit';
+
+    const request = h('details', { className: 'request' }, [
+      h('summary', { text: 'Request' }),
+      h('div', { className: 'request-grid' }, [
+        label('method', 'Method'),
+        this.method,
+        label('headers', 'Headers'),
+        h('div', {}, [this.headers, this.notes.headers]),
+        label('body', 'Body'),
+        this.body,
+        h('span', { className: 'grid-label', text: 'Credentials' }),
+        h('div', { className: 'credentials' }, [
+          label('cookie', 'Cookie'),
+          this.cookie,
+          label('authorization', 'Authorization'),
+          this.authorization,
+          save,
+          clear,
+          this.storedNote,
+        ]),
+      ]),
+    ]);
+
+    this.element = h('form', { className: 'connect', attrs: { novalidate: '' } }, [
+      h('div', { className: 'connect-row' }, [h('div', { className: 'url-field' }, [this.url, this.notes.url]), this.recentUrls, this.connectButton, this.disconnectButton, this.statusPill]),
+      h('div', { className: 'connect-row options' }, [
+        h('label', { className: 'check' }, [this.withCredentials, h('span', { text: 'Send credentials' })]),
+        label('origin', 'Page origin'),
+        h('div', { className: 'origin-field' }, [this.origin, this.notes.origin]),
+        label('close-on', 'Close on'),
+        this.closeOn,
+      ]),
+      request,
+    ]);
+    this.element.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.connect();
+    });
+    this.url.addEventListener('input', () => this.clearNotice('url'));
+    this.headers.addEventListener('input', () => this.clearNotice('headers'));
+    this.origin.addEventListener('input', () => this.clearNotice('origin'));
+    this.setStoredCredentials(false);
+    this.setStatus('idle');
+  }
+
+  setRequest(request: ConnectRequest): void {
+    this.url.value = request.url;
+    this.withCredentials.checked = request.withCredentials;
+    this.origin.value = request.origin;
+    this.closeOn.value = request.closeOn;
+    this.setMethods(request.method);
+    this.headers.value = request.headers;
+    this.body.value = request.body;
+  }
+
+  setRecentUrls(urls: string[]): void {
+    this.recentUrls.replaceChildren(...urls.map((url) => h('option', { attrs: { value: url } })));
+  }
+
+  setStoredCredentials(stored: boolean): void {
+    this.storedNote.hidden = !stored;
+    const hint = stored ? 'stored (type to replace)' : '';
+    this.cookie.placeholder = hint || 'Cookie header value';
+    this.authorization.placeholder = hint || 'Authorization header value';
+  }
+
+  setStatus(status: ConnectionStatus): void {
+    const live = status === 'connecting' || status === 'open' || status === 'reconnecting';
+    this.connectButton.disabled = live;
+    this.disconnectButton.disabled = !live;
+    const look = STATUS_LOOKS[status];
+    this.statusPill.className = `status status-${status}`;
+    this.statusPill.replaceChildren(icon(look.icon, look.spin ? 'codicon-modifier-spin' : ''), h('span', { text: look.text }));
+  }
+
+  showNotice(field: NoticeField, level: NoticeLevel, message: string): void {
+    const note = this.notes[field];
+    note.textContent = message;
+    note.className = `field-note ${level}`;
+    note.hidden = false;
+    if (level === 'error') this.fields[field].setAttribute('aria-invalid', 'true');
+  }
+
+  private clearNotice(field: NoticeField): void {
+    this.notes[field].hidden = true;
+    this.notes[field].textContent = '';
+    this.fields[field].removeAttribute('aria-invalid');
+  }
+
+  private connect(): void {
+    const check = checkStreamUrl(this.url.value);
+    if (!check.ok) {
+      this.showNotice('url', 'error', check.message);
+      this.url.focus();
+      return;
+    }
+    for (const field of Object.keys(this.notes) as NoticeField[]) this.clearNotice(field);
+    this.post({
+      type: 'connect',
+      request: {
+        url: check.url,
+        withCredentials: this.withCredentials.checked,
+        origin: this.origin.value.trim(),
+        method: this.method.value,
+        headers: this.headers.value,
+        body: this.body.value,
+        closeOn: this.closeOn.value.trim(),
+      },
+    });
+  }
+
+  private saveCredentials(): void {
+    const cookie = this.cookie.value;
+    const authorization = this.authorization.value;
+    if (cookie === '' && authorization === '') return;
+    this.post({ type: 'saveCredentials', cookie, authorization });
+    // The values go to the extension's secret storage and are never shown again.
+    this.cookie.value = '';
+    this.authorization.value = '';
+    this.setStoredCredentials(true);
+  }
+
+  /** The method list, with the request's own method added when it is not a common one. */
+  private setMethods(selected: string): void {
+    const methods = METHODS.includes(selected) ? METHODS : [...METHODS, selected];
+    this.method.replaceChildren(...methods.map((method) => h('option', { text: method, attrs: { value: method } })));
+    this.method.value = selected;
+  }
+}
+
+function input(id: string, type: string, placeholder = ''): HTMLInputElement {
+  const element = h('input', { attrs: { id, type, spellcheck: 'false' } });
+  if (placeholder) element.placeholder = placeholder;
+  return element;
+}
+
+function label(forId: string, text: string): HTMLLabelElement {
+  return h('label', { className: 'grid-label', text, attrs: { for: forId } });
+}
+
+function fieldNote(field: NoticeField): HTMLDivElement {
+  const note = h('div', { className: 'field-note', attrs: { id: `${field}-note`, role: 'alert' } });
+  note.hidden = true;
+  return note;
+}

@@ -1,0 +1,192 @@
+// The pane under the table that shows one record in full: data (foldable when JSON), headers, errors, copy buttons.
+
+import type { WebviewToExtension } from '../src/protocol';
+import type { EventRecord, OpenRecord, SseRecord } from '../src/sse/record';
+import { assertNever } from '../src/sse/record';
+import { button, h } from './dom';
+import { formatBytes, formatCount, formatDelta, formatSeconds, formatWallClock, parseJson } from './format';
+import { jsonTree } from './jsonTree';
+import { badgeKind, closeReasonText, typeLabel } from './recordText';
+
+/** Data up to this size is parsed into a tree; beyond it the pane shows text and points to the editor. */
+const TREE_LIMIT_CHARS = 2_000_000;
+/** Text shown in the pane at most; *Open in editor* has the rest. */
+const TEXT_LIMIT_CHARS = 200_000;
+
+type Fact = [label: string, value: string];
+
+export class DetailPane {
+  readonly element: HTMLElement;
+  private readonly title = h('div', { className: 'detail-title' });
+  private readonly actions = h('div', { className: 'detail-actions' });
+  private readonly content = h('div', { className: 'detail-content' });
+  private shown: SseRecord | undefined;
+
+  constructor(
+    private readonly post: (message: WebviewToExtension) => void,
+    onClose: () => void,
+  ) {
+    const close = button('', { icon: 'close', title: 'Close details (Escape)' });
+    close.addEventListener('click', onClose);
+    this.element = h('section', { className: 'detail', attrs: { 'aria-label': 'Record details' } }, [
+      h('div', { className: 'detail-header' }, [this.title, this.actions, close]),
+      this.content,
+    ]);
+    this.element.hidden = true;
+  }
+
+  get isOpen(): boolean {
+    return !this.element.hidden;
+  }
+
+  get shownSeq(): number | undefined {
+    return this.isOpen ? this.shown?.seq : undefined;
+  }
+
+  show(record: SseRecord): void {
+    this.shown = record;
+    this.element.hidden = false;
+    this.title.replaceChildren(
+      h('span', { className: 'detail-seq', text: `#${record.seq}` }),
+      h('span', { className: `badge badge-${badgeKind(record)}`, text: typeLabel(record) }),
+      h('span', { className: 'detail-time', text: formatSeconds(record.t), title: formatWallClock(record.at) }),
+    );
+    this.actions.replaceChildren();
+    this.content.replaceChildren();
+    this.content.scrollTop = 0;
+    switch (record.kind) {
+      case 'event':
+        this.showEvent(record);
+        break;
+      case 'open':
+        this.showOpen(record);
+        break;
+      case 'error':
+        this.content.append(
+          facts([
+            ['Message', record.message],
+            ['HTTP status', record.status === undefined ? 'no response' : String(record.status)],
+            ['Will reconnect', record.willReconnect ? 'yes' : 'no'],
+          ]),
+        );
+        break;
+      case 'reconnect':
+        this.content.append(
+          facts([
+            ['Attempt', String(record.attempt)],
+            ['Delay', `${record.delayMs} ms`],
+            ['Last-Event-ID sent', record.lastEventId || '(none)'],
+          ]),
+        );
+        break;
+      case 'closed':
+        this.content.append(facts([['Reason', closeReasonText(record.reason)], ...(record.message ? [['Details', record.message] as Fact] : [])]));
+        break;
+      case 'comment':
+        this.content.append(h('pre', { className: 'detail-text', text: record.text }));
+        break;
+      case 'retry':
+        this.content.append(facts([['Reconnection time', `${record.ms} ms`]]));
+        break;
+      default:
+        assertNever(record);
+    }
+    this.addCopyButton('Copy record', () => JSON.stringify(record, null, 2));
+  }
+
+  /** The whole data of a clipped event, answering the `details` request. */
+  receiveDetail(seq: number, data: string): void {
+    const record = this.shown;
+    if (!this.isOpen || record?.kind !== 'event' || record.seq !== seq) return;
+    const whole: EventRecord = { ...record, data };
+    delete whole.truncated;
+    this.show(whole);
+  }
+
+  close(): void {
+    this.element.hidden = true;
+    this.shown = undefined;
+    this.title.replaceChildren();
+    this.actions.replaceChildren();
+    this.content.replaceChildren();
+  }
+
+  private showEvent(record: EventRecord): void {
+    this.content.append(
+      facts([
+        ['Type', record.type],
+        ['ID', record.id ?? '(none)'],
+        ['Last event ID', record.lastEventId || '(empty)'],
+        ['Size', `${formatBytes(record.size)} (${formatCount(record.size)} bytes)`],
+        ['Received', `${formatSeconds(record.t)} after connect, ${formatWallClock(record.at)}`],
+        ['Since previous', record.dt === null ? '(first event)' : formatDelta(record.dt)],
+      ]),
+    );
+    const openInEditor = button('Open in editor', { icon: 'go-to-file', title: 'Open the whole data in an editor tab' });
+    openInEditor.addEventListener('click', () => this.post({ type: 'openInEditor', seq: record.seq }));
+    this.actions.append(openInEditor);
+    if (record.truncated) {
+      // Copying the clipped text would mislead, so copying waits for the whole data.
+      this.post({ type: 'details', seq: record.seq });
+      this.content.append(
+        h('div', { className: 'detail-note', text: `Loading the whole data (${formatBytes(record.size)})…` }),
+        h('pre', { className: 'detail-text', text: record.data }),
+      );
+      return;
+    }
+    this.addCopyButton('Copy data', () => record.data);
+    this.content.append(dataView(record.data));
+  }
+
+  private showOpen(record: OpenRecord): void {
+    const cors: Fact[] = record.cors
+      ? [['CORS', `${record.cors.allowed ? 'allowed' : 'blocked'} for ${record.cors.origin} with credentials ${record.cors.withCredentials ? 'on' : 'off'}: ${record.cors.reason}`]]
+      : [];
+    this.content.append(
+      facts([
+        ['Status', String(record.status)],
+        ['URL', record.url],
+        ['Connection', String(record.connection)],
+        ['Headers after', `${record.ttfbMs} ms`],
+        ...cors,
+      ]),
+      h('div', { className: 'detail-section', text: 'Response headers' }),
+      headersTable(record.headers),
+    );
+    this.addCopyButton('Copy headers', () =>
+      Object.entries(record.headers)
+        .map(([name, value]) => `${name}: ${value}`)
+        .join('\n'),
+    );
+  }
+
+  private addCopyButton(label: string, text: () => string): void {
+    const copy = button(label, { icon: 'copy' });
+    copy.addEventListener('click', () => this.post({ type: 'copy', text: text() }));
+    this.actions.append(copy);
+  }
+}
+
+function facts(pairs: Fact[]): HTMLDListElement {
+  return h(
+    'dl',
+    { className: 'facts' },
+    pairs.flatMap(([label, value]) => [h('dt', { text: label }), h('dd', { text: value })]),
+  );
+}
+
+function headersTable(headers: Record<string, string>): HTMLTableElement {
+  const rows = Object.entries(headers).map(([name, value]) => h('tr', {}, [h('th', { text: name, attrs: { scope: 'row' } }), h('td', { text: value })]));
+  return h('table', { className: 'headers' }, [h('tbody', {}, rows)]);
+}
+
+/** JSON as a foldable tree when it parses (and is not huge), otherwise the text itself, limited in size. */
+function dataView(data: string): HTMLElement {
+  const parsed = data.length <= TREE_LIMIT_CHARS ? parseJson(data) : undefined;
+  if (parsed && typeof parsed.value === 'object' && parsed.value !== null) return jsonTree(parsed.value);
+  if (data.length <= TEXT_LIMIT_CHARS) return h('pre', { className: 'detail-text', text: data });
+  return h('div', {}, [
+    h('div', { className: 'detail-note', text: `Showing the first ${formatCount(TEXT_LIMIT_CHARS)} of ${formatCount(data.length)} characters; Open in editor shows everything.` }),
+    h('pre', { className: 'detail-text', text: data.slice(0, TEXT_LIMIT_CHARS) }),
+  ]);
+}

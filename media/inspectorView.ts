@@ -1,0 +1,271 @@
+// The whole inspector UI: owns the view's records and wires form, toolbar, table, detail pane and stats to the extension's messages.
+
+import type { ConnectionStatus, ExtensionToWebview, PanelState } from '../src/protocol';
+import type { OpenRecord, SseRecord } from '../src/sse/record';
+import { assertNever } from '../src/sse/record';
+import { ConnectionForm } from './connectionForm';
+import { DetailPane } from './detailPane';
+import { diagnose, diagnosticsView } from './diagnostics';
+import { h } from './dom';
+import { formatBytes, formatCount, formatElapsed } from './format';
+import { NoticeBanner } from './noticeBanner';
+import { RecordRing } from './recordRing';
+import { probeKey } from './recordText';
+import { compileFilter } from './rowFilter';
+import { StreamStats } from './streamStats';
+import { TableModel } from './tableModel';
+import { Toolbar } from './toolbar';
+import { TypeChips } from './typeChips';
+import type { UiState } from './uiState';
+import type { ExtensionChannel } from './vscodeApi';
+import { VirtualTable } from './virtualTable';
+
+/** Until the first `state` says otherwise; the same default as the sseInspector.maxEvents setting. */
+const DEFAULT_MAX_EVENTS = 100_000;
+
+export class InspectorView {
+  private readonly ring = new RecordRing(DEFAULT_MAX_EVENTS);
+  private readonly chips = new TypeChips();
+  private readonly stats = new StreamStats();
+  private readonly model: TableModel;
+  private readonly table: VirtualTable;
+  private readonly form: ConnectionForm;
+  private readonly toolbar: Toolbar;
+  private readonly detail: DetailPane;
+  private readonly banner = new NoticeBanner();
+  private readonly diagnosticsStrip = h('div', { className: 'diagnostics', attrs: { 'aria-label': 'Response diagnostics' } });
+  private readonly statsLine = h('div', { className: 'stats', attrs: { 'aria-live': 'off' } });
+  private uiState: UiState;
+  private status: ConnectionStatus = 'idle';
+  private dropped = 0;
+  private maxEvents = DEFAULT_MAX_EVENTS;
+  private latestOpen: OpenRecord | undefined;
+  private diagnosedOpen: OpenRecord | undefined;
+  private chromeFrame = 0;
+
+  constructor(
+    root: HTMLElement,
+    private readonly channel: ExtensionChannel,
+  ) {
+    this.uiState = channel.loadUiState();
+    const post = channel.post;
+    this.form = new ConnectionForm(post);
+    this.toolbar = new Toolbar(
+      {
+        text: this.uiState.filterText,
+        regex: this.uiState.regex,
+        hiddenChips: this.uiState.hiddenChips,
+        showCommentsAndRetry: this.uiState.showCommentsAndRetry,
+      },
+      {
+        filterChanged: () => this.applyFilter(),
+        pauseChanged: (paused) => {
+          this.table.setPaused(paused);
+          this.toolbar.setPaused(paused);
+          this.scheduleChrome();
+        },
+        clear: () => post({ type: 'clear' }),
+        exportAs: (format) => post({ type: 'export', format }),
+      },
+    );
+    const filter = compileFilter(this.toolbar.filterSettings, (record) => this.chips.keyOf(record));
+    this.toolbar.setFilterError(filter.error);
+    this.model = new TableModel(this.ring, filter.test);
+    this.detail = new DetailPane(post, () => this.closeDetail());
+    this.table = new VirtualTable(
+      this.model,
+      {
+        select: (position) => {
+          if (this.detail.isOpen) this.openDetail(position);
+        },
+        open: (position) => this.openDetail(position),
+        close: () => this.closeDetail(),
+        columnsResized: (widths) => this.saveUiState({ columnWidths: widths }),
+      },
+      this.uiState.columnWidths,
+    );
+    this.detail.element.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') this.closeDetail();
+    });
+    this.diagnosticsStrip.hidden = true;
+    root.replaceChildren(
+      h('div', { className: 'inspector' }, [
+        this.form.element,
+        this.banner.element,
+        this.toolbar.element,
+        this.diagnosticsStrip,
+        h('div', { className: 'main' }, [this.table.element, this.detail.element]),
+        this.statsLine,
+      ]),
+    );
+    // Elapsed time and the events-per-second window move even when no record arrives.
+    setInterval(() => this.renderStats(), 1000);
+    this.scheduleChrome();
+  }
+
+  handle(message: ExtensionToWebview): void {
+    switch (message.type) {
+      case 'state':
+        this.loadState(message.state);
+        break;
+      case 'records':
+        this.append(message.records, message.dropped);
+        break;
+      case 'status':
+        this.status = message.status;
+        this.form.setStatus(message.status);
+        this.scheduleChrome();
+        break;
+      case 'cleared':
+        this.clearRecords();
+        break;
+      case 'notice':
+        if (message.field) this.form.showNotice(message.field, message.level, message.message);
+        else this.banner.show(message.level, message.message);
+        break;
+      case 'detail':
+        this.detail.receiveDetail(message.seq, message.data);
+        break;
+      case 'probe':
+        this.answerProbe(message.nonce);
+        break;
+      default:
+        assertNever(message);
+    }
+  }
+
+  private loadState(state: PanelState): void {
+    this.form.setRequest(state.request);
+    this.form.setRecentUrls(state.recentUrls);
+    this.form.setStoredCredentials(state.hasStoredCredentials);
+    this.status = state.status;
+    this.form.setStatus(state.status);
+    this.maxEvents = state.maxEvents;
+    this.clearRecords();
+    this.append(state.records, state.dropped);
+  }
+
+  private append(records: SseRecord[], dropped: number): void {
+    const from = this.ring.endPosition;
+    for (const record of records) {
+      this.chips.observe(record);
+      this.stats.add(record);
+      if (record.kind === 'open') this.latestOpen = record;
+      this.ring.push(record);
+    }
+    this.dropped = dropped;
+    this.table.rowsChanged(this.model.sync(from));
+    this.scheduleChrome();
+  }
+
+  private clearRecords(): void {
+    this.ring.reset(this.maxEvents);
+    this.model.reset();
+    this.chips.reset();
+    this.stats.reset();
+    this.latestOpen = undefined;
+    this.dropped = 0;
+    this.closeDetail();
+    this.table.reset();
+    this.scheduleChrome();
+  }
+
+  private applyFilter(): void {
+    const settings = this.toolbar.filterSettings;
+    const filter = compileFilter(settings, (record) => this.chips.keyOf(record));
+    this.toolbar.setFilterError(filter.error);
+    this.model.refilter(filter.test);
+    this.table.refiltered();
+    this.saveUiState({
+      filterText: settings.text,
+      regex: settings.regex,
+      hiddenChips: [...settings.hiddenChips],
+      showCommentsAndRetry: settings.showCommentsAndRetry,
+    });
+    this.scheduleChrome();
+  }
+
+  private saveUiState(change: Partial<UiState>): void {
+    this.uiState = { ...this.uiState, ...change };
+    this.channel.saveUiState(this.uiState);
+  }
+
+  private openDetail(position: number): void {
+    const record = this.ring.at(position);
+    if (record) this.detail.show(record);
+  }
+
+  private closeDetail(): void {
+    if (!this.detail.isOpen) return;
+    this.detail.close();
+    this.table.focus();
+  }
+
+  /** Chips, stats, diagnostics and the empty-table note follow the data, redrawn at most once a frame. */
+  private scheduleChrome(): void {
+    if (this.chromeFrame !== 0) return;
+    this.chromeFrame = requestAnimationFrame(() => {
+      this.chromeFrame = 0;
+      this.toolbar.setChips(this.chips.list());
+      this.renderDiagnostics();
+      this.renderStats();
+      this.table.setEmptyText(this.emptyTableText());
+    });
+  }
+
+  private emptyTableText(): string {
+    if (this.ring.length > 0) return 'No rows match the filter or the chips.';
+    switch (this.status) {
+      case 'idle':
+        return 'Not connected. Enter a stream URL and press Connect.';
+      case 'connecting':
+      case 'reconnecting':
+        return 'Waiting for the server…';
+      case 'open':
+        return 'Connected; no events yet.';
+      case 'closed':
+        return 'Closed. No records kept.';
+      default:
+        return assertNever(this.status);
+    }
+  }
+
+  private renderDiagnostics(): void {
+    if (this.latestOpen === this.diagnosedOpen) return;
+    this.diagnosedOpen = this.latestOpen;
+    this.diagnosticsStrip.hidden = this.latestOpen === undefined;
+    this.diagnosticsStrip.replaceChildren(...(this.latestOpen ? diagnosticsView(diagnose(this.latestOpen)) : []));
+  }
+
+  private renderStats(): void {
+    const now = Date.now();
+    const live = this.status === 'connecting' || this.status === 'open' || this.status === 'reconnecting';
+    const parts = [
+      `${formatCount(this.stats.events)} events`,
+      `${this.stats.rate(now).toFixed(1)}/s`,
+      formatBytes(this.stats.bytes),
+      formatElapsed(this.stats.elapsed(now, live)),
+      `${formatCount(this.stats.reconnects)} ${this.stats.reconnects === 1 ? 'reconnect' : 'reconnects'}`,
+    ];
+    const children: Node[] = [h('span', { className: 'stats-counts', text: parts.join(' · ') })];
+    if (this.table.isPaused) children.push(h('span', { className: 'stats-paused', text: 'Paused: new rows are received but not shown' }));
+    if (this.dropped > 0) {
+      children.push(h('span', { className: 'stats-dropped', text: `${formatCount(this.dropped)} older records dropped (cap ${formatCount(this.maxEvents)})` }));
+    }
+    this.statsLine.replaceChildren(...children);
+  }
+
+  /** Test-only: draws what is pending first (a hidden webview gets no animation frames), then reports. */
+  private answerProbe(nonce: string): void {
+    this.table.renderNow();
+    const rowKeys: string[] = [];
+    for (let row = 0; row < this.model.length; row++) rowKeys.push(probeKey(this.model.recordAt(row)));
+    this.channel.post({
+      type: 'probeReport',
+      nonce,
+      rowCount: this.model.length,
+      rowKeys,
+      renderedRows: this.table.renderedRowCount,
+    });
+  }
+}

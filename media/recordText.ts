@@ -1,0 +1,97 @@
+// What each record kind looks like in words: its type label, badge, one-line summary and probe key.
+
+import type { CloseReason, SseRecord } from '../src/sse/record';
+import { assertNever } from '../src/sse/record';
+import { collapseWhitespace, rowData } from './format';
+
+/** The badge styles: `message` events, custom-named events, errors, lifecycle rows, and the dim rows browsers hide. */
+export type BadgeKind = 'message' | 'custom' | 'error' | 'lifecycle' | 'dim';
+
+/** What the type column says: the event type for events, the record kind for everything else. */
+export function typeLabel(record: SseRecord): string {
+  return record.kind === 'event' ? record.type : record.kind;
+}
+
+export function badgeKind(record: SseRecord): BadgeKind {
+  switch (record.kind) {
+    case 'event':
+      return record.type === 'message' ? 'message' : 'custom';
+    case 'error':
+      return 'error';
+    case 'open':
+    case 'reconnect':
+    case 'closed':
+      return 'lifecycle';
+    case 'comment':
+    case 'retry':
+      return 'dim';
+    default:
+      return assertNever(record);
+  }
+}
+
+/** Comment and retry rows are hidden unless the user asks for them, as browsers hide them. */
+export function isHiddenByDefault(record: SseRecord): boolean {
+  return record.kind === 'comment' || record.kind === 'retry';
+}
+
+export function closeReasonText(reason: CloseReason): string {
+  switch (reason) {
+    case 'user':
+      return 'closed by you';
+    case 'close-on-event':
+      return 'close-on event received';
+    case 'no-content':
+      return 'server answered 204 No Content (stop reconnecting)';
+    case 'failed':
+      return 'connection failed';
+    case 'reconnect-limit':
+      return 'reconnect limit reached';
+    case 'max-events':
+      return 'event limit reached';
+    case 'timeout':
+      return 'time limit reached';
+    default:
+      return assertNever(reason);
+  }
+}
+
+const summaries = new WeakMap<SseRecord, string>();
+
+/** The data column: the payload for events, a short description for every other kind (cached: rows redraw on every scroll). */
+export function rowSummary(record: SseRecord): string {
+  let summary = summaries.get(record);
+  if (summary === undefined) {
+    summary = describe(record);
+    summaries.set(record, summary);
+  }
+  return summary;
+}
+
+function describe(record: SseRecord): string {
+  switch (record.kind) {
+    case 'event':
+      return rowData(record.data);
+    case 'open': {
+      const contentType = record.headers['content-type'] ?? 'no Content-Type';
+      return `HTTP ${record.status} · ${contentType} · headers after ${record.ttfbMs} ms · ${record.url}`;
+    }
+    case 'error':
+      return `${record.message}${record.status !== undefined ? ` (HTTP ${record.status})` : ''}${record.willReconnect ? ' · will reconnect' : ''}`;
+    case 'reconnect':
+      return `attempt ${record.attempt} after ${record.delayMs} ms${record.lastEventId ? ` · Last-Event-ID: ${record.lastEventId}` : ''}`;
+    case 'closed':
+      return `${closeReasonText(record.reason)}${record.message ? `: ${record.message}` : ''}`;
+    case 'comment':
+      return collapseWhitespace(record.text);
+    case 'retry':
+      return `reconnection time set to ${record.ms} ms`;
+    default:
+      return assertNever(record);
+  }
+}
+
+/** The probe's key for a row: the kind, or `event:<type>:<data>` with the data as received. */
+export function probeKey(record: SseRecord): string {
+  return record.kind === 'event' ? `event:${record.type}:${record.data}` : record.kind;
+}

@@ -1,0 +1,51 @@
+// The view-only settings remembered across webview reloads through vscode.setState (never records or credentials).
+
+/** The columns whose width the user can drag; the data column takes what is left. */
+export const RESIZABLE_COLUMNS = ['seq', 't', 'dt', 'type', 'id', 'size'] as const;
+export type ResizableColumn = (typeof RESIZABLE_COLUMNS)[number];
+export type ColumnWidths = Record<ResizableColumn, number>;
+
+export const DEFAULT_COLUMN_WIDTHS: ColumnWidths = { seq: 56, t: 76, dt: 64, type: 110, id: 80, size: 64 };
+export const MIN_COLUMN_WIDTH = 32;
+export const MAX_COLUMN_WIDTH = 600;
+
+export interface UiState {
+  filterText: string;
+  regex: boolean;
+  hiddenChips: string[];
+  showCommentsAndRetry: boolean;
+  columnWidths: ColumnWidths;
+}
+
+export const DEFAULT_UI_STATE: UiState = {
+  filterText: '',
+  regex: false,
+  hiddenChips: [],
+  showCommentsAndRetry: false,
+  columnWidths: DEFAULT_COLUMN_WIDTHS,
+};
+
+export function clampColumnWidth(width: number): number {
+  return Math.min(MAX_COLUMN_WIDTH, Math.max(MIN_COLUMN_WIDTH, Math.round(width)));
+}
+
+/** Reads a saved state field by field, so a state from an older version (or none) still gives a usable one. */
+export function parseUiState(saved: unknown): UiState {
+  if (typeof saved !== 'object' || saved === null) return DEFAULT_UI_STATE;
+  const value = saved as Partial<Record<keyof UiState, unknown>>;
+  const widths: ColumnWidths = { ...DEFAULT_COLUMN_WIDTHS };
+  if (typeof value.columnWidths === 'object' && value.columnWidths !== null) {
+    const savedWidths = value.columnWidths as Partial<Record<ResizableColumn, unknown>>;
+    for (const column of RESIZABLE_COLUMNS) {
+      const width = savedWidths[column];
+      if (typeof width === 'number' && Number.isFinite(width)) widths[column] = clampColumnWidth(width);
+    }
+  }
+  return {
+    filterText: typeof value.filterText === 'string' ? value.filterText : '',
+    regex: value.regex === true,
+    hiddenChips: Array.isArray(value.hiddenChips) ? value.hiddenChips.filter((chip): chip is string => typeof chip === 'string') : [],
+    showCommentsAndRetry: value.showCommentsAndRetry === true,
+    columnWidths: widths,
+  };
+}

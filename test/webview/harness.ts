@@ -1,0 +1,216 @@
+// Serves the real built webview under the panel's CSP to headless Chromium, with a stand-in for acquireVsCodeApi.
+
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { ExtensionToWebview, PanelState, WebviewToExtension } from '../../src/protocol';
+import { panelState } from './records';
+
+const ROOT = path.resolve(__dirname, '../..');
+export const RESULTS_DIR = path.join(ROOT, 'test-results');
+
+export type ThemeClass = 'vscode-dark' | 'vscode-light' | 'vscode-high-contrast';
+export type ProbeReport = Extract<WebviewToExtension, { type: 'probeReport' }>;
+
+/** What the page's stand-in keeps for the test to read. */
+declare global {
+  interface Window {
+    __posted: WebviewToExtension[];
+    __cspViolations: string[];
+    /** Set only if a test payload's script ever ran. */
+    __pwned?: unknown;
+  }
+}
+
+const FILES: Record<string, { file: string; type: string }> = {
+  '/dist/webview.js': { file: 'dist/webview.js', type: 'text/javascript' },
+  '/dist/webview.css': { file: 'dist/webview.css', type: 'text/css' },
+  '/dist/codicon.ttf': { file: 'dist/codicon.ttf', type: 'font/ttf' },
+  '/theme.css': { file: 'test/webview/theme.css', type: 'text/css' },
+};
+
+/** Records posts, keeps setState in sessionStorage (so a reload finds it), and refuses a second acquire, as VS Code does. */
+const STAND_IN = `
+(() => {
+  window.__posted = [];
+  window.__cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (event) => {
+    window.__cspViolations.push(event.violatedDirective + ' blocked ' + event.blockedURI);
+  });
+  let acquired = false;
+  window.acquireVsCodeApi = () => {
+    if (acquired) throw new Error('An instance of the VS Code API has already been acquired');
+    acquired = true;
+    return Object.freeze({
+      postMessage: (message) => { window.__posted.push(JSON.parse(JSON.stringify(message))); },
+      getState: () => {
+        const saved = sessionStorage.getItem('vscodeState');
+        return saved === null ? undefined : JSON.parse(saved);
+      },
+      setState: (state) => { sessionStorage.setItem('vscodeState', JSON.stringify(state)); return state; },
+    });
+  };
+})();
+`;
+
+function panelPage(origin: string, theme: ThemeClass): string {
+  const nonce = randomBytes(16).toString('base64');
+  // The same policy as the extension's panel, with this server standing in for webview.cspSource.
+  const csp = `default-src 'none'; style-src ${origin}; font-src ${origin}; img-src ${origin} data:; script-src 'nonce-${nonce}'`;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<link rel="stylesheet" href="${origin}/theme.css">
+<link rel="stylesheet" href="${origin}/dist/webview.css">
+<title>SSE Inspector test</title>
+</head>
+<body class="${theme}">
+<div id="app"></div>
+<script nonce="${nonce}">${STAND_IN}</script>
+<script nonce="${nonce}" src="${origin}/dist/webview.js"></script>
+</body>
+</html>`;
+}
+
+let server: Server | undefined;
+let browser: Browser | undefined;
+let origin = '';
+
+export async function startHarness(): Promise<void> {
+  await promisify(execFile)(process.execPath, ['esbuild.mjs', '--only=media/'], { cwd: ROOT });
+  await mkdir(RESULTS_DIR, { recursive: true });
+  server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const theme = url.searchParams.get('theme');
+    if (url.pathname === '/panel' && (theme === 'vscode-dark' || theme === 'vscode-light' || theme === 'vscode-high-contrast')) {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      response.end(panelPage(origin, theme));
+      return;
+    }
+    if (url.pathname === '/favicon.ico') {
+      response.writeHead(204).end();
+      return;
+    }
+    const served = FILES[url.pathname];
+    if (!served) {
+      response.writeHead(404).end();
+      return;
+    }
+    readFile(path.join(ROOT, served.file)).then(
+      (body) => response.writeHead(200, { 'content-type': served.type, 'cache-control': 'no-store' }).end(body),
+      () => response.writeHead(500).end(),
+    );
+  });
+  await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+  });
+}
+
+export async function stopHarness(): Promise<void> {
+  await browser?.close();
+  server?.closeAllConnections();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+}
+
+/** One inspector webview in a fresh browser context, plus the problems seen on it (console errors, page errors, CSP violations). */
+export class InspectorPage {
+  constructor(
+    readonly page: Page,
+    private readonly problems: string[],
+  ) {}
+
+  /** Delivers messages as VS Code does: `message` events on the window, in order. */
+  async deliver(...messages: ExtensionToWebview[]): Promise<void> {
+    await this.page.evaluate((list) => {
+      for (const message of list) window.postMessage(message, '*');
+    }, messages);
+  }
+
+  async posted(): Promise<WebviewToExtension[]> {
+    return this.page.evaluate(() => window.__posted);
+  }
+
+  async postedOfType<T extends WebviewToExtension['type']>(type: T): Promise<Extract<WebviewToExtension, { type: T }>[]> {
+    const posted = await this.posted();
+    return posted.filter((message): message is Extract<WebviewToExtension, { type: T }> => message.type === type);
+  }
+
+  /** Asks the webview what it holds and shows; answered after every message delivered before it. */
+  async probe(): Promise<ProbeReport> {
+    const nonce = randomBytes(8).toString('hex');
+    await this.deliver({ type: 'probe', nonce });
+    const handle = await this.page.waitForFunction(
+      (wanted) => window.__posted.find((message) => message.type === 'probeReport' && message.nonce === wanted),
+      nonce,
+    );
+    return (await handle.jsonValue()) as ProbeReport;
+  }
+
+  /** Waits two animation frames, so everything scheduled by earlier messages has been drawn. */
+  async settle(): Promise<void> {
+    await this.page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  }
+
+  async rowElementCount(): Promise<number> {
+    return this.page.locator('.table-body [role="row"]').count();
+  }
+
+  /** The texts of the data cells of the rows in the DOM, top to bottom. */
+  async visibleData(): Promise<string[]> {
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.table-body [role="row"]')]
+        .sort((a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')))
+        .map((row) => row.querySelector('.col-data')?.textContent ?? ''),
+    );
+  }
+
+  async screenshot(name: string): Promise<void> {
+    await this.page.screenshot({ path: path.join(RESULTS_DIR, `${name}.png`) });
+  }
+
+  async problemsSeen(): Promise<string[]> {
+    const violations = await this.page.evaluate(() => window.__cspViolations).catch(() => []);
+    return [...this.problems, ...violations.map((violation) => `CSP violation: ${violation}`)];
+  }
+}
+
+export interface InspectorOptions {
+  theme?: ThemeClass;
+  /** The state sent in answer to `ready`; null sends none (the test does the handshake itself). */
+  state?: Partial<PanelState> | null;
+  viewport?: { width: number; height: number };
+}
+
+/** Opens the webview, does the ready/state handshake, runs `body`, and fails on any console error, page error or CSP violation. */
+export async function withInspector(options: InspectorOptions, body: (inspector: InspectorPage) => Promise<void>): Promise<void> {
+  if (!browser) throw new Error('the webview harness is not started');
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1100, height: 700 } });
+  try {
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    const inspector = new InspectorPage(page, problems);
+    await page.goto(`${origin}/panel?theme=${options.theme ?? 'vscode-dark'}`);
+    await page.waitForFunction(() => window.__posted.some((message) => message.type === 'ready'));
+    if (options.state !== null) await inspector.deliver({ type: 'state', state: panelState(options.state) });
+    await body(inspector);
+    const seen = await inspector.problemsSeen();
+    if (seen.length > 0) throw new Error(`the webview reported problems:\n${seen.join('\n')}`);
+  } finally {
+    await context.close();
+  }
+}
