@@ -23,8 +23,8 @@ export function activate(context: vscode.ExtensionContext): SseInspectorTestApi 
     globalState: context.globalState,
     mockStreamUrl: () => mock.streamUrl,
   });
-  // Disposed in reverse: panels (and their connections) first, then the mock server, then the log.
-  context.subscriptions.push(log, mock, panels);
+  // VS Code disposes subscriptions in order: panels (and their connections), the mock server, then the log they write to.
+  context.subscriptions.push(panels, mock, log);
 
   shutdown = async () => {
     await panels.closeAll();

@@ -328,7 +328,10 @@ export class InspectorPanel extends Disposable {
   /** Sends to a listening webview; otherwise drops it, since `ready` replays the whole state. */
   private post(message: ExtensionToWebview): void {
     if (this.webviewReady && !this.isDisposed) {
-      void this.panel.webview.postMessage(message);
+      this.panel.webview.postMessage(message).then(undefined, (error: unknown) => {
+        // A webview closed or hidden while the message was on its way: `ready` replays the state anyway.
+        this.services.log.debug(`${this.id}: a ${message.type} message did not reach the webview: ${errorText(error)}`);
+      });
     }
   }
 

@@ -69,14 +69,17 @@ export class MockServerControl extends Disposable {
 
   /** Stops quietly (deactivation, tests); safe to call when nothing runs. */
   async stopServer(): Promise<void> {
-    await this.starting;
+    if (this.starting !== undefined) {
+      await this.starting;
+    }
+    // Synchronous up to the stop itself: on disposal the status bar item and the log go right after.
     const server = this.server;
     this.server = undefined;
     this.item.hide();
     this.itemVisible = false;
     if (server !== undefined) {
+      this.log.info(`Stopping the mock server at ${server.url}`);
       await server.stop();
-      this.log.info(`Mock server at ${server.url} stopped`);
     }
   }
 
@@ -102,7 +105,7 @@ export class MockServerControl extends Disposable {
     }
     this.server = server;
     const stream = `${server.url}${STREAM_PATH}`;
-    this.item.text = `$(broadcast) SSE mock :${server.port}`;
+    this.item.text = `$(broadcast) SSE mock ${new URL(server.url).host}`;
     this.item.tooltip = `SSE mock server at ${server.url}. Click to connect to ${stream}.`;
     this.item.command = { title: 'Connect to the mock server', command: CONNECT_COMMAND, arguments: [stream] };
     this.item.show();
