@@ -34,8 +34,8 @@ export class Toolbar {
     });
     this.filterNote.hidden = true;
     const clear = button('Clear', { icon: 'clear-all', title: 'Empty the table' });
-    const ndjson = button('NDJSON', { icon: 'export', title: 'Export as NDJSON (one record per line)' });
-    const json = button('JSON', { icon: 'export', title: 'Export as a JSON array' });
+    const ndjson = button('NDJSON', { title: 'Export as NDJSON (one record per line)' });
+    const json = button('JSON', { title: 'Export as a JSON array' });
 
     this.filterInput.addEventListener('input', () => events.filterChanged());
     for (const toggle of [this.regexToggle, this.commentsToggle]) {
@@ -53,12 +53,7 @@ export class Toolbar {
       h('div', { className: 'filter' }, [h('div', { className: 'filter-box' }, [this.filterInput, this.regexToggle]), this.filterNote]),
       this.commentsToggle,
       this.chipBox,
-      h('div', { className: 'spacer' }),
-      this.pauseButton,
-      clear,
-      h('span', { className: 'export-label', text: 'Export' }),
-      ndjson,
-      json,
+      h('div', { className: 'toolbar-actions' }, [this.pauseButton, clear, h('span', { className: 'export-label', text: 'Export' }), ndjson, json]),
     ]);
   }
 

@@ -18,7 +18,8 @@ export class RecordMaker {
 
   constructor(
     private readonly stepMs = 100,
-    private readonly sessionStart = Date.UTC(2026, 10, 23, 21, 30, 0),
+    // Whole seconds, so wall-clock times of whole-second steps end in .000.
+    private readonly sessionStart = Math.floor(Date.now() / 1000) * 1000,
   ) {}
 
   open(headers: Record<string, string> = GOOD_HEADERS, extra: Partial<OpenRecord> = {}): OpenRecord {

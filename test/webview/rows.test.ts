@@ -1,0 +1,105 @@
+// Every record kind gets its row, badge and columns; comment and retry rows wait for their toggle.
+
+import { strict as assert } from 'node:assert';
+import { withInspector } from './harness';
+import { RecordMaker } from './records';
+
+describe('webview rows', () => {
+  it('renders open, message, custom, error, reconnect and closed rows with their badges', async () => {
+    const maker = new RecordMaker(1000);
+    const records = [
+      maker.open(),
+      maker.event('message', '{"user": "ada",\n "n": 1}', { id: '1' }),
+      maker.event('progress', 'half way', { id: '2' }),
+      maker.error('The connection was reset', { willReconnect: true }),
+      maker.reconnect(1, '2'),
+      maker.open(),
+      maker.event('end', 'done', { afterMs: 2500 }),
+      maker.closed('close-on-event', 'end'),
+    ];
+    await withInspector({ state: { records } }, async (inspector) => {
+      await inspector.settle();
+      const rows = await inspector.page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.table-body [role="row"]')]
+          .sort((a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')))
+          .map((row) => ({
+            seq: row.querySelector('.col-seq')?.textContent,
+            t: row.querySelector('.col-t')?.textContent,
+            wall: row.querySelector<HTMLElement>('.col-t')?.title,
+            dt: row.querySelector('.col-dt')?.textContent,
+            gap: row.querySelector('.col-dt')?.classList.contains('gap'),
+            badge: row.querySelector('.badge')?.className,
+            type: row.querySelector('.badge')?.textContent,
+            id: row.querySelector('.col-id')?.textContent,
+            data: row.querySelector('.col-data')?.textContent,
+            size: row.querySelector('.col-size')?.textContent,
+          })),
+      );
+      assert.deepEqual(
+        rows.map((row) => [row.type, row.badge]),
+        [
+          ['open', 'badge badge-lifecycle'],
+          ['message', 'badge badge-message'],
+          ['progress', 'badge badge-custom'],
+          ['error', 'badge badge-error'],
+          ['reconnect', 'badge badge-lifecycle'],
+          ['open', 'badge badge-lifecycle'],
+          ['end', 'badge badge-custom'],
+          ['closed', 'badge badge-lifecycle'],
+        ],
+      );
+      assert.deepEqual(rows[1], {
+        seq: '2',
+        t: '2.000 s',
+        wall: rows[1].wall,
+        dt: '',
+        gap: false,
+        badge: 'badge badge-message',
+        type: 'message',
+        id: '1',
+        data: '{"user":"ada","n":1}',
+        size: '24 B',
+      });
+      assert.match(rows[1].wall ?? '', /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.000$/);
+      assert.equal(rows[2].dt, '1.000 s');
+      assert.equal(rows[2].gap, false);
+      assert.equal(rows[6].dt, '5.500 s', 'Δ is measured from the previous event');
+      assert.equal(rows[6].gap, true, 'a gap of 2 s or more is highlighted');
+      assert.match(rows[3].data ?? '', /The connection was reset · will reconnect/);
+      assert.match(rows[4].data ?? '', /attempt 1 after 3000 ms · Last-Event-ID: 2/);
+      assert.match(rows[7].data ?? '', /close-on event received: end/);
+      assert.match(rows[0].data ?? '', /HTTP 200 · text\/event-stream/);
+      await inspector.screenshot('rows-dark');
+    });
+  });
+
+  it('shows comment and retry rows only after the "Comments & retry" toggle', async () => {
+    const maker = new RecordMaker();
+    const records = [maker.open(), maker.comment(' keep-alive'), maker.retry(5000), maker.event('message', 'a')];
+    await withInspector({ state: { records } }, async (inspector) => {
+      assert.deepEqual((await inspector.probe()).rowKeys, ['open', 'event:message:a']);
+      await inspector.page.getByRole('button', { name: 'Comments & retry' }).click();
+      assert.deepEqual((await inspector.probe()).rowKeys, ['open', 'comment', 'retry', 'event:message:a']);
+      await inspector.settle();
+      const data = await inspector.visibleData();
+      assert.deepEqual(data.slice(1, 3), ['keep-alive', 'reconnection time set to 5000 ms']);
+      await inspector.page.getByRole('button', { name: 'Comments & retry' }).click();
+      assert.deepEqual((await inspector.probe()).rowKeys, ['open', 'event:message:a']);
+    });
+  });
+
+  it('marks a clipped event in its row and shows the compacted, cut data', async () => {
+    const maker = new RecordMaker();
+    const long = 'x'.repeat(1000);
+    const records = [maker.event('message', long, { truncated: true, size: 5_000_000 }), maker.event('message', 'short')];
+    await withInspector({ state: { records } }, async (inspector) => {
+      await inspector.settle();
+      const rows = inspector.page.locator('.table-body [role="row"]');
+      const clipped = await rows.evaluateAll((elements) => elements.map((row) => !(row.querySelector<HTMLElement>('.clipped')?.hidden ?? true)));
+      assert.deepEqual(clipped.sort(), [false, true]);
+      const data = await inspector.visibleData();
+      assert.ok(data.includes(`${'x'.repeat(300)}…`), 'row data is cut to 300 characters');
+      assert.ok((await rows.allTextContents()).some((text) => text.includes('4.8 MB')));
+    });
+  });
+});
