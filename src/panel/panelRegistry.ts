@@ -62,7 +62,7 @@ export class PanelRegistry extends Disposable {
     const saved = typeof savedState === 'object' && savedState !== null ? (savedState as { request?: unknown }).request : undefined;
     const problem = connectRequestProblem(saved);
     if (problem !== undefined) {
-      this.services.log.warn(`A restored panel had no usable saved request (${problem}); it starts with the defaults.`);
+      this.services.log.info(`A restored panel had no usable saved request (the request ${problem}); its form starts from the defaults.`);
     }
     this.adopt(webviewPanel, problem === undefined ? (saved as ConnectRequest) : this.defaultRequest());
   }
