@@ -1,5 +1,4 @@
 // One inspector panel: a webview, the store of its session's records, and at most one live connection.
-import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { ConnectionStatus, ConnectRequest, ExtensionToWebview, PanelState, WebviewToExtension } from '../protocol';
 import { SseConnection } from '../sse/connection';
@@ -12,6 +11,8 @@ import { Disposable } from './dispose';
 import { errorText } from './errorText';
 import { isSendableHeaderValue } from './headersText';
 import { newNonce, panelHtml } from './html';
+import { lifecycleLogLine } from './lifecycleLog';
+import { PendingProbes } from './pendingProbes';
 import { RecordStore } from './recordStore';
 import { saveExport } from './saveExport';
 import { statusAfter } from './sessionStatus';
@@ -38,12 +39,6 @@ export interface PanelServices {
 
 type Notice = Extract<ExtensionToWebview, { type: 'notice' }>;
 
-interface PendingProbe {
-  resolve(table: RenderedTable): void;
-  reject(error: Error): void;
-  timer: ReturnType<typeof setTimeout>;
-}
-
 /** The webview's options: scripts on, files only from the bundle folder. */
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
   return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist')] };
@@ -60,7 +55,7 @@ export class InspectorPanel extends Disposable {
   /** True between the webview's `ready` and the moment it is hidden (and so destroyed). */
   private webviewReady = false;
   private readonly queuedNotices: Notice[] = [];
-  private readonly probes = new Map<string, PendingProbe>();
+  private readonly probes: PendingProbes;
   /** The CORS verdict on the session's latest open record, if a page origin was given. */
   private corsAllowed: boolean | undefined;
 
@@ -75,6 +70,7 @@ export class InspectorPanel extends Disposable {
     this.request = request;
     this.store = new RecordStore(services.maxEvents);
     this.batcher = new RecordBatcher(this.store, (batch) => this.sendBatch(batch));
+    this.probes = new PendingProbes(PROBE_TIMEOUT_MS, `Panel ${id}'s webview did not answer a probe within ${PROBE_TIMEOUT_MS / 1000} s`);
 
     this.register({ dispose: () => onDisposed(this) });
     this.register(panel);
@@ -87,7 +83,7 @@ export class InspectorPanel extends Disposable {
         }
       }),
     );
-    this.register({ dispose: () => this.rejectProbes(new Error(`Panel ${id} was closed before its webview answered the probe`)) });
+    this.register({ dispose: () => this.probes.rejectAll(new Error(`Panel ${id} was closed before its webview answered the probe`)) });
     this.register(this.batcher);
     // Registered last so it runs first: a closed panel aborts its connection.
     this.register({ dispose: () => this.connection?.close('user') });
@@ -160,17 +156,11 @@ export class InspectorPanel extends Disposable {
 
   /** Asks the webview what it rendered; reveals the panel first, since a hidden webview does not exist. */
   probe(): Promise<RenderedTable> {
-    const nonce = randomUUID();
-    const answer = new Promise<RenderedTable>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.probes.delete(nonce);
-        reject(new Error(`Panel ${this.id}'s webview did not answer a probe within ${PROBE_TIMEOUT_MS / 1000} s`));
-      }, PROBE_TIMEOUT_MS);
-      this.probes.set(nonce, { resolve, reject, timer });
-    });
     if (this.isDisposed) {
-      this.rejectProbes(new Error(`Panel ${this.id} is closed`));
-    } else if (!this.panel.visible) {
+      return Promise.reject(new Error(`Panel ${this.id} is closed`));
+    }
+    const { nonce, answer } = this.probes.start();
+    if (!this.panel.visible) {
       this.panel.reveal(undefined, true); // Its `ready` will send the probes that wait.
     } else if (this.webviewReady) {
       this.post({ type: 'probe', nonce });
@@ -238,7 +228,10 @@ export class InspectorPanel extends Disposable {
         this.notify('info', { message: 'The stored credentials were removed.' });
         return;
       case 'probeReport':
-        return this.settleProbe(message);
+        if (!this.probes.settle(message.nonce, { rowCount: message.rowCount, rowKeys: message.rowKeys, renderedRows: message.renderedRows })) {
+          this.services.log.warn(`${this.id}: a probe report answered no pending probe`);
+        }
+        return;
       default:
         return assertNever(message);
     }
@@ -266,7 +259,7 @@ export class InspectorPanel extends Disposable {
     for (const notice of this.queuedNotices.splice(0)) {
       this.post(notice);
     }
-    for (const nonce of this.probes.keys()) {
+    for (const nonce of this.probes.nonces()) {
       this.post({ type: 'probe', nonce });
     }
   }
@@ -293,26 +286,9 @@ export class InspectorPanel extends Disposable {
   }
 
   private logLifecycle(record: SseRecord): void {
-    const log = this.services.log;
-    switch (record.kind) {
-      case 'open':
-        log.info(`${this.id}: open ${record.status} ${record.url} (connection ${record.connection}, ${record.ttfbMs} ms to headers)`);
-        return;
-      case 'error':
-        log.warn(`${this.id}: error: ${record.message}${record.willReconnect ? ' (will reconnect)' : ''}`);
-        return;
-      case 'reconnect':
-        log.info(`${this.id}: reconnect attempt ${record.attempt} in ${record.delayMs} ms`);
-        return;
-      case 'closed':
-        log.info(`${this.id}: closed (${record.reason})${record.message ? `: ${record.message}` : ''}`);
-        return;
-      case 'event':
-      case 'comment':
-      case 'retry':
-        return; // Far too many to log; the table shows them.
-      default:
-        assertNever(record);
+    const line = lifecycleLogLine(record);
+    if (line !== undefined) {
+      this.services.log[line.level](`${this.id}: ${line.text}`);
     }
   }
 
@@ -389,25 +365,6 @@ export class InspectorPanel extends Disposable {
     }
     await this.services.credentials.save({ cookie, authorization });
     this.notify('info', { message: 'Credentials saved in VS Code\'s secret storage; they are sent only with "Send credentials" on.' });
-  }
-
-  private settleProbe(report: Extract<WebviewToExtension, { type: 'probeReport' }>): void {
-    const pending = this.probes.get(report.nonce);
-    if (pending === undefined) {
-      this.services.log.warn(`${this.id}: a probe report answered no pending probe`);
-      return;
-    }
-    this.probes.delete(report.nonce);
-    clearTimeout(pending.timer);
-    pending.resolve({ rowCount: report.rowCount, rowKeys: report.rowKeys, renderedRows: report.renderedRows });
-  }
-
-  private rejectProbes(error: Error): void {
-    for (const pending of this.probes.values()) {
-      clearTimeout(pending.timer);
-      pending.reject(error);
-    }
-    this.probes.clear();
   }
 }
 
