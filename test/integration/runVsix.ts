@@ -1,5 +1,5 @@
 // Packages the .vsix, checks what it holds, installs it into code-server and runs the smoke suite against the installed copy.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildExtension, installVsix, repoRoot, runCommand, startCodeServer } from '../../scripts/vscodeServer';
@@ -24,6 +24,17 @@ export function vsixProblems(entries: string[], sizeBytes: number, distFiles: st
   const needed = [...requiredEntries, ...distFiles.filter((file) => !file.endsWith('.map')).map((file) => `extension/dist/${file}`)];
   for (const entry of new Set(needed)) if (!shipped.has(entry)) problems.push(`missing from the .vsix: ${entry}`);
   return problems;
+}
+
+/**
+ * VS Code runs an extensionTestsPath only in extension development mode, so the smoke run loads this empty
+ * extension as the one under development; the real one is then found, like any user's, in the extensions folder.
+ */
+function writeHarnessExtension(dir: string): string {
+  mkdirSync(dir);
+  const manifest = { name: 'smoke-harness', publisher: 'sse-inspector-tests', version: '0.0.0', engines: { vscode: '^1.100.0' } };
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+  return dir;
 }
 
 export async function runVsixSmoke(): Promise<boolean> {
@@ -54,6 +65,7 @@ export async function runVsixSmoke(): Promise<boolean> {
       const outcome = await runInWorkbench({
         serverUrl: server.url,
         folder: workspace,
+        extensionDevelopmentPath: writeHarnessExtension(join(scratch, 'harness')),
         extensionTestsPath: testsPath,
         timeoutMs: SMOKE_TIME_LIMIT_MS,
         label: 'vsix smoke',

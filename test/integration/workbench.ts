@@ -19,8 +19,8 @@ export interface WorkbenchRun {
   serverUrl: string;
   /** Workspace folder to open. */
   folder: string;
-  /** Absolute path of the extension under development; omit to test only installed extensions. */
-  extensionDevelopmentPath?: string;
+  /** Absolute path of the extension under development (VS Code runs tests only in development mode). */
+  extensionDevelopmentPath: string;
   /** Absolute path of the compiled mocha entry. */
   extensionTestsPath: string;
   /** Hard limit for the whole run. */
@@ -80,9 +80,10 @@ export async function runInWorkbench(run: WorkbenchRun): Promise<WorkbenchOutcom
       for (const line of text.split('\n')) console.log(`[${run.label}${level === 'info' ? '' : ' ' + level}] ${line}`);
     });
     await page.exposeFunction('codeAutomationExit', (code: number) => onExit(code));
-    const payload: [string, string][] = [];
-    if (run.extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', run.extensionDevelopmentPath]);
-    payload.push(['extensionTestsPath', run.extensionTestsPath]);
+    const payload: [string, string][] = [
+      ['extensionDevelopmentPath', run.extensionDevelopmentPath],
+      ['extensionTestsPath', run.extensionTestsPath],
+    ];
     const timedOut = new Promise<never>((_, reject) => {
       timer = setTimeout(
         () => reject(new Error(`${run.label}: no result within ${Math.round(run.timeoutMs / 1000)} s (hard time limit); see the log above`)),

@@ -32,7 +32,12 @@ suite('panels', () => {
     const api = await testApi();
     const before = api.mockRequests().length;
     const [first, second] = await Promise.all([connect(`${mockUrl}/sse?interval=40&count=10`), connect(`${mockUrl}/sse?interval=30&count=15`)]);
-    const [firstTable, secondTable] = await Promise.all([renderedUntilClosed(api, first), renderedUntilClosed(api, second)]);
+    // Wait on the extension's side first: probing reveals a panel, and probing both in turn would keep swapping the tabs.
+    await waitFor('both streams to close', () => api.panels().filter((panel) => [first, second].includes(panel.id)), (infos) =>
+      infos.length === 2 && infos.every((info) => info.status === 'closed'),
+    );
+    const firstTable = await renderedUntilClosed(api, first);
+    const secondTable = await renderedUntilClosed(api, second);
     assert.deepEqual(firstTable.rowKeys, ['open', ...messageRows(10), 'event:end:{}', 'closed']);
     assert.deepEqual(secondTable.rowKeys, ['open', ...messageRows(15), 'event:end:{}', 'closed']);
     const [a, b] = api.mockRequests().slice(before);
