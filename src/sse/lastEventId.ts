@@ -2,9 +2,12 @@
 //
 // eventsource-parser v3 only calls onEvent for blocks with data, and forgets the block's `id` otherwise, but
 // the spec commits the id at every blank line, data or not ("id: 7\n\n" changes the next Last-Event-ID).
-// So this tracker finds `id` field lines itself (cheaply: one indexOf('id') scan per chunk, and every hit
-// that is not at a line start is skipped), and the stream feeds the parser in segments that end right
-// after each id line. An id seen that way is "pending" until we learn its block ended:
+// So this tracker finds `id` field lines itself (one pass of indexOf('id') over each chunk; a hit that is
+// not at a line start is skipped), and the stream feeds the parser in segments that end right
+// after each such id line. An id line directly followed by a `data` line needs no tracking (its block has
+// data, so if the block ends the parser's event carries the id, and if it never ends the id must not
+// count), which keeps the usual `id: N` + `data: …` stream on the parser's fast path.
+// An id tracked that way is "pending" until we learn its block ended:
 //   - the parser dispatches an event with an id: that id wins (same block or a later one);
 //   - the parser dispatches an event without an id: the pending id's block ended earlier with no data,
 //     so it is committed first;
@@ -16,7 +19,10 @@ const LF = 10;
 const CR = 13;
 const SPACE = 32;
 const COLON = 58;
+const LETTER_A = 97;
+const LETTER_D = 100;
 const LETTER_I = 105;
+const LETTER_T = 116;
 
 function isLineEnd(code: number): boolean {
   return code === LF || code === CR;
@@ -25,6 +31,20 @@ function isLineEnd(code: number): boolean {
 /** A field value: everything after the colon, minus one leading space. */
 function fieldValue(line: string, start: number, end: number): string {
   return line.charCodeAt(start) === SPACE ? line.slice(start + 1, end) : line.slice(start, end);
+}
+
+/** Does a `data` field line start at `at`? (False when the text ends too soon to tell.) */
+function startsDataLine(text: string, at: number): boolean {
+  if (
+    text.charCodeAt(at) !== LETTER_D ||
+    text.charCodeAt(at + 1) !== LETTER_A ||
+    text.charCodeAt(at + 2) !== LETTER_T ||
+    text.charCodeAt(at + 3) !== LETTER_A
+  ) {
+    return false;
+  }
+  const next = text.charCodeAt(at + 4);
+  return next === COLON || isLineEnd(next);
 }
 
 /** Could this unterminated line still turn out to be an `id` field line? */
@@ -56,7 +76,7 @@ export class LastEventIdTracker {
   private noCr = true;
   private nextCr = -1;
   /** The value of the id line the last nextSplit() found. */
-  private found = '';
+  private foundValue = '';
 
   constructor(initial: string) {
     this.value = initial;
@@ -80,8 +100,8 @@ export class LastEventIdTracker {
   }
 
   /**
-   * The index just past the next complete `id` line in the current text (the stream feeds the parser up to
-   * there and then calls idLineFed), or -1 when the rest of the text has none.
+   * The index just past the next complete `id` line in the current text that is not followed by a `data`
+   * line (the stream feeds the parser up to there and then calls idLineFed), or -1 when there is none.
    */
   nextSplit(): number {
     const text = this.text;
@@ -97,24 +117,19 @@ export class LastEventIdTracker {
       }
       this.position = end;
       const line = head + text.slice(0, end);
-      if (line === 'id') return this.foundAt('', end);
-      if (line.startsWith('id:')) return this.foundAt(fieldValue(line, 3, line.length), end);
+      const isId = line === 'id' || line.startsWith('id:');
+      if (isId && !startsDataLine(text, this.afterLine(end))) return this.found(line === 'id' ? '' : fieldValue(line, 3, line.length), end);
     }
-    let at = this.position;
-    while ((at = text.indexOf('id', at)) !== -1) {
-      if (at === 0 ? !this.lineStartsText : !isLineEnd(text.charCodeAt(at - 1))) {
-        at += 2;
-        continue;
-      }
+    for (let at = this.idLineStart(this.position); at !== -1; at = this.idLineStart(at + 2)) {
       const next = text.charCodeAt(at + 2);
-      if (next === COLON) {
-        const end = this.lineEnd(at + 3);
+      if (next === COLON || isLineEnd(next)) {
+        const end = next === COLON ? this.lineEnd(at + 3) : at + 2;
         if (end === -1) return this.keepPartial(text.slice(at));
-        return this.foundAt(fieldValue(text, at + 3, end), end);
+        const after = this.afterLine(end);
+        if (!startsDataLine(text, after)) return this.found(next === COLON ? fieldValue(text, at + 3, end) : '', end);
+      } else if (at + 2 === text.length) {
+        return this.keepPartial('id');
       }
-      if (isLineEnd(next)) return this.foundAt('', at + 2);
-      if (at + 2 === text.length) return this.keepPartial('id');
-      at += 2;
     }
     const last = text.length - 1;
     if (
@@ -129,7 +144,7 @@ export class LastEventIdTracker {
 
   /** The parser has now seen the id line nextSplit() found. */
   idLineFed(): void {
-    const id = this.found;
+    const id = this.foundValue;
     // The spec ignores an id containing NUL, and so does the parser.
     if (id.indexOf('\0') !== -1) return;
     if (this.pending !== null && this.pendingEnded) this.value = this.pending;
@@ -168,10 +183,24 @@ export class LastEventIdTracker {
     this.restart();
   }
 
-  private foundAt(value: string, end: number): number {
-    this.found = value;
+  /** The index of the next "id" at or after `from` that starts a line, or -1. */
+  private idLineStart(from: number): number {
     const text = this.text;
-    this.position = end + (text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? 2 : 1);
+    for (let at = text.indexOf('id', from); at !== -1; at = text.indexOf('id', at + 2)) {
+      if (at === 0 ? this.lineStartsText : isLineEnd(text.charCodeAt(at - 1))) return at;
+    }
+    return -1;
+  }
+
+  /** Where the line ending at `end` is followed by the next line (a CRLF counts as one line end). */
+  private afterLine(end: number): number {
+    const text = this.text;
+    return end + (text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? 2 : 1);
+  }
+
+  private found(value: string, end: number): number {
+    this.foundValue = value;
+    this.position = this.afterLine(end);
     return this.position;
   }
 

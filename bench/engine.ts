@@ -1,0 +1,164 @@
+// Engine benchmark: a 1,000,000-event burst from the mock server through SseConnection, through plain
+// fetch + TextDecoder + eventsource-parser, and through the npm eventsource package, in the same run.
+
+import { createParser } from 'eventsource-parser';
+import { EventSource } from 'eventsource';
+import { SseConnection } from '../src/sse/connection';
+import { startMockChild } from './support/mockChild';
+
+const EVENTS = 1_000_000;
+const WARM_UP_EVENTS = 100_000;
+const ROUNDS = 9;
+/** Memory is sampled in a separate, untimed engine run, every this many events. */
+const SAMPLE_EVERY_EVENTS = 50_000;
+const MiB = 1024 * 1024;
+
+interface Run {
+  /** Events received, the closing `end` event included. */
+  events: number;
+  ms: number;
+}
+
+interface MemorySample {
+  /** Share of the burst received when sampled, 0..1. */
+  progress: number;
+  heapUsed: number;
+  rss: number;
+}
+
+const rate = (run: Run): number => (run.events / run.ms) * 1000;
+
+/** (a) The engine, exactly as the panel and the CLI use it; closes on the `end` event. */
+async function viaEngine(url: string): Promise<Run> {
+  let events = 0;
+  const started = performance.now();
+  const connection = new SseConnection({ url, reconnect: { enabled: false } }, (record) => {
+    if (record.kind === 'event') events++;
+  });
+  const closed = await connection.done;
+  if (closed.reason !== 'close-on-event') throw new Error(`engine closed with ${closed.reason}: ${closed.message}`);
+  return { events, ms: performance.now() - started };
+}
+
+/** The engine again, untimed, sampling heap and RSS as the events arrive. */
+async function engineMemory(url: string): Promise<MemorySample[]> {
+  const samples: MemorySample[] = [];
+  let events = 0;
+  const sample = (): void => {
+    const { heapUsed, rss } = process.memoryUsage();
+    samples.push({ progress: events / EVENTS, heapUsed, rss });
+  };
+  sample();
+  const connection = new SseConnection({ url, reconnect: { enabled: false } }, (record) => {
+    if (record.kind === 'event' && ++events % SAMPLE_EVERY_EVENTS === 0) sample();
+  });
+  await connection.done;
+  return samples;
+}
+
+/** (b) The floor: fetch, a streaming TextDecoder and eventsource-parser, counting events and nothing else. */
+async function viaParser(url: string): Promise<Run> {
+  let events = 0;
+  const started = performance.now();
+  const parser = createParser({
+    onEvent: () => {
+      events++;
+    },
+  });
+  const response = await fetch(url, { headers: { accept: 'text/event-stream' } });
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  if (response.body === null) throw new Error('no body');
+  const reader = response.body.getReader();
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    parser.feed(decoder.decode(chunk.value, { stream: true }));
+  }
+  return { events, ms: performance.now() - started };
+}
+
+/** (c) The npm eventsource package, listening as the document's client does. */
+function viaEventSource(url: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    let events = 0;
+    const started = performance.now();
+    const source = new EventSource(url);
+    source.onmessage = () => {
+      events++;
+    };
+    source.addEventListener('end', () => {
+      events++;
+      source.close();
+      resolve({ events, ms: performance.now() - started });
+    });
+    source.onerror = (error) => {
+      source.close();
+      reject(new Error(`eventsource failed after ${events} events: ${error.message ?? 'error'}`));
+    };
+  });
+}
+
+const median = (values: number[]): number => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
+const perSecond = (value: number): string => `${(value / 1e6).toFixed(2)} M/s`;
+const mib = (bytes: number): string => `${(bytes / MiB).toFixed(1)} MiB`;
+
+function memoryReport(samples: MemorySample[]): string[] {
+  const quarter = (q: number) => samples.filter((s) => s.progress > q / 4 && s.progress <= (q + 1) / 4);
+  const peak = (list: MemorySample[], key: 'heapUsed' | 'rss') => mib(Math.max(...list.map((s) => s[key])));
+  const [start] = samples;
+  return [
+    `engine memory, sampled every ${SAMPLE_EVERY_EVENTS.toLocaleString('en')} events of a separate untimed burst:`,
+    `| | before | peak in 1st quarter | 2nd | 3rd | 4th |`,
+    `|---|---:|---:|---:|---:|---:|`,
+    ...(['heapUsed', 'rss'] as const).map(
+      (key) => `| ${key === 'rss' ? 'RSS' : 'heap used'} | ${mib(start[key])} | ${[0, 1, 2, 3].map((q) => peak(quarter(q), key)).join(' | ')} |`,
+    ),
+  ];
+}
+
+interface Client {
+  name: string;
+  go(url: string): Promise<Run>;
+}
+
+const CLIENTS: Client[] = [
+  { name: '(a) SseConnection (engine)', go: viaEngine },
+  { name: '(b) fetch + TextDecoder + eventsource-parser', go: viaParser },
+  { name: '(c) npm eventsource 4', go: viaEventSource },
+];
+
+/** Runs every client ROUNDS times on `url`, rotating the order, and prints the rates and ratios. */
+async function compare(title: string, url: string): Promise<void> {
+  const rates: number[][] = CLIENTS.map(() => []);
+  for (let round = 0; round < ROUNDS; round++) {
+    // Rotate the order so no client always runs first (or last) in a round.
+    for (let k = 0; k < CLIENTS.length; k++) {
+      const i = (round + k) % CLIENTS.length;
+      const result = await CLIENTS[i].go(url);
+      if (result.events !== EVENTS + 1) throw new Error(`${CLIENTS[i].name} received ${result.events} events, expected ${EVENTS + 1}`);
+      rates[i].push(rate(result));
+    }
+  }
+  console.log(`\n${title}: events/s over ${ROUNDS} rounds`);
+  console.log('| client | median | min | max |');
+  console.log('|---|---:|---:|---:|');
+  CLIENTS.forEach((client, i) => {
+    console.log(`| ${client.name} | **${perSecond(median(rates[i]))}** | ${perSecond(Math.min(...rates[i]))} | ${perSecond(Math.max(...rates[i]))} |`);
+  });
+  const [a, b, c] = rates.map(median);
+  console.log(`a/b = ${(a / b).toFixed(2)} (target >= 0.80)   a/c = ${(a / c).toFixed(2)} (target > 1)`);
+}
+
+export async function run(): Promise<void> {
+  const mock = await startMockChild();
+  try {
+    const burst = `${mock.url}/sse?burst=${EVENTS}`;
+    const warmUp = `${mock.url}/sse?burst=${WARM_UP_EVENTS}&ids=1`;
+    for (const client of CLIENTS) await client.go(warmUp);
+    console.log(`${EVENTS.toLocaleString('en')}-event bursts from the mock server (in a child process) over loopback`);
+    await compare('`burst=1000000` (`data: N`)', burst);
+    await compare('`burst=1000000&ids=1` (`id: N` + `data: N`)', `${burst}&ids=1`);
+    console.log('');
+    for (const line of memoryReport(await engineMemory(burst))) console.log(line);
+  } finally {
+    await mock.stop();
+  }
+}
