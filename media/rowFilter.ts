@@ -31,7 +31,9 @@ export function compileFilter(settings: FilterSettings, chipOf: (record: SseReco
         const pattern = new RegExp(settings.text, 'i');
         matchText = (text) => pattern.test(text);
       } catch (problem) {
-        error = `Invalid regular expression: ${problem instanceof Error ? problem.message : String(problem)}`;
+        // The engine's SyntaxError already reads "Invalid regular expression: /…/i: <why>".
+        const why = problem instanceof Error ? problem.message : String(problem);
+        error = why.startsWith('Invalid regular expression') ? why : `Invalid regular expression: ${why}`;
       }
     } else {
       const needle = settings.text.toLowerCase();

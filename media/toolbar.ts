@@ -27,6 +27,7 @@ export class Toolbar {
     this.filterInput.value = initial.text;
     this.filterInput.setAttribute('aria-describedby', 'filter-note');
     this.regexToggle = toggleButton('.*', initial.regex, { className: 'action toggle regex', title: 'Use regular expression' });
+    this.regexToggle.setAttribute('aria-label', 'Use regular expression');
     this.commentsToggle = toggleButton('Comments & retry', initial.showCommentsAndRetry, {
       icon: 'comment',
       className: 'action toggle',

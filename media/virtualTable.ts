@@ -51,6 +51,8 @@ export class VirtualTable {
   private firstVisibleRow = 0;
   private lastVisibleRow = 0;
   private emptyText = '';
+  /** The scroll range as last drawn; records that arrived since must not make the view look scrolled up. */
+  private drawnMaxScrollTop = 0;
 
   constructor(
     private readonly model: TableModel,
@@ -190,6 +192,7 @@ export class VirtualTable {
     const geometry = this.geometry();
     const { rows, spacerHeight, viewHeight, maxScrollTop, scale } = geometry;
     this.body.style.height = `${spacerHeight}px`;
+    this.drawnMaxScrollTop = maxScrollTop;
     this.grid.setAttribute('aria-rowcount', String(rows + 1));
     let scrollTop: number;
     if (this.following) {
@@ -243,9 +246,8 @@ export class VirtualTable {
   }
 
   private onScroll(): void {
-    const { maxScrollTop } = this.geometry();
     // A few pixels of slack: fractional device pixels must not count as "the user scrolled up".
-    if (this.grid.scrollTop >= maxScrollTop - 4) {
+    if (this.grid.scrollTop >= this.drawnMaxScrollTop - 4) {
       if (!this.following) this.followAgain();
     } else {
       this.stopFollowing();
@@ -317,6 +319,8 @@ export class VirtualTable {
   }
 
   private scrollRowIntoView(row: number): void {
+    // The scroll range must match the rows before the browser clamps scrollTop to it.
+    this.renderNow();
     const { maxScrollTop, scale, viewHeight } = this.geometry();
     const virtualTop = Math.min(this.grid.scrollTop, maxScrollTop) * scale;
     const rowTop = row * ROW_HEIGHT;

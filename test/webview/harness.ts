@@ -197,6 +197,8 @@ export async function withInspector(options: InspectorOptions, body: (inspector:
   if (!browser) throw new Error('the webview harness is not started');
   const context = await browser.newContext({ viewport: options.viewport ?? { width: 1100, height: 700 } });
   try {
+    // Shorter than mocha's timeout, so a missing element fails with playwright's clear message.
+    context.setDefaultTimeout(15_000);
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('console', (message) => {
