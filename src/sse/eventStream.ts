@@ -1,8 +1,8 @@
 // Turns the bytes of one event stream into events, comments and retries, exactly as the SSE spec parses them.
 //
 // eventsource-parser does the line work; this module owns what the spec asks of the client around it:
-// UTF-8 decoding with chunk-split characters, the BOM, id-only blocks (see lastEventId.ts), the CR that
-// ends the stream, the size limit, and each event's UTF-8 byte size.
+// UTF-8 decoding with chunk-split characters, the BOM, id-only blocks (see lastEventId.ts), a CR at the
+// end of a chunk, the size limit, and each event's UTF-8 byte size.
 
 import { isAscii } from 'node:buffer';
 import { createParser, type EventSourceMessage, type EventSourceParser, type ParseError } from 'eventsource-parser';
@@ -18,6 +18,7 @@ export interface EventStreamSink {
 
 const STREAM = { stream: true } as const;
 const BOM = 0xfeff;
+const CR = 13;
 /**
  * Room the parser may buffer beyond the data limit: the `data: ` of a line not yet ended, its joining LF and
  * a held-back CR. Complete events are checked exactly, in bytes, when they arrive.
@@ -29,6 +30,7 @@ export class EventStreamParser {
   private readonly ids: LastEventIdTracker;
   private decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   private atStart = true;
+  private heldCr = false;
   private halted = false;
   // An event's byte size is its length when every byte since the previous dispatch was ASCII, which one
   // isAscii() per chunk tells us; only other events pay for Buffer.byteLength.
@@ -69,6 +71,7 @@ export class EventStreamParser {
     this.parser.feed('');
     this.ids.restart();
     this.atStart = true;
+    this.heldCr = false;
     this.halted = false;
     this.previousChunkAscii = true;
     this.chunkAscii = true;
@@ -103,8 +106,11 @@ export class EventStreamParser {
       this.asciiSinceDispatch = false;
       this.feedText(rest);
     }
-    // The parser waits for a possible LF after a final CR; an LF now makes that CR end its line, nothing more.
-    if (!this.halted && this.ids.endsWithCr()) this.parser.feed('\n');
+    if (this.heldCr && !this.halted) {
+      this.heldCr = false;
+      // CRLF is one line end, just as the lone CR was.
+      this.feedLines('\r\n');
+    }
     this.ids.endOfStream();
   }
 
@@ -113,8 +119,23 @@ export class EventStreamParser {
     if (this.atStart) {
       this.atStart = false;
       if (text.charCodeAt(0) === BOM) text = text.slice(1);
-      if (text.length === 0) return;
     }
+    // A CR at the end of a chunk may be the first half of a CRLF. The parser would wait for more input
+    // before reading its line, and at the end of the stream it would wait for ever; so the CR waits here
+    // instead, and the next text starts with it (where it pairs with an LF, or ends its line at once).
+    if (this.heldCr) {
+      text = `\r${text}`;
+      this.heldCr = false;
+    }
+    if (text.charCodeAt(text.length - 1) === CR) {
+      this.heldCr = true;
+      text = text.slice(0, -1);
+    }
+    if (text.length !== 0) this.feedLines(text);
+  }
+
+  /** Feeds the parser `text`, cut after each id line the tracker must see processed. */
+  private feedLines(text: string): void {
     const ids = this.ids;
     ids.startText(text);
     let start = 0;

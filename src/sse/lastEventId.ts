@@ -160,11 +160,6 @@ export class LastEventIdTracker {
     this.previous = segment.charCodeAt(segment.length - 1);
   }
 
-  /** Whether the last character fed was a CR (a line end the parser holds back, waiting for a possible LF). */
-  endsWithCr(): boolean {
-    return this.previous === CR;
-  }
-
   /** The parser dispatched an event (with its block's own id, if any); returns the last event ID it carries. */
   forEvent(id: string | undefined): string {
     if (id !== undefined) {

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { RawServer, openStream, writePieces } from './support/rawServer';
 import { collect, eventSummary, eventsOf, once } from './support/records';
 import { parseChunks, parseText, splitAt } from './support/parse';
+import { referenceParse } from './support/referenceParser';
 import type { SseRecord } from '../../src/sse/record';
 
 /** The document's stream, byte for byte: ten messages, then `end`. */
@@ -209,5 +210,48 @@ describe('engine: parsing the event stream', () => {
     assert.equal(parseText('data: a\n\nid: 5\n').lastEventId, '');
     assert.equal(parseText('data: a\n\nid: 5\nid: 6').lastEventId, '');
     assert.equal(parseText('id: 5\n\nid: 6\ndata: x').lastEventId, '5');
+  });
+});
+
+/** A small seeded PRNG (mulberry32), so the fuzz cases are the same on every run. */
+function seeded(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('engine: parsing agrees with a plain reading of the spec', () => {
+  const LINES = ['data: x', 'data:ü✓', 'data', 'data:  y', 'id: 7', 'id: ünï', 'id', 'id:', 'id: a\0b', 'event: e', 'event:', ': c', ':', 'retry: 12', 'retry: 1x', 'idx: 1', 'iddata: 2', 'i', '', '', ''];
+  const ENDS = ['\n', '\r', '\r\n'];
+
+  it('on 400 random streams (ids, id-only blocks, CR/LF/CRLF, BOM, unterminated tails), each cut at 3 random places', () => {
+    const random = seeded(20240601);
+    const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)];
+    for (let n = 0; n < 400; n++) {
+      let stream = random() < 0.2 ? '\uFEFF' : '';
+      const count = 1 + Math.floor(random() * 14);
+      for (let i = 0; i < count; i++) stream += pick(LINES) + pick(ENDS);
+      if (random() < 0.3) stream += pick(LINES);
+      const expected = referenceParse(stream, 'start');
+      const whole = Buffer.from(stream, 'utf8');
+      const cuts = [0, 1, 2].map(() => Math.floor(random() * (whole.length + 1))).sort((x, y) => x - y);
+      const parsed = parseChunks(splitAt(whole, ...cuts), undefined, 'start');
+      const label = `stream ${JSON.stringify(stream)} cut at ${cuts.join(',')}`;
+      assert.deepEqual(parsed.events.map(({ size: _size, ...event }) => event), expected.events, label);
+      assert.deepEqual(parsed.comments, expected.comments, label);
+      assert.deepEqual(parsed.retries, expected.retries, label);
+      assert.equal(parsed.lastEventId, expected.lastEventId, label);
+    }
+  });
+
+  it('finds id lines wherever they sit in a block: after data, after event, before a NUL id', () => {
+    const stream = 'data: x\nid: 5\n\nid: 6\nevent: t\ndata: y\n\nid: 8\n\nid: a\0b\ndata: z\n\n';
+    const parsed = parseText(stream);
+    assert.deepEqual(parsed.events.map(({ size: _size, ...event }) => event), referenceParse(stream).events);
+    assert.deepEqual(parsed.events.map((e) => e.lastEventId), ['5', '6', '8']);
   });
 });
