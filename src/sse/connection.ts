@@ -123,8 +123,11 @@ export class SseConnection {
       }
       const delayMs = reconnectDelay(this.reconnectionMs, failures, policy);
       this.emitError(outcome.message, true);
+      // The record handler may have closed the session; nothing may follow the closed record.
+      if (this.finished) return;
       this.stamp();
       this.onRecord({ kind: 'reconnect', ...this.base(), attempt: failures, delayMs, lastEventId: this.stream.lastEventId });
+      if (this.finished) return;
       await this.sleep(delayMs);
       if (this.finished) return;
     }
@@ -169,6 +172,7 @@ export class SseConnection {
       ttfbMs,
       ...(cors === undefined ? {} : { cors }),
     });
+    if (this.finished) return undefined;
     return this.read(response, plan.url);
   }
 

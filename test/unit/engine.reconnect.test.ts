@@ -3,6 +3,7 @@ import { once as eventOnce } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import { RawServer, closedPort, openStream, utf8Header } from './support/rawServer';
 import { collect, connect, eventSummary, kinds } from './support/records';
+import { SseConnection } from '../../src/sse/connection';
 import type { ClosedRecord, ErrorRecord, OpenRecord, ReconnectRecord, SseRecord } from '../../src/sse/record';
 
 function ofKind<K extends SseRecord['kind']>(records: SseRecord[], kind: K): Array<Extract<SseRecord, { kind: K }>> {
@@ -292,4 +293,31 @@ describe('engine: closing', () => {
     const { records } = await sessionOver(['data: a\n\n', 'data: b\n\n', 'data: c\n\n']);
     assert.deepEqual(ofKind(records, 'open').map((open: OpenRecord) => open.connection), [1, 2, 3]);
   });
+});
+
+describe('engine: closing from inside the record handler', () => {
+  for (const kind of ['open', 'event', 'error', 'reconnect'] as const) {
+    it(`stops at once when the handler closes on the ${kind} record: closed is the last record`, async () => {
+      const server = await RawServer.start((_req, res) => {
+        openStream(res);
+        res.end('data: a\n\ndata: b\n\n');
+      });
+      try {
+        const records: SseRecord[] = [];
+        const connection: SseConnection = new SseConnection({ url: `${server.url}/sse`, retryMs: 50, closeOn: '' }, (record) => {
+          records.push(record);
+          if (record.kind === kind) connection.close('max-events');
+        });
+        const closed = await connection.done;
+        assert.equal(closed.reason, 'max-events');
+        assert.equal(records.at(-1), closed);
+        assert.equal(records.filter((record) => record.kind === kind).length, 1);
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        assert.equal(records.at(-1), closed, 'nothing after closed');
+        assert.equal(server.requests.length, 1, 'no reconnect');
+      } finally {
+        await server.stop();
+      }
+    });
+  }
 });
