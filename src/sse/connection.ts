@@ -140,7 +140,7 @@ export class SseConnection {
     const sentAt = performance.now();
     let response: Response;
     try {
-      response = await fetch(plan.url, plan.init(this.stream.lastEventId, abort.signal));
+      response = await fetch(plan.url, plan.init(this.stream.lastEventId, connection > 1, abort.signal));
     } catch (error) {
       if (this.finished) return undefined;
       return { ...describeNetworkError(error, plan.url, false), opened: false };

@@ -7,8 +7,11 @@ export interface RequestPlan {
   url: string;
   /** The serialized page origin, when one was given. */
   origin: string | undefined;
-  /** The init for one attempt; `lastEventId` is sent as Last-Event-ID when non-empty. */
-  init(lastEventId: string, signal: AbortSignal): RequestInit;
+  /**
+   * The init for one attempt. A reconnect sends `lastEventId` as Last-Event-ID when non-empty and never
+   * otherwise; only the first request may carry a Last-Event-ID the user typed (to resume from it).
+   */
+  init(lastEventId: string, reconnect: boolean, signal: AbortSignal): RequestInit;
 }
 
 export type PlanResult = { plan: RequestPlan } | { problem: string };
@@ -78,10 +81,11 @@ export function planRequest(options: ConnectOptions): PlanResult {
     plan: {
       url: href,
       origin,
-      init(lastEventId, signal) {
+      init(lastEventId, reconnect, signal) {
         const attemptHeaders = new Headers(headers);
         // Header values are bytes: send the id's UTF-8 bytes, one Latin-1 character per byte.
         if (lastEventId !== '') attemptHeaders.set('last-event-id', Buffer.from(lastEventId, 'utf8').toString('latin1'));
+        else if (reconnect) attemptHeaders.delete('last-event-id');
         return { method, headers: attemptHeaders, body, signal, redirect: 'follow' };
       },
     },

@@ -151,3 +151,22 @@ describe('engine: corsVerdict', () => {
     assert.equal(corsVerdict(PAGE, true, new Headers(mixed)).allowed, true);
   });
 });
+
+describe('engine: a Last-Event-ID the user typed', () => {
+  it('goes out on the first request only; reconnects send the stream\'s own last event ID, or none', async () => {
+    const server = await RawServer.start((_req, res, _seen, index) => {
+      if (index >= 3) {
+        res.writeHead(204);
+        return void res.end();
+      }
+      openStream(res);
+      res.end(['data: a\n\n', 'id: 8\ndata: b\n\n', 'id\ndata: c\n\n'][index]);
+    });
+    try {
+      await collect({ url: `${server.url}/sse`, retryMs: 5, closeOn: '', headers: { 'Last-Event-ID': '100' } });
+      assert.deepEqual(server.requests.map((request) => request.headers['last-event-id']), ['100', undefined, '8', undefined]);
+    } finally {
+      await server.stop();
+    }
+  });
+});
