@@ -125,6 +125,8 @@ export interface CodeServerOptions {
   folder: string;
   /** Extensions folder; a fresh temporary one when omitted. */
   extensionsDir?: string;
+  /** Extra environment for the server and the extension host it starts. */
+  env?: NodeJS.ProcessEnv;
   /** Receives every line code-server prints. */
   onOutput?: (line: string) => void;
 }
@@ -147,6 +149,9 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   const userDataDir = join(scratch, 'user-data');
   const extensionsDir = options.extensionsDir ?? join(scratch, 'extensions');
   mkdirSync(extensionsDir, { recursive: true });
+  // VS Code and its git extension put IPC sockets in the temp folder and leave them when killed; keep them in ours.
+  const serverTmp = join(scratch, 'tmp');
+  mkdirSync(serverTmp);
   // Port 0 lets the kernel choose, so two runs never race for the same port; code-server prints the one it got.
   // An empty gallery keeps the workbench from querying the marketplace, which is unreachable here and irrelevant to tests.
   const child = spawn(process.execPath, [
@@ -160,7 +165,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,
     options.folder,
-  ], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, EXTENSIONS_GALLERY: '{}' },
+  ], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env, EXTENSIONS_GALLERY: '{}', TMPDIR: serverTmp },
   });
 
   const exited = once(child, 'exit').then(() => undefined);
