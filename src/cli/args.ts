@@ -1,0 +1,173 @@
+// Turns the command line into a checked command, or a UsageError with a one-line reason.
+import { parseArgs } from 'node:util';
+import type { ConnectOptions } from '../sse/options';
+import { planRequest } from '../sse/request';
+
+export class UsageError extends Error {}
+
+export interface ConnectCommand {
+  kind: 'connect';
+  options: ConnectOptions;
+  json: boolean;
+  maxEvents?: number;
+  timeoutMs?: number;
+  /** Things worth a note on stderr that do not stop the command. */
+  notes: string[];
+}
+
+export interface MockCommand {
+  kind: 'mock';
+  port: number;
+  intervalMs?: number;
+}
+
+export type Command = ConnectCommand | MockCommand | { kind: 'help'; topic: 'general' | 'connect' | 'mock' } | { kind: 'version' };
+
+/** Where credentials may come from besides flags, so that secrets need not appear in the shell history. */
+export const COOKIE_ENV = 'SSE_INSPECTOR_COOKIE';
+export const AUTHORIZATION_ENV = 'SSE_INSPECTOR_AUTHORIZATION';
+
+const CONNECT_OPTIONS = {
+  method: { type: 'string', short: 'X' },
+  header: { type: 'string', short: 'H', multiple: true },
+  data: { type: 'string', short: 'd' },
+  'with-credentials': { type: 'boolean' },
+  cookie: { type: 'string' },
+  authorization: { type: 'string' },
+  origin: { type: 'string' },
+  'close-on': { type: 'string' },
+  'no-reconnect': { type: 'boolean' },
+  'max-reconnects': { type: 'string' },
+  'max-events': { type: 'string' },
+  timeout: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const MOCK_OPTIONS = {
+  port: { type: 'string' },
+  interval: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** parseArgs explains itself in several sentences; the first one says what is wrong. */
+function parse<T extends typeof CONNECT_OPTIONS | typeof MOCK_OPTIONS>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UsageError(message.split(/\.(?:\s|$)/)[0].replace(/\s+/g, ' '));
+  }
+}
+
+function wholeNumber(flag: string, value: string, min: number, max: number): number {
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new UsageError(`${flag} takes a whole number from ${min} to ${max}, got "${value}"`);
+  }
+  return Number(value);
+}
+
+function seconds(flag: string, value: string): number {
+  if (!/^\d+(?:\.\d+)?$/.test(value) || Number(value) <= 0 || Number(value) > 2_000_000) {
+    throw new UsageError(`${flag} takes a number of seconds above 0, got "${value}"`);
+  }
+  return Number(value) * 1000;
+}
+
+/** `-H "Name: value"` lines; the same name twice is joined with ", " as HTTP allows. */
+function headers(lines: readonly string[]): Record<string, string> {
+  const result: Record<string, string> = {};
+  const seen = new Map<string, string>();
+  lines.forEach((line, index) => {
+    const colon = line.indexOf(':');
+    const name = colon > 0 ? line.slice(0, colon).trim() : '';
+    // The value is not echoed: it may be a secret.
+    if (name === '') throw new UsageError(`-H #${index + 1} must look like "Name: value"`);
+    const value = line.slice(colon + 1).trim();
+    const key = seen.get(name.toLowerCase()) ?? name;
+    seen.set(name.toLowerCase(), key);
+    result[key] = key in result ? `${result[key]}, ${value}` : value;
+  });
+  return result;
+}
+
+function credential(flag: string, fromFlag: string | undefined, fromEnv: string | undefined): string | undefined {
+  const value = fromFlag ?? (fromEnv === '' ? undefined : fromEnv);
+  // Checked here so that the engine's error, which may quote the value, never has to say it.
+  if (value !== undefined && /[\r\n\0]/.test(value)) throw new UsageError(`${flag} must not contain line breaks or NUL`);
+  return value;
+}
+
+function connectCommand(args: string[], env: NodeJS.ProcessEnv): Command {
+  const { values, positionals } = parse(args, CONNECT_OPTIONS);
+  if (values.help) return { kind: 'help', topic: 'connect' };
+  if (positionals.length === 0) throw new UsageError('connect needs a URL, e.g. sse-inspector connect http://127.0.0.1:8080/sse');
+  if (positionals.length > 1) throw new UsageError(`connect takes one URL, got also "${positionals[1]}"`);
+  if (values['no-reconnect'] && values['max-reconnects'] !== undefined) {
+    throw new UsageError('--no-reconnect and --max-reconnects contradict each other');
+  }
+  const notes: string[] = [];
+  const cookie = credential('--cookie', values.cookie, env[COOKIE_ENV]);
+  const authorization = credential('--authorization', values.authorization, env[AUTHORIZATION_ENV]);
+  if (!values['with-credentials'] && (values.cookie !== undefined || values.authorization !== undefined)) {
+    notes.push('note: --cookie and --authorization are sent only with --with-credentials');
+  }
+  const options: ConnectOptions = {
+    url: positionals[0],
+    // As curl does, a body without a method means POST.
+    method: values.method ?? (values.data === undefined ? 'GET' : 'POST'),
+    headers: headers(values.header ?? []),
+    body: values.data,
+    withCredentials: values['with-credentials'] ?? false,
+    credentials: { cookie, authorization },
+    origin: values.origin,
+    closeOn: values['close-on'],
+    reconnect: {
+      enabled: !values['no-reconnect'],
+      maxAttempts: values['max-reconnects'] === undefined ? undefined : wholeNumber('--max-reconnects', values['max-reconnects'], 0, 1_000_000),
+    },
+  };
+  // The engine's own checks (URL scheme, origin, method, headers, a body with GET) are usage errors here.
+  const planned = planRequest(options);
+  if ('problem' in planned) throw new UsageError(planned.problem);
+  return {
+    kind: 'connect',
+    options,
+    json: values.json ?? false,
+    maxEvents: values['max-events'] === undefined ? undefined : wholeNumber('--max-events', values['max-events'], 1, Number.MAX_SAFE_INTEGER),
+    timeoutMs: values.timeout === undefined ? undefined : seconds('--timeout', values.timeout),
+    notes,
+  };
+}
+
+function mockCommand(args: string[]): Command {
+  const { values, positionals } = parse(args, MOCK_OPTIONS);
+  if (values.help) return { kind: 'help', topic: 'mock' };
+  if (positionals.length > 0) throw new UsageError(`mock takes no arguments, got "${positionals[0]}"`);
+  return {
+    kind: 'mock',
+    port: values.port === undefined ? 0 : wholeNumber('--port', values.port, 0, 65535),
+    intervalMs: values.interval === undefined ? undefined : wholeNumber('--interval', values.interval, 0, 2 ** 31 - 1),
+  };
+}
+
+/** `argv` without node and the script; `env` supplies credentials not given as flags. */
+export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv): Command {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'connect':
+      return connectCommand(rest, env);
+    case 'mock':
+      return mockCommand(rest);
+    case undefined:
+      throw new UsageError('missing command: connect or mock (see sse-inspector --help)');
+    case '-h':
+    case '--help':
+    case 'help':
+      return { kind: 'help', topic: 'general' };
+    case '--version':
+      return { kind: 'version' };
+    default:
+      throw new UsageError(`unknown command "${command}": use connect or mock (see sse-inspector --help)`);
+  }
+}

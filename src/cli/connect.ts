@@ -1,0 +1,70 @@
+// `sse-inspector connect`: runs one engine session and prints its records until it closes.
+import { SseConnection } from '../sse/connection';
+import type { CloseReason, SseRecord } from '../sse/record';
+import type { ConnectCommand } from './args';
+import { tableHeader, tableRow, type TableStyle } from './table';
+import { EXIT } from './usage';
+
+/** Table width when stdout is not a terminal and COLUMNS does not say. */
+const PIPE_WIDTH = 120;
+
+const EXIT_BY_REASON: Record<CloseReason, number> = {
+  'close-on-event': EXIT.ok,
+  'no-content': EXIT.ok,
+  'max-events': EXIT.ok,
+  timeout: EXIT.ok,
+  user: EXIT.interrupted,
+  failed: EXIT.failed,
+  'reconnect-limit': EXIT.failed,
+};
+
+function tableStyle(stdout: NodeJS.WriteStream): TableStyle {
+  const columns = stdout.isTTY ? stdout.columns : Number(process.env.COLUMNS);
+  return {
+    width: Number.isInteger(columns) && columns > 0 ? columns : PIPE_WIDTH,
+    color: stdout.isTTY === true && process.env.NO_COLOR === undefined,
+  };
+}
+
+/** Prints records as they come; resolves with the exit code once the session has closed. */
+export async function runConnect(command: ConnectCommand): Promise<number> {
+  const { stdout, stderr } = process;
+  for (const note of command.notes) stderr.write(`${note}\n`);
+  const style = tableStyle(stdout);
+  const format = command.json ? (record: SseRecord) => JSON.stringify(record) : (record: SseRecord) => tableRow(record, style);
+  if (!command.json) stdout.write(`${tableHeader(style)}\n`);
+
+  // Set by whatever stops the session from outside; the first one names the exit code.
+  let stoppedWith: number | undefined;
+  let events = 0;
+  const connection: SseConnection = new SseConnection(command.options, (record) => {
+    if (record.kind === 'event') {
+      // Records the engine may still deliver from the same chunk after the limit are not shown.
+      if (command.maxEvents !== undefined && events >= command.maxEvents) return;
+      events += 1;
+    }
+    stdout.write(`${format(record)}\n`);
+    if (record.kind === 'event' && events === command.maxEvents) connection.close('max-events');
+  });
+
+  const stopBy = (code: number) => () => {
+    stoppedWith ??= code;
+    connection.close('user');
+  };
+  const onInterrupt = stopBy(EXIT.interrupted);
+  const onTerminate = stopBy(EXIT.terminated);
+  // The reader went away (`| head`): nothing left to print to, which is a normal end.
+  const onOutputError = (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') stopBy(EXIT.ok)();
+  };
+  process.once('SIGINT', onInterrupt);
+  process.once('SIGTERM', onTerminate);
+  stdout.on('error', onOutputError);
+  const timer = command.timeoutMs === undefined ? undefined : setTimeout(() => connection.close('timeout'), command.timeoutMs);
+
+  const closed = await connection.done;
+  clearTimeout(timer);
+  process.off('SIGINT', onInterrupt);
+  process.off('SIGTERM', onTerminate);
+  return closed.reason === 'user' ? (stoppedWith ?? EXIT.interrupted) : EXIT_BY_REASON[closed.reason];
+}

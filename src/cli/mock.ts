@@ -1,0 +1,38 @@
+// `sse-inspector mock`: runs the mock server in the foreground until Ctrl-C or SIGTERM.
+import { once } from 'node:events';
+import { MockServer, STREAM_PATH } from '../mock/mockServer';
+import type { MockCommand } from './args';
+import { EXIT } from './usage';
+
+function time(epochMs: number): string {
+  return new Date(epochMs).toISOString().slice(11, 23);
+}
+
+/** Resolves with the exit code once the server has stopped (or could not start). */
+export async function runMock(command: MockCommand): Promise<number> {
+  let server: MockServer;
+  try {
+    server = await MockServer.start({ port: command.port, messageIntervalMs: command.intervalMs });
+  } catch (error) {
+    process.stderr.write(`sse-inspector: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT.failed;
+  }
+  const stream = `${server.url}${STREAM_PATH}`;
+  process.stdout.write(
+    `Mock SSE server listening on ${server.url}\n` +
+      `Stream:  ${stream}\n` +
+      `Try:     sse-inspector connect ${stream}\n` +
+      'Query:   interval=<ms> count=<n> ids retry=<ms> drop=<n> burst=<n> cors=reflect|star|none variant=ashx|core\n' +
+      'Press Ctrl-C to stop.\n',
+  );
+  // One line per request and per close; headers are left out, as they may carry credentials.
+  server.onDidChange((request) => {
+    const what = request.closedAt === undefined ? `${request.method} ${request.url}` : `closed ${request.method} ${request.url}`;
+    process.stdout.write(`${time(request.closedAt ?? request.startedAt)} ${what}\n`);
+  });
+
+  await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
+  await server.stop();
+  process.stdout.write('Mock server stopped.\n');
+  return EXIT.ok;
+}

@@ -1,0 +1,91 @@
+// The command line's help texts and exit codes, in one place so the README can quote them.
+
+export const EXIT = {
+  /** A normal close: the close-on event, 204, --max-events, --timeout; mock stopped by a signal. */
+  ok: 0,
+  /** The connection failed, or reconnecting gave up; the mock server could not start. */
+  failed: 1,
+  /** A usage error, reported in one line on stderr. */
+  usage: 2,
+  /** Interrupted by Ctrl-C (128 + SIGINT). */
+  interrupted: 130,
+  /** Terminated by SIGTERM (128 + SIGTERM). */
+  terminated: 143,
+} as const;
+
+const EXIT_CODES = `Exit codes:
+  0    normal close: the close-on event, HTTP 204, --max-events or --timeout reached
+  1    the connection failed (bad status or Content-Type, network error without
+       reconnecting, reconnect limit reached); for mock: the port could not be used
+  2    usage error (one line on stderr)
+  130  interrupted with Ctrl-C (143 for SIGTERM)`;
+
+export const GENERAL_USAGE = `Usage: sse-inspector <command> [options]
+
+Inspect Server-Sent Events streams from the terminal.
+
+Commands:
+  connect <url>   Connect to an event stream and print every record
+  mock            Run the built-in mock SSE server on 127.0.0.1
+
+Options:
+  -h, --help      Show help (also: sse-inspector <command> --help)
+  --version       Show the version
+
+${EXIT_CODES}
+`;
+
+export const CONNECT_USAGE = `Usage: sse-inspector connect <url> [options]
+
+Connects to an event stream and prints one record per line: a live table, or
+NDJSON with --json. Closes on the event named "end" by default.
+
+Request:
+  -X, --method <method>     HTTP method (default GET, or POST with --data)
+  -H, --header <line>       Request header "Name: value" (repeatable)
+  -d, --data <body>         Request body
+  --with-credentials        Send the credentials below (as EventSource's
+                            withCredentials) and judge CORS with them
+  --cookie <value>          Cookie header value  (env SSE_INSPECTOR_COOKIE)
+  --authorization <value>   Authorization value  (env SSE_INSPECTOR_AUTHORIZATION)
+  --origin <origin>         Page origin: sent as Origin; the open record gets a
+                            CORS verdict for it
+
+Session:
+  --close-on <name>         Close when an event of this type arrives
+                            (default end; --close-on '' never closes)
+  --no-reconnect            Do not reconnect after a network error or end of body
+  --max-reconnects <n>      Give up after n failed reconnect attempts in a row
+  --max-events <n>          Close after n events
+  --timeout <seconds>       Close after this long
+
+Output:
+  --json                    NDJSON: one record per line, as JSON
+  -h, --help                Show this help
+
+Credentials are never printed. Prefer the environment variables to flags, so
+that secrets stay out of the shell history.
+
+${EXIT_CODES}
+`;
+
+export const MOCK_USAGE = `Usage: sse-inspector mock [options]
+
+Runs the mock SSE server on 127.0.0.1 until Ctrl-C. GET /sse replays the
+document's sequence: ten "Hello SSE N" messages one per interval, then an
+"end" event.
+
+Options:
+  --port <n>          Port to listen on (default 0: any free port)
+  --interval <ms>     Pause between messages (default 1000)
+  -h, --help          Show this help
+
+Query options on /sse:
+  interval=<ms> count=<n> ids retry=<ms> drop=<n> burst=<n>
+  cors=reflect|star|none  variant=ashx|core
+
+Exit codes:
+  0  stopped with Ctrl-C or SIGTERM
+  1  the server could not start (e.g. the port is in use)
+  2  usage error
+`;

@@ -1,0 +1,84 @@
+import { strict as assert } from 'node:assert';
+import { parseCommandLine, UsageError, type ConnectCommand } from '../../src/cli/args';
+
+const URL_ = 'http://127.0.0.1:8080/sse';
+
+function connect(args: string[], env: NodeJS.ProcessEnv = {}): ConnectCommand {
+  const command = parseCommandLine(['connect', URL_, ...args], env);
+  assert.equal(command.kind, 'connect');
+  return command as ConnectCommand;
+}
+
+describe('CLI arguments', () => {
+  it('maps a bare connect to a GET that closes on the engine default and reconnects', () => {
+    const command = connect([]);
+    assert.equal(command.options.url, URL_);
+    assert.equal(command.options.method, 'GET');
+    assert.equal(command.options.closeOn, undefined);
+    assert.deepEqual(command.options.reconnect, { enabled: true, maxAttempts: undefined });
+    assert.equal(command.options.withCredentials, false);
+    assert.equal(command.json, false);
+    assert.equal(command.maxEvents, undefined);
+    assert.equal(command.timeoutMs, undefined);
+  });
+
+  it('makes a body a POST unless a method is given, as curl does', () => {
+    assert.equal(connect(['-d', '{}']).options.method, 'POST');
+    assert.equal(connect(['-d', '{}', '-X', 'PUT']).options.method, 'PUT');
+    assert.equal(connect(['--data', 'x']).options.body, 'x');
+  });
+
+  it('collects repeated headers, joining the same name (any case) with a comma', () => {
+    const { headers } = connect(['-H', 'X-A: 1', '-H', 'Accept-Language:  en ', '--header', 'x-a: 2']).options;
+    assert.deepEqual(headers, { 'X-A': '1, 2', 'Accept-Language': 'en' });
+  });
+
+  it('reads credentials from the environment, flags winning, and sends them only with --with-credentials', () => {
+    const env = { SSE_INSPECTOR_COOKIE: 'from=env', SSE_INSPECTOR_AUTHORIZATION: '' };
+    const command = connect(['--with-credentials', '--authorization', 'Bearer flag'], env);
+    assert.equal(command.options.withCredentials, true);
+    assert.deepEqual(command.options.credentials, { cookie: 'from=env', authorization: 'Bearer flag' });
+    assert.deepEqual(command.notes, []);
+    assert.match(connect(['--cookie', 'a=b']).notes.join(), /only with --with-credentials/);
+  });
+
+  it("reads --close-on '' as never, and the session limits in their units", () => {
+    const command = connect(['--close-on', '', '--max-reconnects', '3', '--max-events', '5', '--timeout', '1.5', '--json']);
+    assert.equal(command.options.closeOn, '');
+    assert.deepEqual(command.options.reconnect, { enabled: true, maxAttempts: 3 });
+    assert.equal(command.maxEvents, 5);
+    assert.equal(command.timeoutMs, 1500);
+    assert.equal(command.json, true);
+    assert.deepEqual(connect(['--no-reconnect']).options.reconnect, { enabled: false, maxAttempts: undefined });
+  });
+
+  it('passes the origin on, and refuses one that is not an origin', () => {
+    assert.equal(connect(['--origin', 'http://page.test:3000']).options.origin, 'http://page.test:3000');
+    assert.throws(() => connect(['--origin', 'page']), UsageError);
+  });
+
+  it('refuses contradictions and bad values with a UsageError naming the flag', () => {
+    const refused: Array<[string[], RegExp]> = [
+      [['--no-reconnect', '--max-reconnects', '2'], /contradict/],
+      [['--max-events', '0'], /--max-events/],
+      [['--timeout', '0'], /--timeout/],
+      [['--timeout', 'soon'], /--timeout/],
+      [['--max-reconnects', '-1'], /argument is ambiguous|--max-reconnects/],
+      [['--cookie', 'a\nb', '--with-credentials'], /--cookie must not contain line breaks/],
+      [['-H', ': no name'], /-H #1/],
+      [['-X', 'GET', '-d', 'body'], /cannot have body/],
+    ];
+    for (const [args, expected] of refused) {
+      assert.throws(() => connect(args), (error: unknown) => error instanceof UsageError && expected.test(error.message), args.join(' '));
+    }
+  });
+
+  it('parses mock options and help topics', () => {
+    assert.deepEqual(parseCommandLine(['mock'], {}), { kind: 'mock', port: 0, intervalMs: undefined });
+    assert.deepEqual(parseCommandLine(['mock', '--port', '8080', '--interval', '250'], {}), { kind: 'mock', port: 8080, intervalMs: 250 });
+    assert.deepEqual(parseCommandLine(['--help'], {}), { kind: 'help', topic: 'general' });
+    assert.deepEqual(parseCommandLine(['mock', '-h'], {}), { kind: 'help', topic: 'mock' });
+    assert.deepEqual(parseCommandLine(['connect', '--help'], {}), { kind: 'help', topic: 'connect' });
+    assert.deepEqual(parseCommandLine(['--version'], {}), { kind: 'version' });
+  });
+});
