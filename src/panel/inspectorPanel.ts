@@ -52,7 +52,11 @@ export class InspectorPanel extends Disposable {
   private connection: SseConnection | undefined;
   /** Bumped by every connect: records from a superseded connection are ignored. */
   private session = 0;
-  /** True between the webview's `ready` and the moment it is hidden (and so destroyed). */
+  /**
+   * True once the webview has said `ready`. A hidden webview is torn down and a shown one rebuilt, and
+   * every rebuilt webview says `ready` again and gets the whole state; so messages posted meanwhile
+   * may be lost without harm, and no visibility needs tracking.
+   */
   private webviewReady = false;
   private readonly queuedNotices: Notice[] = [];
   private readonly probes: PendingProbes;
@@ -76,20 +80,12 @@ export class InspectorPanel extends Disposable {
     this.register(panel);
     this.register(panel.onDidDispose(() => this.dispose()));
     this.register(panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)));
-    this.register(
-      panel.onDidChangeViewState(({ webviewPanel }) => {
-        if (!webviewPanel.visible) {
-          this.webviewReady = false;
-        }
-      }),
-    );
     this.register({ dispose: () => this.probes.rejectAll(new Error(`Panel ${id} was closed before its webview answered the probe`)) });
     this.register(this.batcher);
     // Registered last so it runs first: a closed panel aborts its connection.
     this.register({ dispose: () => this.connection?.close('user') });
 
     panel.title = panelTitle(request.url);
-    panel.webview.options = webviewOptions(services.extensionUri);
     panel.webview.html = this.renderHtml();
   }
 
@@ -161,10 +157,9 @@ export class InspectorPanel extends Disposable {
     }
     const { nonce, answer } = this.probes.start();
     if (!this.panel.visible) {
-      this.panel.reveal(undefined, true); // Its `ready` will send the probes that wait.
-    } else if (this.webviewReady) {
-      this.post({ type: 'probe', nonce });
+      this.panel.reveal(undefined, true); // The rebuilt webview's `ready` sends every probe still waiting.
     }
+    this.post({ type: 'probe', nonce });
     return answer;
   }
 
@@ -301,11 +296,11 @@ export class InspectorPanel extends Disposable {
     this.post({ type: 'records', records: batch.records.map((record) => toViewRecord(record)), dropped: batch.dropped });
   }
 
-  /** Sends to a listening webview; otherwise drops it, since `ready` replays the whole state. */
+  /** Sends once the webview has been ready; before that drops it, since `ready` brings the whole state. */
   private post(message: ExtensionToWebview): void {
     if (this.webviewReady && !this.isDisposed) {
       this.panel.webview.postMessage(message).then(undefined, (error: unknown) => {
-        // A webview closed or hidden while the message was on its way: `ready` replays the state anyway.
+        // A webview closed while the message was on its way: nothing is left to tell.
         this.services.log.debug(`${this.id}: a ${message.type} message did not reach the webview: ${errorText(error)}`);
       });
     }

@@ -64,6 +64,8 @@ export class PanelRegistry extends Disposable {
     if (problem !== undefined) {
       this.services.log.info(`A restored panel had no usable saved request (the request ${problem}); its form starts from the defaults.`);
     }
+    // Set afresh: the extension may have moved (a new version) since the options were saved.
+    webviewPanel.webview.options = webviewOptions(this.services.extensionUri);
     this.adopt(webviewPanel, problem === undefined ? (saved as ConnectRequest) : this.defaultRequest());
   }
 
