@@ -12,7 +12,7 @@ export function checkStreamUrl(input: string): UrlCheck {
     return { ok: false, message: `“${text}” is not an absolute URL; it must start with http:// or https://.` };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { ok: false, message: `Only http:// and https:// URLs can be inspected, not ${url.protocol}` };
+    return { ok: false, message: `Only http:// and https:// URLs can be inspected, not ${url.protocol} URLs.` };
   }
   return { ok: true, url: text };
 }

@@ -1,0 +1,154 @@
+// The connection form (URL check, request, credentials), notices, and the Clear and Export actions.
+
+import { strict as assert } from 'node:assert';
+import { withInspector } from './harness';
+import { RecordMaker } from './records';
+
+describe('webview connection form and actions', () => {
+  for (const bad of ['ftp://x', 'javascript:alert(1)', 'not a url']) {
+    it(`refuses ${bad} with a message next to the URL field and posts no connect`, async () => {
+      await withInspector({ state: { status: 'idle' } }, async (inspector) => {
+        const url = inspector.page.getByRole('combobox', { name: 'Stream URL' });
+        await url.fill(bad);
+        await inspector.page.getByRole('button', { name: 'Connect', exact: true }).click();
+        const note = inspector.page.locator('#url-note');
+        await note.waitFor();
+        assert.match((await note.textContent()) ?? '', bad === 'not a url' ? /not an absolute URL/ : /Only http:\/\/ and https:\/\/ URLs/);
+        assert.equal(await url.getAttribute('aria-invalid'), 'true');
+        assert.equal(await url.getAttribute('aria-describedby'), 'url-note');
+        assert.deepEqual(await inspector.postedOfType('connect'), []);
+        if (bad === 'javascript:alert(1)') await inspector.screenshot('url-refused');
+        // Typing clears the complaint.
+        await url.fill('http://127.0.0.1:1/sse');
+        assert.ok(!(await note.isVisible()));
+      });
+    });
+  }
+
+  it('posts connect with everything the form and the Request section hold, on Enter in the URL field', async () => {
+    await withInspector({ state: { status: 'idle' } }, async (inspector) => {
+      const page = inspector.page;
+      await page.getByRole('combobox', { name: 'Stream URL' }).fill('  https://api.example/stream  ');
+      await page.getByRole('checkbox', { name: 'Send credentials' }).check();
+      await page.getByRole('textbox', { name: 'Page origin' }).fill('https://app.example');
+      await page.getByRole('textbox', { name: 'Close on' }).fill('done');
+      await page.getByText('Request', { exact: true }).click();
+      await page.getByRole('combobox', { name: 'Method' }).selectOption('POST');
+      await page.getByRole('textbox', { name: 'Headers' }).fill('X-Team: blue\nAccept-Language: fr');
+      await page.getByRole('textbox', { name: 'Body' }).fill('{"topic":"news"}');
+      await page.getByRole('combobox', { name: 'Stream URL' }).press('Enter');
+      assert.deepEqual(await inspector.postedOfType('connect'), [
+        {
+          type: 'connect',
+          request: {
+            url: 'https://api.example/stream',
+            withCredentials: true,
+            origin: 'https://app.example',
+            method: 'POST',
+            headers: 'X-Team: blue\nAccept-Language: fr',
+            body: '{"topic":"news"}',
+            closeOn: 'done',
+          },
+        },
+      ]);
+    });
+  });
+
+  it('fills the form from the state, lists recent URLs, and enables Connect or Disconnect by status', async () => {
+    const request = { url: 'http://127.0.0.1:4000/sse', withCredentials: true, origin: 'http://localhost:5173', method: 'PUT', headers: 'A: b', body: 'x', closeOn: '' };
+    await withInspector({ state: { request, recentUrls: ['http://127.0.0.1:4000/sse', 'https://other.example/events'], status: 'open' } }, async (inspector) => {
+      const page = inspector.page;
+      assert.equal(await page.getByRole('combobox', { name: 'Stream URL' }).inputValue(), request.url);
+      assert.ok(await page.getByRole('checkbox', { name: 'Send credentials' }).isChecked());
+      assert.equal(await page.getByRole('textbox', { name: 'Page origin' }).inputValue(), request.origin);
+      assert.equal(await page.getByRole('textbox', { name: 'Close on' }).inputValue(), '');
+      assert.equal(await page.locator('#method').inputValue(), 'PUT');
+      assert.deepEqual(await page.locator('#recent-urls option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value)), [
+        'http://127.0.0.1:4000/sse',
+        'https://other.example/events',
+      ]);
+      const connect = page.getByRole('button', { name: 'Connect', exact: true });
+      const disconnect = page.getByRole('button', { name: 'Disconnect' });
+      assert.ok(await connect.isDisabled());
+      assert.ok(await disconnect.isEnabled());
+      assert.equal(await page.getByRole('status').first().textContent(), 'Open');
+      await disconnect.click();
+      assert.deepEqual(await inspector.postedOfType('disconnect'), [{ type: 'disconnect' }]);
+      await inspector.deliver({ type: 'status', status: 'closed' });
+      await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('button[type="submit"]')?.disabled);
+      assert.ok(await disconnect.isDisabled());
+      await inspector.deliver({ type: 'status', status: 'reconnecting' });
+      await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('button[type="submit"]')?.disabled);
+    });
+  });
+
+  it('saves and clears credential values without ever showing stored ones', async () => {
+    await withInspector({ state: { hasStoredCredentials: false } }, async (inspector) => {
+      const page = inspector.page;
+      await page.getByText('Request', { exact: true }).click();
+      const cookie = page.getByLabel('Cookie', { exact: true });
+      const authorization = page.getByLabel('Authorization', { exact: true });
+      assert.equal(await cookie.getAttribute('type'), 'password');
+      assert.equal(await authorization.getAttribute('type'), 'password');
+      const stored = page.locator('.stored');
+      assert.ok(!(await stored.isVisible()));
+      await cookie.fill('session=s3cret');
+      await authorization.fill('Bearer t0ken');
+      await page.getByRole('button', { name: 'Save' }).click();
+      assert.deepEqual(await inspector.postedOfType('saveCredentials'), [{ type: 'saveCredentials', cookie: 'session=s3cret', authorization: 'Bearer t0ken' }]);
+      assert.equal(await cookie.inputValue(), '');
+      assert.equal(await authorization.inputValue(), '');
+      assert.ok(await stored.isVisible());
+      assert.ok(!((await page.content()).includes('s3cret')), 'the value is nowhere in the page');
+      await page.getByRole('button', { name: 'Clear', exact: true }).first().click();
+      assert.deepEqual(await inspector.postedOfType('clearCredentials'), [{ type: 'clearCredentials' }]);
+      assert.ok(!(await stored.isVisible()));
+    });
+  });
+
+  it('shows the stored indicator from the state', async () => {
+    await withInspector({ state: { hasStoredCredentials: true } }, async (inspector) => {
+      await inspector.page.getByText('Request', { exact: true }).click();
+      assert.ok(await inspector.page.locator('.stored').isVisible());
+      assert.equal(await inspector.page.getByLabel('Cookie', { exact: true }).inputValue(), '');
+    });
+  });
+
+  it('puts field notices next to their field and other notices in a dismissible banner', async () => {
+    await withInspector({}, async (inspector) => {
+      await inspector.page.getByText('Request', { exact: true }).click();
+      await inspector.deliver(
+        { type: 'notice', level: 'error', field: 'headers', message: 'Line 2 has no colon' },
+        { type: 'notice', level: 'error', field: 'origin', message: 'An origin has no path' },
+        { type: 'notice', level: 'info', message: 'Exported 12 records' },
+      );
+      assert.equal(await inspector.page.locator('#headers-note').textContent(), 'Line 2 has no colon');
+      assert.equal(await inspector.page.locator('#origin-note').textContent(), 'An origin has no path');
+      const banner = inspector.page.locator('.banner');
+      assert.equal(await banner.locator('.banner-text').textContent(), 'Exported 12 records');
+      assert.match((await banner.getAttribute('class')) ?? '', /info/);
+      await banner.getByRole('button', { name: 'Dismiss' }).click();
+      assert.ok(!(await banner.isVisible()));
+    });
+  });
+
+  it('Clear posts clear and the cleared answer empties table, chips and stats; Export posts the chosen format', async () => {
+    const maker = new RecordMaker();
+    await withInspector({ state: { records: [maker.open(), ...maker.events(5)] } }, async (inspector) => {
+      const toolbar = inspector.page.getByRole('toolbar', { name: 'Table' });
+      await toolbar.getByRole('button', { name: 'Clear' }).click();
+      assert.deepEqual(await inspector.postedOfType('clear'), [{ type: 'clear' }]);
+      await inspector.deliver({ type: 'cleared' });
+      assert.equal((await inspector.probe()).rowCount, 0);
+      await inspector.settle();
+      assert.equal(await inspector.page.locator('.chips button').count(), 0);
+      assert.match((await inspector.page.locator('.stats').textContent()) ?? '', /^0 events/);
+      await toolbar.getByRole('button', { name: 'NDJSON' }).click();
+      await toolbar.getByRole('button', { name: 'JSON', exact: true }).click();
+      assert.deepEqual(await inspector.postedOfType('export'), [
+        { type: 'export', format: 'ndjson' },
+        { type: 'export', format: 'json' },
+      ]);
+    });
+  });
+});
