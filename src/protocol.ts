@@ -26,7 +26,10 @@ export interface PanelState {
   /** True when a Cookie or Authorization value is stored for credentials. */
   hasStoredCredentials: boolean;
   status: ConnectionStatus;
-  /** The records currently kept, oldest first (event data may be clipped; see EventRecord.truncated). */
+  /**
+   * The oldest records kept, oldest first (event data may be clipped; see EventRecord.truncated). A large
+   * store arrives in parts: `records` messages bring the rest, as they bring live records.
+   */
   records: SseRecord[];
   /** How many older records the cap has pushed out. */
   dropped: number;

@@ -1,9 +1,16 @@
-// Sends the webview what the store gained since the last flush, at most once per interval.
+// Sends the webview what the store gained since the last flush: at most one message per interval, each of bounded size.
 import type { SseRecord } from '../sse/record';
 import type { RecordStore } from './recordStore';
+import { viewSize } from './viewCopy';
 
 /** Within the 16–50 ms the panel may use: about 30 messages a second, quick enough to feel live. */
 export const FLUSH_INTERVAL_MS = 33;
+/**
+ * What one message may carry. A burst can outrun the flush timer (the engine drains buffered bytes
+ * without yielding), so without a bound one message could hold the whole store: megabytes that the
+ * webview would parse in one go. Beyond the bound the rest follows one interval later.
+ */
+export const BATCH_LIMITS = { maxRecords: 10_000, maxChars: 1024 * 1024 };
 
 /** Time and timers, injected so tests can drive them by hand. */
 export interface Clock {
@@ -20,12 +27,12 @@ export const systemClock: Clock = {
 
 export interface RecordBatch {
   records: SseRecord[];
-  /** The store's dropped count at the time of the flush. */
+  /** The store's dropped count at the time of the batch. */
   dropped: number;
 }
 
 export class RecordBatcher {
-  /** The seq of the newest record already sent (or covered by a full state). */
+  /** The seq of the newest record already handed out. */
   private sentThrough = 0;
   private lastFlushAt = Number.NEGATIVE_INFINITY;
   private timer: unknown;
@@ -35,35 +42,26 @@ export class RecordBatcher {
     private readonly store: RecordStore,
     private readonly send: (batch: RecordBatch) => void,
     private readonly clock: Clock = systemClock,
-    readonly intervalMs: number = FLUSH_INTERVAL_MS,
+    private readonly limits = { intervalMs: FLUSH_INTERVAL_MS, ...BATCH_LIMITS },
   ) {}
 
   /** Keeps the record and makes sure a flush is coming. */
   add(record: SseRecord): void {
     this.store.append(record);
-    if (this.timerPending) {
-      return;
-    }
-    // The first record after a quiet spell goes out on the next tick (which still coalesces a
-    // synchronous burst); later ones wait until a whole interval has passed since the last flush.
-    const wait = Math.max(0, this.lastFlushAt + this.intervalMs - this.clock.now());
-    this.timerPending = true;
-    this.timer = this.clock.setTimeout(() => {
-      this.timerPending = false;
-      this.flush();
-    }, wait);
+    this.schedule();
   }
 
-  /** Sends what is waiting now, e.g. so a status change never overtakes the records that caused it. */
-  flushNow(): void {
+  /**
+   * Starts over from the oldest record kept, for a webview that starts from nothing: returns the first
+   * batch for the caller to send in its own message; the rest follows in regular flushes.
+   */
+  restart(): RecordBatch {
     this.cancelTimer();
-    this.flush();
-  }
-
-  /** Everything kept so far counts as sent: a full state carrying the store's snapshot just went out. */
-  markAllSent(): void {
-    this.cancelTimer();
-    this.sentThrough = this.store.newestSeq;
+    this.sentThrough = 0;
+    this.lastFlushAt = this.clock.now();
+    const batch = this.take();
+    this.scheduleIfMore();
+    return batch;
   }
 
   /** The store was cleared: the next flush starts from its (new) first record. */
@@ -76,15 +74,50 @@ export class RecordBatcher {
     this.cancelTimer();
   }
 
-  private flush(): void {
-    this.lastFlushAt = this.clock.now();
-    // Records pushed out by the cap before they were sent are simply not there to send.
-    const records = this.store.since(this.sentThrough);
-    if (records.length === 0) {
+  private schedule(): void {
+    if (this.timerPending) {
       return;
     }
-    this.sentThrough = records[records.length - 1].seq;
-    this.send({ records, dropped: this.store.dropped });
+    // The first record after a quiet spell goes out on the next tick (which still coalesces a
+    // synchronous burst); later ones wait until a whole interval has passed since the last flush.
+    const wait = Math.max(0, this.lastFlushAt + this.limits.intervalMs - this.clock.now());
+    this.timerPending = true;
+    this.timer = this.clock.setTimeout(() => {
+      this.timerPending = false;
+      this.flush();
+    }, wait);
+  }
+
+  private flush(): void {
+    this.lastFlushAt = this.clock.now();
+    const batch = this.take();
+    if (batch.records.length > 0) {
+      this.send(batch);
+    }
+    this.scheduleIfMore();
+  }
+
+  /** The next records within the limits, marked as sent. Records the cap pushed out before they were sent are simply gone. */
+  private take(): RecordBatch {
+    const candidates = this.store.since(this.sentThrough, this.limits.maxRecords);
+    let chars = 0;
+    let count = 0;
+    // At least one record, however large, so a huge one cannot stall the stream.
+    while (count < candidates.length && (count === 0 || chars + viewSize(candidates[count]) <= this.limits.maxChars)) {
+      chars += viewSize(candidates[count]);
+      count += 1;
+    }
+    const records = candidates.slice(0, count);
+    if (count > 0) {
+      this.sentThrough = records[count - 1].seq;
+    }
+    return { records, dropped: this.store.dropped };
+  }
+
+  private scheduleIfMore(): void {
+    if (this.store.newestSeq > this.sentThrough) {
+      this.schedule();
+    }
   }
 
   private cancelTimer(): void {

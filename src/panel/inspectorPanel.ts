@@ -238,17 +238,17 @@ export class InspectorPanel extends Disposable {
     if (this.isDisposed) {
       return;
     }
-    // From here on synchronous: the snapshot and "all sent" must describe the same moment.
+    // The oldest records come with the state; the rest follow in bounded batches, as live ones do.
+    const first = this.batcher.restart();
     const state: PanelState = {
       request: this.request,
       recentUrls: this.services.recentUrls(),
       hasStoredCredentials,
       status: this.status,
-      records: this.store.snapshot().map((record) => toViewRecord(record)),
-      dropped: this.store.dropped,
+      records: first.records.map((record) => toViewRecord(record)),
+      dropped: first.dropped,
       maxEvents: this.store.capacity,
     };
-    this.batcher.markAllSent();
     this.webviewReady = true;
     this.post({ type: 'state', state });
     for (const notice of this.queuedNotices.splice(0)) {
@@ -272,9 +272,9 @@ export class InspectorPanel extends Disposable {
     if (record.kind === 'open' && record.cors !== undefined) {
       this.corsAllowed = record.cors.allowed;
     }
+    // A status goes out at once; the row that caused it follows within an interval.
     const next = statusAfter(this.status, record);
     if (next !== this.status) {
-      this.batcher.flushNow(); // The rows that caused the change arrive before the change.
       this.setStatus(next);
     }
     this.logLifecycle(record);

@@ -48,9 +48,9 @@ export class RecordStore {
     return this.slice(0);
   }
 
-  /** The records kept whose seq is greater than `seq`, oldest first. */
-  since(seq: number): SseRecord[] {
-    return this.slice(this.firstPositionAfter(seq));
+  /** The records kept whose seq is greater than `seq`, oldest first, at most `maxCount` of them. */
+  since(seq: number, maxCount = Number.POSITIVE_INFINITY): SseRecord[] {
+    return this.slice(this.firstPositionAfter(seq), maxCount);
   }
 
   /** The kept record with this seq, if the cap or a clear has not removed it. */
@@ -65,9 +65,10 @@ export class RecordStore {
     return this.items[(this.head + position) % this.items.length];
   }
 
-  private slice(fromPosition: number): SseRecord[] {
+  private slice(fromPosition: number, maxCount = Number.POSITIVE_INFINITY): SseRecord[] {
     const result: SseRecord[] = [];
-    for (let position = fromPosition; position < this.items.length; position += 1) {
+    const end = Math.min(this.items.length, fromPosition + maxCount);
+    for (let position = fromPosition; position < end; position += 1) {
       result.push(this.at(position));
     }
     return result;

@@ -21,3 +21,16 @@ export function clipText(text: string, limit: number): string {
   const endsInHighSurrogate = lastKept >= 0xd800 && lastKept <= 0xdbff;
   return text.slice(0, endsInHighSurrogate ? limit - 1 : limit);
 }
+
+/** Roughly how many characters a record adds to a message: its (clipped) data dominates; other kinds are few and small. */
+export function viewSize(record: SseRecord): number {
+  switch (record.kind) {
+    case 'event':
+      // About 120 characters of JSON for the fields around the data.
+      return 120 + Math.min(record.data.length, VIEW_DATA_LIMIT) + record.lastEventId.length;
+    case 'comment':
+      return 100 + record.text.length;
+    default:
+      return 500;
+  }
+}

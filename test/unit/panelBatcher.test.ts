@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { FLUSH_INTERVAL_MS, RecordBatcher, type RecordBatch } from '../../src/panel/batcher';
+import { BATCH_LIMITS, FLUSH_INTERVAL_MS, RecordBatcher, type RecordBatch } from '../../src/panel/batcher';
 import { RecordStore } from '../../src/panel/recordStore';
 import { eventRecord, ManualClock, range, seqs } from './panelFixtures';
 
@@ -7,11 +7,11 @@ interface Sent extends RecordBatch {
   at: number;
 }
 
-function setup(capacity = 100_000) {
+function setup(capacity = 100_000, limits = BATCH_LIMITS) {
   const clock = new ManualClock();
   const store = new RecordStore(capacity);
   const sent: Sent[] = [];
-  const batcher = new RecordBatcher(store, (batch) => sent.push({ ...batch, at: clock.now() }), clock);
+  const batcher = new RecordBatcher(store, (batch) => sent.push({ ...batch, at: clock.now() }), clock, { intervalMs: FLUSH_INTERVAL_MS, ...limits });
   return { clock, store, sent, batcher };
 }
 
@@ -86,25 +86,65 @@ describe('panel batcher', () => {
     assert.deepEqual(allSentSeqs(sent), range(1, 130));
   });
 
-  it('flushNow sends what waits at once and leaves no timer behind', () => {
-    const { clock, sent, batcher } = setup();
-    batcher.add(eventRecord(1));
-    batcher.add(eventRecord(2));
-    batcher.flushNow();
-    assert.deepEqual(allSentSeqs(sent), [1, 2]);
-    assert.equal(clock.pendingTimers, 0);
-    clock.advance(100);
-    assert.equal(sent.length, 1, 'nothing is sent twice');
+  it('bounds each message by record count, and sends the rest one interval at a time, in order', () => {
+    const { clock, sent, batcher } = setup(100_000, { maxRecords: 100, maxChars: Number.POSITIVE_INFINITY });
+    for (let seq = 1; seq <= 250; seq += 1) batcher.add(eventRecord(seq));
+    clock.advance(0);
+    assert.deepEqual(
+      sent.map((batch) => batch.records.length),
+      [100],
+    );
+    clock.advance(FLUSH_INTERVAL_MS * 2);
+    assert.deepEqual(
+      sent.map((batch) => [batch.at, batch.records.length]),
+      [
+        [0, 100],
+        [FLUSH_INTERVAL_MS, 100],
+        [FLUSH_INTERVAL_MS * 2, 50],
+      ],
+    );
+    assert.deepEqual(allSentSeqs(sent), range(1, 250));
   });
 
-  it('after markAllSent (a full state went out) sends only records added later', () => {
+  it('bounds each message by size, yet sends a single record larger than the bound on its own', () => {
+    const { clock, sent, batcher } = setup(100_000, { maxRecords: 10_000, maxChars: 5_000 });
+    batcher.add(eventRecord(1, 'a'.repeat(2_000)));
+    batcher.add(eventRecord(2, 'b'.repeat(2_000)));
+    batcher.add(eventRecord(3, 'c'.repeat(20_000)));
+    batcher.add(eventRecord(4, 'd'));
+    clock.advance(FLUSH_INTERVAL_MS * 3);
+    assert.deepEqual(
+      sent.map((batch) => seqs(batch.records)),
+      [[1, 2], [3], [4]],
+    );
+  });
+
+  it('keeps a 100,000 record burst within the message bound', () => {
     const { clock, sent, batcher } = setup();
-    batcher.add(eventRecord(1));
-    batcher.add(eventRecord(2));
-    batcher.markAllSent();
-    batcher.add(eventRecord(3));
-    clock.advance(100);
-    assert.deepEqual(allSentSeqs(sent), [3]);
+    for (let seq = 1; seq <= 100_000; seq += 1) batcher.add(eventRecord(seq, `{"message": "Hello SSE ${seq}"}`));
+    clock.advance(FLUSH_INTERVAL_MS * 100);
+    assert.ok(sent.every((batch) => batch.records.length <= BATCH_LIMITS.maxRecords));
+    assert.ok(sent.length >= 100_000 / BATCH_LIMITS.maxRecords, `${sent.length} messages`);
+    assert.deepEqual(allSentSeqs(sent), range(1, 100_000));
+  });
+
+  it('restart hands out the first batch from the oldest kept record, and the rest follows in flushes', () => {
+    const { clock, sent, batcher } = setup(100_000, { maxRecords: 100, maxChars: Number.POSITIVE_INFINITY });
+    for (let seq = 1; seq <= 150; seq += 1) batcher.add(eventRecord(seq));
+    clock.advance(FLUSH_INTERVAL_MS * 2);
+    sent.length = 0; // a webview that saw these is gone; a new one starts from nothing
+    const first = batcher.restart();
+    assert.deepEqual(seqs(first.records), range(1, 100));
+    clock.advance(FLUSH_INTERVAL_MS);
+    assert.deepEqual(allSentSeqs(sent), range(101, 150));
+  });
+
+  it('restart on a store past its cap starts at the oldest kept record and reports the dropped count', () => {
+    const { batcher } = setup(10);
+    for (let seq = 1; seq <= 25; seq += 1) batcher.add(eventRecord(seq));
+    const first = batcher.restart();
+    assert.deepEqual(seqs(first.records), range(16, 25));
+    assert.equal(first.dropped, 15);
   });
 
   it('after a clear and reset sends the new session from its first record, though its seqs start again at 1', () => {

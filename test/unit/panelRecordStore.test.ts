@@ -37,6 +37,12 @@ describe('panel record store', () => {
     assert.deepEqual(seqs(store.since(12)), []);
   });
 
+  it('since(seq, maxCount) returns at most maxCount records, the oldest first', () => {
+    const store = filled(5, 12);
+    assert.deepEqual(seqs(store.since(0, 2)), [8, 9]);
+    assert.deepEqual(seqs(store.since(10, 5)), [11, 12]);
+  });
+
   it('finds a kept record by seq, and nothing for a dropped or unknown seq', () => {
     const store = filled(5, 12);
     assert.equal(store.bySeq(8)?.seq, 8);

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { clipText, toViewRecord, VIEW_DATA_LIMIT } from '../../src/panel/viewCopy';
+import { clipText, toViewRecord, VIEW_DATA_LIMIT, viewSize } from '../../src/panel/viewCopy';
 import { eventRecord, openRecord } from './panelFixtures';
 
 describe('panel view copies', () => {
@@ -29,5 +29,12 @@ describe('panel view copies', () => {
   it('leaves records other than events untouched', () => {
     const record = openRecord(1, { 'x-long': 'z'.repeat(VIEW_DATA_LIMIT * 2) });
     assert.equal(toViewRecord(record), record);
+  });
+
+  it('estimates a record\'s share of a message by its clipped data, so huge events do not count whole', () => {
+    assert.ok(viewSize(eventRecord(1, 'x'.repeat(1000))) >= 1000);
+    assert.ok(viewSize(eventRecord(1, 'x'.repeat(1000))) > viewSize(eventRecord(1, 'x')));
+    assert.equal(viewSize(eventRecord(1, 'x'.repeat(5 * VIEW_DATA_LIMIT))), viewSize(eventRecord(1, 'x'.repeat(VIEW_DATA_LIMIT))));
+    assert.ok(viewSize({ kind: 'comment', seq: 1, t: 1, at: 1, text: 'c'.repeat(3000) }) >= 3000);
   });
 });
