@@ -1,4 +1,4 @@
-// Bundles the extension-host suites (test/integration/{suite,smoke}) into out/integration/ as CommonJS with `vscode` left external.
+// Bundles code that runs in the extension host (the test suites, bench and screenshot drivers) as CommonJS with `vscode` left external.
 import { readdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import * as esbuild from 'esbuild';
@@ -13,11 +13,20 @@ export async function buildSuite(name: SuiteName): Promise<string> {
   rmSync(outDir, { recursive: true, force: true });
   const tests = readdirSync(sourceDir).filter((file) => file.endsWith('.test.ts'));
   if (tests.length === 0) throw new Error(`no *.test.ts files in ${sourceDir}`);
-  await esbuild.build({
-    entryPoints: [
+  await bundleForExtensionHost(
+    [
       { in: join(repoRoot, 'test', 'integration', 'index.ts'), out: 'index' },
       ...tests.map((file) => ({ in: join(sourceDir, file), out: basename(file, '.ts') })),
     ],
+    outDir,
+  );
+  return join(outDir, 'index.js');
+}
+
+/** Bundles entry points (`out` names without extension) into `outDir`. */
+export async function bundleForExtensionHost(entryPoints: { in: string; out: string }[], outDir: string): Promise<void> {
+  await esbuild.build({
+    entryPoints,
     outdir: outDir,
     bundle: true,
     platform: 'node',
@@ -29,5 +38,4 @@ export async function buildSuite(name: SuiteName): Promise<string> {
     // Mocha's parallel mode resolves worker files at run time; the suites run serially, so those paths are never used.
     logOverride: { 'require-resolve-not-external': 'silent' },
   });
-  return join(outDir, 'index.js');
 }

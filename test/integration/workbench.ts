@@ -1,6 +1,6 @@
 // Opens code-server's workbench in headless Chromium with a tests path, streams the extension host's log, and returns the outcome.
 import { format } from 'node:util';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -27,6 +27,10 @@ export interface WorkbenchRun {
   timeoutMs: number;
   /** Prefix for the streamed log lines. */
   label: string;
+  /** Called with the page before the workbench loads (e.g. to add init scripts or set the viewport). */
+  preparePage?: (page: Page) => Promise<void>;
+  /** Called with each line the extension host logs (e.g. to answer a step it waits for). */
+  onLine?: (line: string, page: Page) => void;
 }
 
 export interface WorkbenchOutcome {
@@ -77,9 +81,13 @@ export async function runInWorkbench(run: WorkbenchRun): Promise<WorkbenchOutcom
         outcome.passed = Number(match[1]);
         outcome.failed = Number(match[2]);
       }
-      for (const line of text.split('\n')) console.log(`[${run.label}${level === 'info' ? '' : ' ' + level}] ${line}`);
+      for (const line of text.split('\n')) {
+        console.log(`[${run.label}${level === 'info' ? '' : ' ' + level}] ${line}`);
+        run.onLine?.(line, page);
+      }
     });
     await page.exposeFunction('codeAutomationExit', (code: number) => onExit(code));
+    await run.preparePage?.(page);
     const payload: [string, string][] = [
       ['extensionDevelopmentPath', run.extensionDevelopmentPath],
       ['extensionTestsPath', run.extensionTestsPath],
