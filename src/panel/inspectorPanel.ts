@@ -128,26 +128,18 @@ export class InspectorPanel extends Disposable {
       `${this.id}: connecting to ${plan.options.url} (${plan.options.method}, credentials ${request.withCredentials ? 'on' : 'off'})`,
     );
     this.services.rememberUrl(plan.options.url).catch((error: unknown) => this.services.log.warn(`Could not remember the URL: ${errorText(error)}`));
-    try {
-      const connection = new SseConnection({ ...plan.options, credentials }, (record) => {
-        if (session === this.session && !this.isDisposed) {
-          this.receiveRecord(record);
-        }
-      });
-      this.connection = connection;
-      this.services.trackConnection(connection);
-      connection.done
-        .catch((error: unknown) => this.services.log.error(`${this.id}: the connection ended abnormally: ${errorText(error)}`))
-        .finally(() => {
-          if (this.connection === connection) {
-            this.connection = undefined;
-          }
-        });
-    } catch (error) {
-      this.services.log.error(`${this.id}: the connection could not start: ${errorText(error)}`);
-      this.notify('error', { message: `The connection could not start: ${errorText(error)}` });
-      this.setStatus('closed');
-    }
+    const connection = new SseConnection({ ...plan.options, credentials }, (record) => {
+      if (session === this.session && !this.isDisposed) {
+        this.receiveRecord(record);
+      }
+    });
+    this.connection = connection;
+    this.services.trackConnection(connection);
+    void connection.done.then(() => {
+      if (this.connection === connection) {
+        this.connection = undefined;
+      }
+    });
   }
 
   /** Asks the webview what it rendered; reveals the panel first, since a hidden webview does not exist. */

@@ -133,12 +133,11 @@ export class PanelRegistry extends Disposable {
   }
 
   private track(connection: SseConnection): void {
-    const settled = connection.done.then(
-      () => undefined,
-      () => undefined, // The panel logs it; here it only has to stop counting.
-    );
+    // `done` never rejects: every ending, failures included, resolves it with the closed record.
+    const settled = connection.done.then(() => {
+      this.liveConnections.delete(settled);
+    });
     this.liveConnections.add(settled);
-    void settled.then(() => this.liveConnections.delete(settled));
   }
 
   private disposePanels(): void {
