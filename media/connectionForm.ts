@@ -19,6 +19,7 @@ const STATUS_LOOKS: Record<ConnectionStatus, { icon: string; text: string; spin?
 
 export class ConnectionForm {
   readonly element: HTMLFormElement;
+  private readonly request: HTMLDetailsElement;
   private readonly url = input('url', 'text', 'http://127.0.0.1:3000/sse');
   private readonly recentUrls = h('datalist', { attrs: { id: 'recent-urls' } });
   private readonly withCredentials = input('with-credentials', 'checkbox');
@@ -57,7 +58,7 @@ export class ConnectionForm {
     this.disconnectButton.addEventListener('click', () => this.post({ type: 'disconnect' }));
     this.connectButton.type = 'submit';
 
-    const request = h('details', { className: 'request' }, [
+    this.request = h('details', { className: 'request' }, [
       h('summary', { text: 'Request' }),
       h('div', { className: 'request-grid' }, [
         label('method', 'Method'),
@@ -88,7 +89,7 @@ export class ConnectionForm {
         label('close-on', 'Close on'),
         this.closeOn,
       ]),
-      request,
+      this.request,
     ]);
     this.element.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -136,6 +137,8 @@ export class ConnectionForm {
     note.textContent = message;
     note.className = `field-note ${level}`;
     note.hidden = false;
+    // A complaint about the headers must not hide inside the folded Request section.
+    if (field === 'headers') this.request.open = true;
     if (level === 'error') this.fields[field].setAttribute('aria-invalid', 'true');
   }
 

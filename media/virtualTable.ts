@@ -72,7 +72,7 @@ export class VirtualTable {
 
     this.grid.addEventListener('scroll', () => this.onScroll());
     // Wheel scrolling is applied asynchronously; stop following at once so a render in between cannot undo it.
-    this.grid.addEventListener('wheel', (event) => event.deltaY < 0 && this.stopFollowing(), { passive: true });
+    this.grid.addEventListener('wheel', (event) => event.deltaY < 0 && this.grid.scrollTop > 0 && this.stopFollowing(), { passive: true });
     this.grid.addEventListener('keydown', (event) => this.onKey(event));
     this.body.addEventListener('click', (event) => this.onClick(event));
     this.newRowsButton.addEventListener('click', () => {
@@ -189,18 +189,13 @@ export class VirtualTable {
   }
 
   private render(): void {
-    const geometry = this.geometry();
-    const { rows, spacerHeight, viewHeight, maxScrollTop, scale } = geometry;
+    const { rows, spacerHeight, viewHeight, maxScrollTop, scale } = this.geometry();
+    // Read before any write, so the frame lays out once.
+    const scrollTop = this.following ? maxScrollTop : Math.min(this.grid.scrollTop, maxScrollTop);
     this.body.style.height = `${spacerHeight}px`;
     this.drawnMaxScrollTop = maxScrollTop;
     this.grid.setAttribute('aria-rowcount', String(rows + 1));
-    let scrollTop: number;
-    if (this.following) {
-      scrollTop = maxScrollTop;
-      this.grid.scrollTop = scrollTop;
-    } else {
-      scrollTop = Math.min(this.grid.scrollTop, maxScrollTop);
-    }
+    if (this.following) this.grid.scrollTop = scrollTop;
     const virtualTop = scrollTop * scale;
     this.firstVisibleRow = Math.min(rows, Math.floor(virtualTop / ROW_HEIGHT));
     this.lastVisibleRow = Math.max(this.firstVisibleRow, Math.min(rows, Math.ceil((virtualTop + viewHeight) / ROW_HEIGHT)) - 1);

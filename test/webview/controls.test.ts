@@ -114,15 +114,15 @@ describe('webview connection form and actions', () => {
     });
   });
 
-  it('puts field notices next to their field and other notices in a dismissible banner', async () => {
+  it('puts field notices next to their field (opening the Request section for headers) and other notices in a dismissible banner', async () => {
     await withInspector({}, async (inspector) => {
-      await inspector.page.getByText('Request', { exact: true }).click();
       await inspector.deliver(
         { type: 'notice', level: 'error', field: 'headers', message: 'Line 2 has no colon' },
         { type: 'notice', level: 'error', field: 'origin', message: 'An origin has no path' },
         { type: 'notice', level: 'info', message: 'Exported 12 records' },
       );
       assert.equal(await inspector.page.locator('#headers-note').textContent(), 'Line 2 has no colon');
+      assert.ok(await inspector.page.locator('#headers-note').isVisible(), 'the Request section opens to show it');
       assert.equal(await inspector.page.locator('#origin-note').textContent(), 'An origin has no path');
       const banner = inspector.page.locator('.banner');
       assert.equal(await banner.locator('.banner-text').textContent(), 'Exported 12 records');

@@ -132,4 +132,15 @@ describe('webview keyboard and detail pane', () => {
       assert.deepEqual(await inspector.postedOfType('copy'), [{ type: 'copy', text: whole }]);
     });
   });
+
+  it('limits a huge JSON tree and points to the editor for the rest', async () => {
+    const data = JSON.stringify(Array.from({ length: 1200 }, (_, index) => index));
+    await withInspector({ state: { records: [new RecordMaker().event('message', data)] } }, async (inspector) => {
+      await inspector.page.locator('.table-body [role="row"]').first().click();
+      const tree = inspector.page.getByRole('region', { name: 'Record details' }).locator('.json-tree');
+      assert.equal(await tree.locator('.json-summary').first().textContent(), '[ 1200 items ]');
+      assert.equal(await tree.locator('.json-leaf').count(), 500);
+      assert.equal(await tree.locator('.json-more').textContent(), '… 700 more (Open in editor shows everything)');
+    });
+  });
 });

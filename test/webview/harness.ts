@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { newNonce, panelHtml } from '../../src/panel/html';
 import type { ExtensionToWebview, PanelState, WebviewToExtension } from '../../src/protocol';
 import { panelState } from './records';
 
@@ -58,25 +59,26 @@ const STAND_IN = `
 })();
 `;
 
+/**
+ * The extension's own panel HTML (same shell, same CSP, fresh nonce), with what VS Code adds around it:
+ * the theme class on body, the theme's variables, and acquireVsCodeApi (here the nonce'd stand-in).
+ */
 function panelPage(origin: string, theme: ThemeClass): string {
-  const nonce = randomBytes(16).toString('base64');
-  // The same policy as the extension's panel, with this server standing in for webview.cspSource.
-  const csp = `default-src 'none'; style-src ${origin}; font-src ${origin}; img-src ${origin} data:; script-src 'nonce-${nonce}'`;
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<link rel="stylesheet" href="${origin}/theme.css">
-<link rel="stylesheet" href="${origin}/dist/webview.css">
-<title>SSE Inspector test</title>
-</head>
-<body class="${theme}">
-<div id="app"></div>
-<script nonce="${nonce}">${STAND_IN}</script>
-<script nonce="${nonce}" src="${origin}/dist/webview.js"></script>
-</body>
-</html>`;
+  const nonce = newNonce();
+  const html = panelHtml({ cspSource: origin, scriptUri: `${origin}/dist/webview.js`, styleUri: `${origin}/dist/webview.css`, nonce });
+  const themed = html.replace('<body>', `<body class="${theme}">`);
+  if (themed === html) throw new Error('the panel HTML has changed shape: no <body>');
+  return insertOnce(
+    insertOnce(themed, '<link rel="stylesheet"', `<link rel="stylesheet" href="${origin}/theme.css">\n`),
+    `<script nonce="${nonce}" src=`,
+    `<script nonce="${nonce}">${STAND_IN}</script>\n`,
+  );
+}
+
+function insertOnce(html: string, before: string, insertion: string): string {
+  const at = html.indexOf(before);
+  if (at < 0) throw new Error(`the panel HTML has changed shape: no ${before}`);
+  return html.slice(0, at) + insertion + html.slice(at);
 }
 
 let server: Server | undefined;

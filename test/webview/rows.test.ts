@@ -102,4 +102,34 @@ describe('webview rows', () => {
       assert.ok((await rows.allTextContents()).some((text) => text.includes('4.8 MB')));
     });
   });
+
+  it('counts events, bytes and reconnects in the stats line, with elapsed time up to the last record once closed', async () => {
+    const maker = new RecordMaker();
+    const records = [maker.open(), maker.event('message', 'abc'), maker.event('message', 'hello'), maker.reconnect(), maker.open(), maker.event('end', '{"a":1}'), maker.closed()];
+    await withInspector({ state: { records, status: 'closed' } }, async (inspector) => {
+      await inspector.settle();
+      assert.match((await inspector.page.locator('.stats').textContent()) ?? '', /^3 events · \d+\.\d\/s · 15 B · 0\.7 s · 1 reconnect$/);
+    });
+  });
+
+  it('lets the user drag a column wider and remembers the width across a reload', async () => {
+    await withInspector({ state: { records: [new RecordMaker().event('message', 'a', { id: 'some-long-id-value' })] } }, async (inspector) => {
+      const header = inspector.page.locator('.table-head .col-id');
+      const before = (await header.boundingBox())?.width ?? 0;
+      const handle = await header.locator('.resizer').boundingBox();
+      assert.ok(handle);
+      await inspector.page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+      await inspector.page.mouse.down();
+      await inspector.page.mouse.move(handle.x + handle.width / 2 + 60, handle.y + handle.height / 2, { steps: 5 });
+      await inspector.page.mouse.up();
+      const after = (await header.boundingBox())?.width ?? 0;
+      assert.equal(Math.round(after - before), 60);
+      const cell = await inspector.page.locator('.table-body .col-id').first().boundingBox();
+      assert.equal(Math.round(cell?.width ?? 0), Math.round(after), 'rows follow the header');
+
+      await inspector.page.reload();
+      await inspector.page.waitForFunction(() => window.__posted.some((message) => message.type === 'ready'));
+      assert.equal(Math.round((await header.boundingBox())?.width ?? 0), Math.round(after));
+    });
+  });
 });
