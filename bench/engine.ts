@@ -16,7 +16,20 @@ const MiB = 1024 * 1024;
 interface Run {
   /** Events received, the closing `end` event included. */
   events: number;
+  /** Wall-clock time from connecting to the last event. */
   ms: number;
+  /** CPU time this process spent meanwhile (all its threads; the server runs in another process). */
+  cpuMs: number;
+}
+
+/** Starts timing; the returned function ends it and makes the Run. */
+function stopwatch(): (events: number) => Run {
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
+  return (events) => {
+    const used = process.cpuUsage(cpu);
+    return { events, ms: performance.now() - wall, cpuMs: (used.user + used.system) / 1000 };
+  };
 }
 
 interface MemorySample {
@@ -27,17 +40,18 @@ interface MemorySample {
 }
 
 const rate = (run: Run): number => (run.events / run.ms) * 1000;
+const cpuRate = (run: Run): number => (run.events / run.cpuMs) * 1000;
 
 /** (a) The engine, exactly as the panel and the CLI use it; closes on the `end` event. */
 async function viaEngine(url: string): Promise<Run> {
   let events = 0;
-  const started = performance.now();
+  const finished = stopwatch();
   const connection = new SseConnection({ url, reconnect: { enabled: false } }, (record) => {
     if (record.kind === 'event') events++;
   });
   const closed = await connection.done;
   if (closed.reason !== 'close-on-event') throw new Error(`engine closed with ${closed.reason}: ${closed.message}`);
-  return { events, ms: performance.now() - started };
+  return finished(events);
 }
 
 /** The engine again, untimed, sampling heap and RSS as the events arrive. */
@@ -59,7 +73,7 @@ async function engineMemory(url: string): Promise<MemorySample[]> {
 /** (b) The floor: fetch, a streaming TextDecoder and eventsource-parser, counting events and nothing else. */
 async function viaParser(url: string): Promise<Run> {
   let events = 0;
-  const started = performance.now();
+  const finished = stopwatch();
   const parser = createParser({
     onEvent: () => {
       events++;
@@ -72,14 +86,14 @@ async function viaParser(url: string): Promise<Run> {
   for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
     parser.feed(decoder.decode(chunk.value, { stream: true }));
   }
-  return { events, ms: performance.now() - started };
+  return finished(events);
 }
 
 /** (c) The npm eventsource package, listening as the document's client does. */
 function viaEventSource(url: string): Promise<Run> {
   return new Promise((resolve, reject) => {
     let events = 0;
-    const started = performance.now();
+    const finished = stopwatch();
     const source = new EventSource(url);
     source.onmessage = () => {
       events++;
@@ -87,7 +101,7 @@ function viaEventSource(url: string): Promise<Run> {
     source.addEventListener('end', () => {
       events++;
       source.close();
-      resolve({ events, ms: performance.now() - started });
+      resolve(finished(events));
     });
     source.onerror = (error) => {
       source.close();
@@ -127,24 +141,31 @@ const CLIENTS: Client[] = [
 
 /** Runs every client ROUNDS times on `url`, rotating the order, and prints the rates and ratios. */
 async function compare(title: string, url: string): Promise<void> {
-  const rates: number[][] = CLIENTS.map(() => []);
+  const runs: Run[][] = CLIENTS.map(() => []);
   for (let round = 0; round < ROUNDS; round++) {
     // Rotate the order so no client always runs first (or last) in a round.
     for (let k = 0; k < CLIENTS.length; k++) {
       const i = (round + k) % CLIENTS.length;
       const result = await CLIENTS[i].go(url);
       if (result.events !== EVENTS + 1) throw new Error(`${CLIENTS[i].name} received ${result.events} events, expected ${EVENTS + 1}`);
-      rates[i].push(rate(result));
+      runs[i].push(result);
     }
   }
-  console.log(`\n${title}: events/s over ${ROUNDS} rounds`);
-  console.log('| client | median | min | max |');
-  console.log('|---|---:|---:|---:|');
+  const wall = runs.map((list) => list.map(rate));
+  const cpu = runs.map((list) => list.map(cpuRate));
+  console.log(`\n${title}, ${ROUNDS} rounds`);
+  console.log('| client | events/s (median) | min | max | events per CPU-second (median) |');
+  console.log('|---|---:|---:|---:|---:|');
   CLIENTS.forEach((client, i) => {
-    console.log(`| ${client.name} | **${perSecond(median(rates[i]))}** | ${perSecond(Math.min(...rates[i]))} | ${perSecond(Math.max(...rates[i]))} |`);
+    const [low, high] = [Math.min(...wall[i]), Math.max(...wall[i])];
+    console.log(`| ${client.name} | **${perSecond(median(wall[i]))}** | ${perSecond(low)} | ${perSecond(high)} | ${perSecond(median(cpu[i]))} |`);
   });
-  const [a, b, c] = rates.map(median);
-  console.log(`a/b = ${(a / b).toFixed(2)} (target >= 0.80)   a/c = ${(a / c).toFixed(2)} (target > 1)`);
+  // Each round runs the clients back to back, so a round's own ratio suffers least from a busy machine.
+  const paired = (x: number, y: number) => median(wall[x].map((value, round) => value / wall[y][round]));
+  const byCpu = (x: number, y: number) => median(cpu[x]) / median(cpu[y]);
+  const ratio = (x: number, y: number) => `${(median(wall[x]) / median(wall[y])).toFixed(2)} (per-round median ${paired(x, y).toFixed(2)}, by CPU time ${byCpu(x, y).toFixed(2)})`;
+  console.log(`a/b = ${ratio(0, 1)}, target >= 0.80`);
+  console.log(`a/c = ${ratio(0, 2)}, target > 1`);
 }
 
 export async function run(): Promise<void> {

@@ -2,11 +2,11 @@
 //
 // eventsource-parser v3 only calls onEvent for blocks with data, and forgets the block's `id` otherwise, but
 // the spec commits the id at every blank line, data or not ("id: 7\n\n" changes the next Last-Event-ID).
-// So this tracker finds `id` field lines itself (one pass of indexOf('id') over each chunk; a hit that is
-// not at a line start is skipped), and the stream feeds the parser in segments that end right
-// after each such id line. An id line directly followed by a `data` line needs no tracking (its block has
-// data, so if the block ends the parser's event carries the id, and if it never ends the id must not
-// count), which keeps the usual `id: N` + `data: …` stream on the parser's fast path.
+// So this tracker finds `id` field lines itself (one regular expression pass over each chunk), and the
+// stream feeds the parser in segments that end right after each such id line. An id line directly followed
+// by a `data` line needs no tracking (its block has data, so if the block ends the parser's event carries
+// the id, and if it never ends the id must not count), which keeps the usual `id: N` + `data: …` stream
+// on the parser's fast path.
 // An id tracked that way is "pending" until we learn its block ended:
 //   - the parser dispatches an event with an id: that id wins (same block or a later one);
 //   - the parser dispatches an event without an id: the pending id's block ended earlier with no data,
@@ -19,10 +19,7 @@ const LF = 10;
 const CR = 13;
 const SPACE = 32;
 const COLON = 58;
-const LETTER_A = 97;
-const LETTER_D = 100;
 const LETTER_I = 105;
-const LETTER_T = 116;
 
 function isLineEnd(code: number): boolean {
   return code === LF || code === CR;
@@ -35,22 +32,29 @@ function fieldValue(line: string, start: number, end: number): string {
 
 /** Does a `data` field line start at `at`? (False when the text ends too soon to tell.) */
 function startsDataLine(text: string, at: number): boolean {
-  if (
-    text.charCodeAt(at) !== LETTER_D ||
-    text.charCodeAt(at + 1) !== LETTER_A ||
-    text.charCodeAt(at + 2) !== LETTER_T ||
-    text.charCodeAt(at + 3) !== LETTER_A
-  ) {
-    return false;
-  }
+  if (!text.startsWith('data', at)) return false;
   const next = text.charCodeAt(at + 4);
   return next === COLON || isLineEnd(next);
 }
 
+/** Is this whole line an `id` field? */
+function isIdLine(line: string): boolean {
+  return line === 'id' || line.startsWith('id:');
+}
+
 /** Could this unterminated line still turn out to be an `id` field line? */
 function mayBecomeIdLine(line: string): boolean {
-  return line === 'i' || line === 'id' || line.startsWith('id:');
+  return line === 'i' || isIdLine(line);
 }
+
+/**
+ * A line end, then an `id` line whose next line is not a `data` line (or is not there yet); or, at the very
+ * end of the text, an unfinished line that may still become an id line (group 2, the line end, is then
+ * undefined). The value (group 1) and the line end are each taken whole, as a lookahead and a
+ * backreference cannot backtrack: that keeps a failed match cheap, and a CRLF from counting as a CR
+ * followed by a line that starts with LF.
+ */
+const ID_LINE_WITHOUT_DATA = /[\r\n]i(?:d(?:(?=(:[^\r\n]*))\1)?(?:(?=(\r\n?|\n))\2(?!data[:\r\n])|$)|$)/g;
 
 /** True when `text`, read after a character `previous`, contains an empty line (CRLF counts as one end). */
 function hasBlankLine(text: string, previous: number): boolean {
@@ -69,12 +73,10 @@ export class LastEventIdTracker {
   private previous = LF;
   /** An unterminated line at the end of the previous text that may still become an id line. */
   private partial: string | null = null;
-  // Scan state for the text being split.
+  // Scan state for the text being split; `position` is where the search goes on (a line end, or 0).
   private text = '';
   private position = 0;
   private lineStartsText = true;
-  private noCr = true;
-  private nextCr = -1;
   /** The value of the id line the last nextSplit() found. */
   private foundValue = '';
 
@@ -95,8 +97,6 @@ export class LastEventIdTracker {
     this.text = text;
     this.position = 0;
     this.lineStartsText = isLineEnd(this.previous);
-    this.noCr = text.indexOf('\r') === -1;
-    this.nextCr = -1;
   }
 
   /**
@@ -105,41 +105,66 @@ export class LastEventIdTracker {
    */
   nextSplit(): number {
     const text = this.text;
-    if (this.partial !== null) {
-      const head = this.partial;
-      this.partial = null;
-      const end = this.lineEnd(0);
-      if (end === -1) {
-        const line = head + text;
-        if (mayBecomeIdLine(line)) this.partial = line;
-        this.position = text.length;
-        return -1;
-      }
-      this.position = end;
-      const line = head + text.slice(0, end);
-      const isId = line === 'id' || line.startsWith('id:');
-      if (isId && !startsDataLine(text, this.afterLine(end))) return this.found(line === 'id' ? '' : fieldValue(line, 3, line.length), end);
+    let from = this.position;
+    if (from === 0) {
+      // The first line has no line end before it in this text: the regular expression cannot see it.
+      const split = this.firstLine();
+      if (split !== 0) return split;
+      from = this.position;
     }
-    for (let at = this.idLineStart(this.position); at !== -1; at = this.idLineStart(at + 2)) {
-      const next = text.charCodeAt(at + 2);
-      if (next === COLON || isLineEnd(next)) {
-        const end = next === COLON ? this.lineEnd(at + 3) : at + 2;
-        if (end === -1) return this.keepPartial(text.slice(at));
-        const after = this.afterLine(end);
-        if (!startsDataLine(text, after)) return this.found(next === COLON ? fieldValue(text, at + 3, end) : '', end);
-      } else if (at + 2 === text.length) {
-        return this.keepPartial('id');
-      }
+    if (text.indexOf('id', from) === -1) {
+      // The usual case without ids, settled by one quick search; only a final "i" may still become an id line.
+      const last = text.length - 1;
+      if (last > 0 && text.charCodeAt(last) === LETTER_I && isLineEnd(text.charCodeAt(last - 1))) this.partial = 'i';
+      this.position = text.length;
+      return -1;
     }
-    const last = text.length - 1;
-    if (
-      text.charCodeAt(last) === LETTER_I &&
-      (last === 0 ? this.lineStartsText : isLineEnd(text.charCodeAt(last - 1)))
-    ) {
-      return this.keepPartial('i');
+    ID_LINE_WITHOUT_DATA.lastIndex = from;
+    const match = ID_LINE_WITHOUT_DATA.exec(text);
+    if (match === null) {
+      this.position = text.length;
+      return -1;
     }
-    this.position = text.length;
-    return -1;
+    const at = match.index + 1;
+    const lineEnd = match[2];
+    if (lineEnd === undefined) {
+      this.partial = text.slice(at);
+      this.position = text.length;
+      return -1;
+    }
+    const after = ID_LINE_WITHOUT_DATA.lastIndex;
+    this.foundValue = text.charCodeAt(at + 2) === COLON ? fieldValue(text, at + 3, after - lineEnd.length) : '';
+    // The next search starts at this line's end, which the next id line needs before it.
+    this.position = after - 1;
+    return after;
+  }
+
+  /**
+   * Looks at the text's first line, which may continue a partial line of the previous text. Returns where
+   * to split after it, -1 when the text is all one unfinished line, or 0 to go on scanning from
+   * this.position.
+   */
+  private firstLine(): number {
+    const text = this.text;
+    const head = this.partial ?? (this.lineStartsText ? '' : null);
+    this.partial = null;
+    if (head === null || (head === '' && !text.startsWith('i'))) return 0;
+    const lf = text.indexOf('\n');
+    const cr = text.indexOf('\r');
+    const end = cr === -1 || (lf !== -1 && lf < cr) ? lf : cr;
+    if (end === -1) {
+      const line = head + text;
+      if (mayBecomeIdLine(line)) this.partial = line;
+      this.position = text.length;
+      return -1;
+    }
+    this.position = end;
+    const line = head + text.slice(0, end);
+    const after = text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? end + 2 : end + 1;
+    if (!isIdLine(line) || startsDataLine(text, after)) return 0;
+    this.foundValue = line === 'id' ? '' : fieldValue(line, 3, line.length);
+    this.position = after - 1;
+    return after;
   }
 
   /** The parser has now seen the id line nextSplit() found. */
@@ -176,47 +201,5 @@ export class LastEventIdTracker {
   endOfStream(): void {
     if (this.pending !== null && this.pendingEnded) this.value = this.pending;
     this.restart();
-  }
-
-  /** The index of the next "id" at or after `from` that starts a line, or -1. */
-  private idLineStart(from: number): number {
-    const text = this.text;
-    for (let at = text.indexOf('id', from); at !== -1; at = text.indexOf('id', at + 2)) {
-      if (at === 0 ? this.lineStartsText : isLineEnd(text.charCodeAt(at - 1))) return at;
-    }
-    return -1;
-  }
-
-  /** Where the line ending at `end` is followed by the next line (a CRLF counts as one line end). */
-  private afterLine(end: number): number {
-    const text = this.text;
-    return end + (text.charCodeAt(end) === CR && text.charCodeAt(end + 1) === LF ? 2 : 1);
-  }
-
-  private found(value: string, end: number): number {
-    this.foundValue = value;
-    this.position = this.afterLine(end);
-    return this.position;
-  }
-
-  private keepPartial(line: string): number {
-    this.partial = line;
-    this.position = this.text.length;
-    return -1;
-  }
-
-  /** The first CR or LF at or after `from`, or -1; remembers the next CR so CR-free text is not rescanned. */
-  private lineEnd(from: number): number {
-    const text = this.text;
-    const lf = text.indexOf('\n', from);
-    if (this.noCr) return lf;
-    if (this.nextCr < from) {
-      this.nextCr = text.indexOf('\r', from);
-      if (this.nextCr === -1) {
-        this.noCr = true;
-        return lf;
-      }
-    }
-    return lf === -1 || this.nextCr < lf ? this.nextCr : lf;
   }
 }

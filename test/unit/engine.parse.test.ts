@@ -225,7 +225,7 @@ function seeded(seed: number): () => number {
 }
 
 describe('engine: parsing agrees with a plain reading of the spec', () => {
-  const LINES = ['data: x', 'data:ü✓', 'data', 'data:  y', 'id: 7', 'id: ünï', 'id', 'id:', 'id: a\0b', 'event: e', 'event:', ': c', ':', 'retry: 12', 'retry: 1x', 'idx: 1', 'iddata: 2', 'i', '', '', ''];
+  const LINES = ['data: x', 'data:ü✓', 'data', 'data:  y', 'data: {"id": 1}', 'id: 7', 'id: ünï', 'id', 'id:', 'id: a\0b', 'event: e', 'event:', ': c', ':', 'retry: 12', 'retry: 1x', 'idx: 1', 'iddata: 2', 'i', '', '', ''];
   const ENDS = ['\n', '\r', '\r\n'];
 
   it('on 400 random streams (ids, id-only blocks, CR/LF/CRLF, BOM, unterminated tails), each cut at 3 random places', () => {
