@@ -1,7 +1,7 @@
 // Turns record numbers and payloads into the short strings the table, detail pane and stats line show.
 
 /** Row data is cut to this many characters; the detail pane shows the rest. */
-export const ROW_DATA_CHARS = 300;
+const ROW_DATA_CHARS = 300;
 /** Larger payloads are not parsed as JSON just to compact a table row. */
 const ROW_JSON_PARSE_LIMIT = 100_000;
 

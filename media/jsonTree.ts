@@ -3,7 +3,7 @@
 import { h } from './dom';
 
 /** Children listed per object or array before a "… more" line; keeps a huge array from building a huge DOM. */
-export const MAX_CHILDREN_SHOWN = 500;
+const MAX_CHILDREN_SHOWN = 500;
 
 type JsonContainer = unknown[] | Record<string, unknown>;
 

@@ -7,7 +7,7 @@ import { h, icon } from './dom';
 import type { ResizableColumn } from './uiState';
 
 /** A pause this long between events is worth a glance (a stalled server, a buffering proxy). */
-export const LONG_GAP_MS = 2000;
+const LONG_GAP_MS = 2000;
 
 export interface ColumnSpec {
   id: ResizableColumn | 'data';

@@ -3,7 +3,7 @@
 import type { SseRecord } from '../src/sse/record';
 
 /** The events-per-second window; long enough to smooth bursts, short enough to fall to 0 soon after a stall. */
-export const RATE_WINDOW_MS = 5000;
+const RATE_WINDOW_MS = 5000;
 
 export class StreamStats {
   events = 0;

@@ -11,7 +11,7 @@ export interface Chip {
 }
 
 /** A server inventing endless event names must not flood the toolbar: later names share one chip. */
-export const MAX_CUSTOM_CHIPS = 30;
+const MAX_CUSTOM_CHIPS = 30;
 const OTHER_CUSTOM_KEY = 'event*';
 
 const FIXED_CHIPS: Record<'message' | 'error' | 'lifecycle', Chip> = {

@@ -1,13 +1,13 @@
 // The view-only settings remembered across webview reloads through vscode.setState (never records or credentials).
 
 /** The columns whose width the user can drag; the data column takes what is left. */
-export const RESIZABLE_COLUMNS = ['seq', 't', 'dt', 'type', 'id', 'size'] as const;
+const RESIZABLE_COLUMNS = ['seq', 't', 'dt', 'type', 'id', 'size'] as const;
 export type ResizableColumn = (typeof RESIZABLE_COLUMNS)[number];
 export type ColumnWidths = Record<ResizableColumn, number>;
 
-export const DEFAULT_COLUMN_WIDTHS: ColumnWidths = { seq: 56, t: 76, dt: 64, type: 110, id: 80, size: 64 };
-export const MIN_COLUMN_WIDTH = 32;
-export const MAX_COLUMN_WIDTH = 600;
+const DEFAULT_COLUMN_WIDTHS: ColumnWidths = { seq: 64, t: 84, dt: 64, type: 110, id: 80, size: 64 };
+const MIN_COLUMN_WIDTH = 32;
+const MAX_COLUMN_WIDTH = 600;
 
 export interface UiState {
   filterText: string;
@@ -17,7 +17,7 @@ export interface UiState {
   columnWidths: ColumnWidths;
 }
 
-export const DEFAULT_UI_STATE: UiState = {
+const DEFAULT_UI_STATE: UiState = {
   filterText: '',
   regex: false,
   hiddenChips: [],

@@ -8,7 +8,7 @@ import type { ColumnWidths, ResizableColumn } from './uiState';
 import { clampColumnWidth } from './uiState';
 
 /** Fixed row height in CSS pixels; the stylesheet reads it from --row-height, set here. */
-export const ROW_HEIGHT = 22;
+const ROW_HEIGHT = 22;
 /** Rows drawn beyond each edge of the viewport, so fast scrolling shows no gaps. */
 const OVERSCAN = 8;
 /** Browsers cap element heights (Chromium near 33.5 million px); past this the scroll range is scaled. */
