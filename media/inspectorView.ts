@@ -1,6 +1,6 @@
 // The whole inspector UI: owns the view's records and wires form, toolbar, table, detail pane and stats to the extension's messages.
 
-import type { ConnectionStatus, ExtensionToWebview, PanelState } from '../src/protocol';
+import type { ConnectionStatus, ExtensionToWebview, PanelState, WebviewToExtension } from '../src/protocol';
 import type { OpenRecord, SseRecord } from '../src/sse/record';
 import { assertNever } from '../src/sse/record';
 import { ConnectionForm } from './connectionForm';
@@ -48,7 +48,11 @@ export class InspectorView {
     private readonly channel: ExtensionChannel,
   ) {
     this.uiState = channel.loadUiState();
-    const post = channel.post;
+    const post = (message: WebviewToExtension): void => {
+      // Remember what was asked for, so the panel comes back with it after a window reload.
+      if (message.type === 'connect') this.saveUiState({ request: message.request });
+      channel.post(message);
+    };
     this.form = new ConnectionForm(post);
     this.toolbar = new Toolbar(
       {
@@ -136,6 +140,7 @@ export class InspectorView {
 
   private loadState(state: PanelState): void {
     this.form.setRequest(state.request);
+    this.saveUiState({ request: state.request });
     this.form.setRecentUrls(state.recentUrls);
     this.form.setStoredCredentials(state.hasStoredCredentials);
     this.status = state.status;

@@ -1,4 +1,7 @@
-// The view-only settings remembered across webview reloads through vscode.setState (never records or credentials).
+// What the webview remembers across reloads through vscode.setState: view settings and the last request
+// (never records or credential values). The extension reads `request` to restore a panel after a window reload.
+
+import type { ConnectRequest } from '../src/protocol';
 
 /** The columns whose width the user can drag; the data column takes what is left. */
 const RESIZABLE_COLUMNS = ['seq', 't', 'dt', 'type', 'id', 'size'] as const;
@@ -15,6 +18,8 @@ export interface UiState {
   hiddenChips: string[];
   showCommentsAndRetry: boolean;
   columnWidths: ColumnWidths;
+  /** The form's last request; validated by the extension when it restores the panel. */
+  request?: ConnectRequest;
 }
 
 const DEFAULT_UI_STATE: UiState = {
@@ -47,5 +52,6 @@ export function parseUiState(saved: unknown): UiState {
     hiddenChips: Array.isArray(value.hiddenChips) ? value.hiddenChips.filter((chip): chip is string => typeof chip === 'string') : [],
     showCommentsAndRetry: value.showCommentsAndRetry === true,
     columnWidths: widths,
+    ...(typeof value.request === 'object' && value.request !== null ? { request: value.request as ConnectRequest } : {}),
   };
 }

@@ -51,6 +51,10 @@ describe('webview connection form and actions', () => {
           },
         },
       ]);
+      // The extension restores a panel after a window reload from this saved request.
+      const saved = await page.evaluate(() => JSON.parse(sessionStorage.getItem('vscodeState') ?? 'null'));
+      assert.equal(saved?.request?.url, 'https://api.example/stream');
+      assert.equal(saved?.request?.method, 'POST');
     });
   });
 
