@@ -79,9 +79,11 @@ function paint(text: string, color: string | undefined, style: TableStyle): stri
 }
 
 function openSummary(record: Extract<SseRecord, { kind: 'open' }>): string {
-  const parts = [`HTTP ${record.status} in ${Math.round(record.ttfbMs)} ms`, record.headers['content-type'] ?? 'no Content-Type', record.url];
-  if (record.connection > 1) parts.push(`connection ${record.connection}`);
+  // The URL goes last: the user typed it, and it is the part a narrow terminal can best lose.
+  const parts = [`HTTP ${record.status} in ${Math.round(record.ttfbMs)} ms`, record.headers['content-type'] ?? 'no Content-Type'];
   if (record.cors) parts.push(`CORS ${record.cors.allowed ? 'allowed' : 'blocked'}: ${record.cors.reason}`);
+  if (record.connection > 1) parts.push(`connection ${record.connection}`);
+  parts.push(record.url);
   return parts.join(' · ');
 }
 

@@ -62,7 +62,7 @@ describe('CLI table formatting', () => {
       { ...base, kind: 'closed', reason: 'close-on-event', message: 'Closed on the "end" event' },
     ] satisfies SseRecord[]).map((record) => tableRow(record, { width: 200, color: false }).slice(26).trim());
     assert.deepEqual(rows, [
-      '(open)                        HTTP 200 in 12 ms · text/event-stream; · http://h/sse · connection 2 · CORS blocked: Access-Control-Allow-Origin is *',
+      '(open)                        HTTP 200 in 12 ms · text/event-stream; · CORS blocked: Access-Control-Allow-Origin is * · connection 2 · http://h/sse',
       '(comment)                     : keep-alive',
       '(retry)                       reconnection time 2500 ms',
       '(error)                       Not found (HTTP 404); will not reconnect',
