@@ -1,9 +1,11 @@
 // `npm run test:integration`: runs the extension-host suite in code-server + headless Chromium, then the packaged-.vsix smoke test.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildExtension, repoRoot, startCodeServer } from '../../scripts/vscodeServer';
 import { buildSuite } from './buildSuites';
+import { answerSteps, STEPS_DIR_VARIABLE } from './runnerSteps';
+import { answerUiStep } from './webviewUi';
 import { runInWorkbench, summarize } from './workbench';
 import { runVsixSmoke } from './runVsix';
 
@@ -12,8 +14,16 @@ const SUITE_TIME_LIMIT_MS = Number(process.env.SSE_INTEGRATION_TIME_LIMIT_MS) ||
 
 async function runMainSuite(): Promise<boolean> {
   const testsPath = await buildSuite('suite');
-  const workspace = mkdtempSync(join(tmpdir(), 'sse-inspector-workspace-'));
-  const server = await startCodeServer({ folder: workspace, onOutput: (line) => console.log(`[code-server] ${line}`) });
+  const scratch = mkdtempSync(join(tmpdir(), 'sse-inspector-suite-'));
+  const workspace = join(scratch, 'workspace');
+  const stepsDir = join(scratch, 'steps');
+  mkdirSync(workspace);
+  mkdirSync(stepsDir);
+  const server = await startCodeServer({
+    folder: workspace,
+    env: { [STEPS_DIR_VARIABLE]: stepsDir },
+    onOutput: (line) => console.log(`[code-server] ${line}`),
+  });
   const stopOnSignal = (): void => {
     void server.stop().finally(() => process.exit(130));
   };
@@ -28,13 +38,14 @@ async function runMainSuite(): Promise<boolean> {
       extensionTestsPath: testsPath,
       timeoutMs: SUITE_TIME_LIMIT_MS,
       label: 'ext host',
+      onLine: answerSteps(stepsDir, answerUiStep),
     });
     return summarize('extension-host suite', outcome);
   } finally {
     process.removeListener('SIGINT', stopOnSignal);
     process.removeListener('SIGTERM', stopOnSignal);
     await server.stop();
-    rmSync(workspace, { recursive: true, force: true });
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
 

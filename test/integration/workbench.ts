@@ -1,6 +1,6 @@
 // Opens code-server's workbench in headless Chromium with a tests path, streams the extension host's log, and returns the outcome.
 import { format } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -39,6 +39,11 @@ export interface WorkbenchOutcome {
   /** Parsed from the suite's result line; undefined when it never printed one. */
   passed?: number;
   failed?: number;
+}
+
+/** The newest webview document: VS Code nests each as .../webview/browser/pre/fake.html inside a host iframe. */
+export function webviewFrame(page: Page): Frame | undefined {
+  return page.frames().filter((frame) => !frame.isDetached() && frame.url().includes('/webview/browser/pre/fake.html')).at(-1);
 }
 
 /** Builds the workbench URL whose payload points the extension host at the extension and the tests. */
