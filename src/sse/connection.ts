@@ -235,10 +235,7 @@ export class SseConnection {
     const dt = this.previousEventT < 0 ? null : round(t - this.previousEventT);
     this.previousEventT = t;
     const seq = ++this.seq;
-    const record: EventRecord =
-      id === undefined
-        ? { kind: 'event', seq, t, at: this.at, type, data, lastEventId, size, dt }
-        : { kind: 'event', seq, t, at: this.at, type, data, id, lastEventId, size, dt };
+    const record: EventRecord = { kind: 'event', seq, t, at: this.at, type, data, id: id ?? null, lastEventId, size, dt };
     this.onRecord(record);
     // An event's type is never empty, so closeOn "" never matches.
     if (type === this.closeOn && !this.finished) {

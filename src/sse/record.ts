@@ -48,8 +48,8 @@ export interface EventRecord extends RecordBase {
   /** The event type: `message` unless the block had an `event:` field. */
   type: string;
   data: string;
-  /** The block's own `id:` value, when it had one. */
-  id?: string;
+  /** The block's own `id:` value; null when the block had none (then `lastEventId` still carries the last one). */
+  id: string | null;
   /** The persistent last event ID after this block (what a reconnect would send). */
   lastEventId: string;
   /** UTF-8 byte size of `data`. */

@@ -74,7 +74,8 @@ export function planRequest(options: ConnectOptions): PlanResult {
     // The Request constructor applies fetch's own rules (method names, header values, body with GET, …).
     new Request(url, { method, headers, body });
   } catch (error) {
-    return { problem: `The request cannot be sent: ${error instanceof Error ? error.message : String(error)}` };
+    const reason = error instanceof Error ? error.message : String(error);
+    return { problem: `The request cannot be sent: ${withoutCredentials(reason, options)}` };
   }
   const href = url.href;
   return {
@@ -90,4 +91,13 @@ export function planRequest(options: ConnectOptions): PlanResult {
       },
     },
   };
+}
+
+/** fetch's messages quote a refused header value; a credential must never reach a record, a log or the terminal. */
+function withoutCredentials(text: string, options: ConnectOptions): string {
+  let safe = text;
+  for (const secret of [options.credentials?.cookie, options.credentials?.authorization]) {
+    if (secret) safe = safe.split(secret).join('[credential]');
+  }
+  return safe;
 }

@@ -97,7 +97,7 @@ describe('command line (dist bundle, spawned)', function () {
       [
         { kind: 'event', type: 'message', data: '{"message": "Hello SSE 1"}', id: '1', lastEventId: '1' },
         { kind: 'event', type: 'message', data: '{"message": "Hello SSE 2"}', id: '2', lastEventId: '2' },
-        { kind: 'event', type: 'end', data: '{}', id: undefined, lastEventId: '2' },
+        { kind: 'event', type: 'end', data: '{}', id: null, lastEventId: '2' },
       ],
     );
     assert.ok(events.every((event) => typeof event.t === 'number' && typeof event.seq === 'number'));

@@ -10,6 +10,7 @@ const event = (data: string, extra: Partial<Extract<SseRecord, { kind: 'event' }
   kind: 'event',
   type: 'message',
   data,
+  id: null,
   lastEventId: '',
   size: Buffer.byteLength(data),
   dt: 1000.4,

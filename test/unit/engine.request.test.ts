@@ -72,6 +72,15 @@ describe('engine: the request', () => {
     assert.equal(request.headers.authorization, undefined);
   });
 
+  it('refuses a credential that cannot be a header value without quoting it in the error record', async () => {
+    const secret = 'Bearer top-secret\u0000token';
+    const records = await collect({ url: 'http://127.0.0.1:9/sse', withCredentials: true, credentials: { authorization: secret } });
+    assert.deepEqual(kinds(records), ['error', 'closed']);
+    const text = JSON.stringify(records);
+    assert.match(text, /The request cannot be sent/);
+    assert.ok(!text.includes('top-secret'), text);
+  });
+
   it('with credentials off, still sends an Authorization header the user typed among the headers', async () => {
     const { request } = await exchange({ withCredentials: false, headers: { Authorization: 'Basic dTpw' } });
     assert.equal(request.headers.authorization, 'Basic dTpw');

@@ -35,6 +35,7 @@ export class RecordMaker {
       kind: 'event',
       type,
       data,
+      id: options.id ?? null,
       lastEventId: options.id ?? '',
       size: options.size ?? Buffer.byteLength(data, 'utf8'),
       dt,
