@@ -3,7 +3,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { buildExtension, repoRoot, runCommand, startCodeServer } from '../scripts/vscodeServer';
 import { bundleForExtensionHost } from '../test/integration/buildSuites';
 import { answerSteps, STEPS_DIR_VARIABLE } from '../test/integration/runnerSteps';
@@ -114,10 +114,24 @@ async function sampleRenderer(page: Page, withWebview: boolean): Promise<Rendere
     const longTasks = (await frame.evaluate('window.__sseLongTasks')) as LongTask[] | string;
     if (typeof longTasks === 'string') throw new Error(`the long-task observer failed in the webview: ${longTasks}`);
     const domElements = (await frame.evaluate("document.getElementsByTagName('*').length")) as number;
+    await proveObserverWorks(frame, longTasks.length);
     return { heapUsed: usedSize, longTasks, domElements };
   } finally {
     await session.detach();
   }
+}
+
+/** A control, so that "no long task" means none happened: a deliberate 120 ms busy loop must be reported. */
+async function proveObserverWorks(frame: Frame, seenBefore: number): Promise<void> {
+  // Scheduled as the page's own task: a task run by DevTools' evaluate is not a long task in the page's event loop.
+  await frame.evaluate('setTimeout(() => { const end = performance.now() + 120; while (performance.now() < end); }, 0)');
+  const giveUpAt = Date.now() + 5_000;
+  while (Date.now() < giveUpAt) {
+    const tasks = (await frame.evaluate('window.__sseLongTasks')) as LongTask[];
+    if (tasks.slice(seenBefore).some((task) => task.duration >= 100)) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the long-task observer in the webview did not report a deliberate 120 ms task; its figures cannot be trusted');
 }
 
 /** Collects what the runner measures for each step the extension-host side announces. */
