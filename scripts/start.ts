@@ -46,7 +46,12 @@ async function main(): Promise<void> {
     mock = await MockServer.start();
     const streamUrl = `${mock.url}/sse`;
     writeFileSync(join(workspace, 'README.md'), `# SSE Inspector playground\n\nRun **SSE: Connect to Stream** (F1) and connect to ${streamUrl}\n`);
-    server = await startCodeServer({ folder: workspace, extensionsDir: linkedExtensionsDir(scratch) });
+    server = await startCodeServer({
+      folder: workspace,
+      extensionsDir: linkedExtensionsDir(scratch),
+      // The playground's README, with the URL to connect to, is the first thing the user sees.
+      settings: { 'workbench.startupEditor': 'readme' },
+    });
     // Slashes stay readable in the query; everything else that could break the URL is escaped.
     console.log(`\nVS Code with SSE Inspector: ${server.url}/?folder=${encodeURIComponent(workspace).replace(/%2F/g, '/')}`);
     console.log(`Run 'SSE: Connect to Stream' and connect to ${streamUrl}`);

@@ -125,6 +125,8 @@ export interface CodeServerOptions {
   folder: string;
   /** Extensions folder; a fresh temporary one when omitted. */
   extensionsDir?: string;
+  /** User settings on top of the defaults (no welcome page: tests and screenshots want a plain window). */
+  settings?: Record<string, unknown>;
   /** Extra environment for the server and the extension host it starts. */
   env?: NodeJS.ProcessEnv;
   /** Receives every line code-server prints. */
@@ -147,6 +149,9 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   const dir = await ensureCodeServer();
   const scratch = mkdtempSync(join(tmpdir(), 'sse-inspector-code-server-'));
   const userDataDir = join(scratch, 'user-data');
+  mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  const settings = { 'workbench.startupEditor': 'none', ...options.settings };
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   const extensionsDir = options.extensionsDir ?? join(scratch, 'extensions');
   mkdirSync(extensionsDir, { recursive: true });
   // VS Code and its git extension put IPC sockets in the temp folder and leave them when killed; keep them in ours.
