@@ -31,7 +31,7 @@ suite('panels', () => {
   test('two panels stream at the same time and each renders only its own rows', async () => {
     const api = await testApi();
     const before = api.mockRequests().length;
-    const [first, second] = await Promise.all([connect(`${mockUrl}/sse?interval=40&count=10`), connect(`${mockUrl}/sse?interval=30&count=15`)]);
+    const [first, second] = await Promise.all([connect(`${mockUrl}/sse?interval=100&count=10`), connect(`${mockUrl}/sse?interval=80&count=15`)]);
     // Wait on the extension's side first: probing reveals a panel, and probing both in turn would keep swapping the tabs.
     await waitFor('both streams to close', () => api.panels().filter((panel) => [first, second].includes(panel.id)), (infos) =>
       infos.length === 2 && infos.every((info) => info.status === 'closed'),
