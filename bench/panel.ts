@@ -1,13 +1,11 @@
 // Panel benchmark in the real VS Code host (code-server + headless Chromium): a mock burst into the panel's table,
 // the webview's longest main-thread task, and the memory of the extension host and the renderer.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
-import { buildExtension, repoRoot, runCommand, startCodeServer } from '../scripts/vscodeServer';
+import { buildExtension, repoRoot, runCommand } from '../scripts/vscodeServer';
 import { bundleForExtensionHost } from '../test/integration/buildSuites';
-import { answerSteps, STEPS_DIR_VARIABLE } from '../test/integration/runnerSteps';
-import { runInWorkbench, webviewFrame } from '../test/integration/workbench';
+import { runInFreshServer } from '../test/integration/hostRun';
+import { webviewFrame } from '../test/integration/workbench';
 import type { BurstResult } from './host/panelBurst';
 
 const MiB = 1024 * 1024;
@@ -68,8 +66,9 @@ class TableWatch {
     this.loop = this.follow();
   }
 
-  /** When the webview's table first existed (for a cold start, when the webview had loaded). */
+  /** When the webview's table appeared while watched (a cold start); undefined when it was there from the start. */
   get tableShownAt(): number | undefined {
+    if ((this.changes[0]?.rows ?? -1) >= 0) return undefined;
     return this.changes.find((change) => change.rows >= 0)?.at;
   }
 
@@ -81,9 +80,10 @@ class TableWatch {
   private async follow(): Promise<void> {
     while (!this.stopped) {
       const frame = webviewFrame(this.page);
-      const state = frame ? await frame.evaluate(READ_TABLE).then((value) => value as TableState, () => undefined) : undefined;
+      // No webview (yet), or one being replaced, counts as no table.
+      const state = (await frame?.evaluate(READ_TABLE).then((value) => value as TableState, () => undefined)) ?? { rows: -1, closed: false };
       const last = this.changes.at(-1);
-      if (state && (state.rows !== last?.rows || state.closed !== last.closed)) this.changes.push({ ...state, at: Date.now() });
+      if (state.rows !== last?.rows || state.closed !== last.closed) this.changes.push({ ...state, at: Date.now() });
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   }
@@ -170,7 +170,7 @@ function report(results: BurstResult[], measured: Measurements): void {
     const shownAt = watch.tableShownAt;
     const tasks = sample.longTasks.filter((task) => task.start >= result.startedAt);
     console.log(
-      `| ${result.scenario} | ${result.events.toLocaleString('en')} | ${seconds(result.streamMs)} | ${shownAt === undefined || shownAt <= result.startedAt ? 'before' : seconds(shownAt - result.startedAt)} | ${completedAt === undefined ? '?' : seconds(completedAt - result.startedAt)} | ` +
+      `| ${result.scenario} | ${result.events.toLocaleString('en')} | ${seconds(result.streamMs)} | ${shownAt === undefined ? 'before' : seconds(shownAt - result.startedAt)} | ${completedAt === undefined ? '?' : seconds(completedAt - result.startedAt)} | ` +
         `${result.rowCount.toLocaleString('en')} / ${result.renderedRows} | ${longest(tasks.filter((task) => task.name === 'self'))} | ${longest(tasks)} | ` +
         `${mib(result.hostHeapBefore)} → ${mib(result.hostHeapAfter)} MiB (RSS ${mib(result.hostRssAfter)}) | ${baseline ? mib(baseline.heapUsed) : '?'} → ${mib(sample.heapUsed)} MiB |`,
     );
@@ -182,36 +182,24 @@ export async function run(): Promise<void> {
   await runCommand(process.execPath, ['esbuild.mjs', '--production']);
   const outDir = join(repoRoot, 'out', 'bench');
   await bundleForExtensionHost([{ in: join(repoRoot, 'bench', 'host', 'panelBurst.ts'), out: 'panelBurst' }], outDir);
-  const scratch = mkdtempSync(join(tmpdir(), 'sse-inspector-bench-'));
-  const stepsDir = join(scratch, 'steps');
-  const workspace = join(scratch, 'workspace');
-  mkdirSync(stepsDir);
-  mkdirSync(workspace);
   const results: BurstResult[] = [];
   const measured = new Measurements();
-  const onStep = answerSteps<Page>(stepsDir, (step, page) => measured.step(step, page));
-  const server = await startCodeServer({ folder: workspace, env: { [STEPS_DIR_VARIABLE]: stepsDir } });
   try {
-    const outcome = await runInWorkbench({
-      serverUrl: server.url,
-      folder: workspace,
-      extensionDevelopmentPath: repoRoot,
+    const outcome = await runInFreshServer({
       extensionTestsPath: join(outDir, 'panelBurst.js'),
-      timeoutMs: 10 * 60_000,
       label: 'bench',
+      timeoutMs: 10 * 60_000,
+      answer: (step, page) => measured.step(step, page),
       preparePage: async (page) => {
         await page.addInitScript({ content: LONG_TASK_OBSERVER });
       },
-      onLine: (line, page) => {
+      onLine: (line) => {
         const result = /^BENCH RESULT (\{.*\})$/.exec(line);
         if (result) results.push(JSON.parse(result[1]) as BurstResult);
-        onStep(line, page);
       },
     });
     if (outcome.exitCode !== 0) throw new Error(`the panel benchmark failed (exit code ${outcome.exitCode}); see the log above`);
   } finally {
-    await server.stop();
-    rmSync(scratch, { recursive: true, force: true });
     // Put the development build (with source maps) back.
     await buildExtension();
   }

@@ -2,10 +2,11 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildExtension, installVsix, repoRoot, runCommand, startCodeServer } from '../../scripts/vscodeServer';
+import { buildExtension, installVsix, repoRoot, runCommand } from '../../scripts/vscodeServer';
 import { buildSuite } from './buildSuites';
 import { listZipEntries } from './vsixContents';
-import { runInWorkbench, summarize } from './workbench';
+import { runInFreshServer } from './hostRun';
+import { summarize } from './workbench';
 
 const MAX_VSIX_BYTES = 500 * 1024;
 const SMOKE_TIME_LIMIT_MS = 3 * 60_000;
@@ -41,7 +42,6 @@ export async function runVsixSmoke(): Promise<boolean> {
   const scratch = mkdtempSync(join(tmpdir(), 'sse-inspector-vsix-'));
   const vsix = join(scratch, 'sse-inspector.vsix');
   const extensionsDir = join(scratch, 'extensions');
-  const workspace = join(scratch, 'workspace');
   try {
     console.log('packaging the .vsix (npm run package)');
     await runCommand('npm', ['run', 'package', '--', '--out', vsix]);
@@ -58,22 +58,14 @@ export async function runVsixSmoke(): Promise<boolean> {
     console.log('.vsix contents: PASS');
 
     await installVsix(vsix, extensionsDir);
-    const testsPath = await buildSuite('smoke');
-    mkdirSync(workspace);
-    const server = await startCodeServer({ folder: workspace, extensionsDir, onOutput: (line) => console.log(`[code-server] ${line}`) });
-    try {
-      const outcome = await runInWorkbench({
-        serverUrl: server.url,
-        folder: workspace,
-        extensionDevelopmentPath: writeHarnessExtension(join(scratch, 'harness')),
-        extensionTestsPath: testsPath,
-        timeoutMs: SMOKE_TIME_LIMIT_MS,
-        label: 'vsix smoke',
-      });
-      return summarize('installed .vsix smoke suite', outcome);
-    } finally {
-      await server.stop();
-    }
+    const outcome = await runInFreshServer({
+      extensionTestsPath: await buildSuite('smoke'),
+      label: 'vsix smoke',
+      timeoutMs: SMOKE_TIME_LIMIT_MS,
+      extensionsDir,
+      extensionDevelopmentPath: writeHarnessExtension(join(scratch, 'harness')),
+    });
+    return summarize('installed .vsix smoke suite', outcome);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
