@@ -4,19 +4,22 @@ import { basename, join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { repoRoot } from '../../scripts/vscodeServer';
 
-export type SuiteName = 'suite' | 'smoke';
-
-/** Builds one suite and returns the absolute path of its entry (the extensionTestsPath). */
-export async function buildSuite(name: SuiteName): Promise<string> {
-  const sourceDir = join(repoRoot, 'test', 'integration', name);
+/**
+ * Builds the tests of `sourceDirs` (under test/integration/) with the mocha entry into out/integration/<name>/ and
+ * returns the entry's absolute path (the extensionTestsPath). Files run in name order across the folders.
+ */
+export async function buildSuite(name: string, sourceDirs: string[]): Promise<string> {
   const outDir = join(repoRoot, 'out', 'integration', name);
   rmSync(outDir, { recursive: true, force: true });
-  const tests = readdirSync(sourceDir).filter((file) => file.endsWith('.test.ts'));
-  if (tests.length === 0) throw new Error(`no *.test.ts files in ${sourceDir}`);
+  const tests = sourceDirs.flatMap((dir) => {
+    const sourceDir = join(repoRoot, 'test', 'integration', dir);
+    return readdirSync(sourceDir).filter((file) => file.endsWith('.test.ts')).map((file) => join(sourceDir, file));
+  });
+  if (tests.length === 0) throw new Error(`no *.test.ts files in test/integration/{${sourceDirs.join(',')}}`);
   await bundleForExtensionHost(
     [
       { in: join(repoRoot, 'test', 'integration', 'index.ts'), out: 'index' },
-      ...tests.map((file) => ({ in: join(sourceDir, file), out: basename(file, '.ts') })),
+      ...tests.map((file) => ({ in: file, out: basename(file, '.ts') })),
     ],
     outDir,
   );

@@ -8,7 +8,8 @@ import { buildSuite } from './buildSuites';
 
 async function main(): Promise<void> {
   await buildExtension();
-  const extensionTestsPath = await buildSuite('suite');
+  // Without the ui/ tests: those need the Playwright runner that only the code-server launcher has.
+  const extensionTestsPath = await buildSuite('electron', ['suite']);
   const workspace = mkdtempSync(join(tmpdir(), 'sse-inspector-workspace-'));
   try {
     const exitCode = await runTests({

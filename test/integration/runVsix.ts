@@ -59,7 +59,7 @@ export async function runVsixSmoke(): Promise<boolean> {
 
     await installVsix(vsix, extensionsDir);
     const outcome = await runInFreshServer({
-      extensionTestsPath: await buildSuite('smoke'),
+      extensionTestsPath: await buildSuite('smoke', ['smoke']),
       label: 'vsix smoke',
       timeoutMs: SMOKE_TIME_LIMIT_MS,
       extensionsDir,

@@ -1,4 +1,4 @@
-// The panel's own form, driven in the webview by the runner as a user would: typing a URL, Connect, Disconnect.
+// The panel's own form, driven in the webview by the runner (code-server launcher only) as a user would: URL, Connect, Disconnect.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DOCUMENT_ROWS, closeAllPanels, connect, renderedUntilClosed, startMockServer, testApi, waitFor } from '../helpers';
