@@ -125,7 +125,10 @@ export interface CodeServerOptions {
   folder: string;
   /** Extensions folder; a fresh temporary one when omitted. */
   extensionsDir?: string;
-  /** User settings on top of the defaults (no welcome page: tests and screenshots want a plain window). */
+  /**
+   * User settings. Left out, no settings file is written: its presence alone makes VS Code activate the JSON and
+   * TypeScript language extensions, about 20 MiB more in the extension host the tests and the bench run in.
+   */
   settings?: Record<string, unknown>;
   /** Extra environment for the server and the extension host it starts. */
   env?: NodeJS.ProcessEnv;
@@ -149,9 +152,10 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   const dir = await ensureCodeServer();
   const scratch = mkdtempSync(join(tmpdir(), 'sse-inspector-code-server-'));
   const userDataDir = join(scratch, 'user-data');
-  mkdirSync(join(userDataDir, 'User'), { recursive: true });
-  const settings = { 'workbench.startupEditor': 'none', ...options.settings };
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+  if (options.settings) {
+    mkdirSync(join(userDataDir, 'User'), { recursive: true });
+    writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(options.settings, null, 2));
+  }
   const extensionsDir = options.extensionsDir ?? join(scratch, 'extensions');
   mkdirSync(extensionsDir, { recursive: true });
   // VS Code and its git extension put IPC sockets in the temp folder and leave them when killed; keep them in ours.
