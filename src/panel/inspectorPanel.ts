@@ -142,14 +142,17 @@ export class InspectorPanel extends Disposable {
     });
   }
 
-  /** Asks the webview what it rendered; reveals the panel first, since a hidden webview does not exist. */
+  /**
+   * Asks the webview what it rendered. A hidden panel's webview is retained and answers as it is; one that was
+   * hidden before it ever loaded is shown once (without focus), and its `ready` sends every probe still waiting.
+   */
   probe(): Promise<RenderedTable> {
     if (this.isDisposed) {
       return Promise.reject(new Error(`Panel ${this.id} is closed`));
     }
     const { nonce, answer } = this.probes.start();
-    if (!this.panel.visible) {
-      this.panel.reveal(undefined, true); // The rebuilt webview's `ready` sends every probe still waiting.
+    if (!this.webviewReady && !this.panel.visible) {
+      this.panel.reveal(undefined, true);
     }
     this.post({ type: 'probe', nonce });
     return answer;

@@ -44,8 +44,10 @@ export class PanelRegistry extends Disposable {
       PANEL_VIEW_TYPE,
       panelTitle(full.url),
       { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
-      // Hidden webviews are torn down; the panel replays its whole state when the webview says `ready`.
-      { ...webviewOptions(this.services.extensionUri), retainContextWhenHidden: false },
+      // A live stream must keep drawing in a background tab, and replaying up to maxEvents records on every tab
+      // switch would be slow; the memory this keeps is bounded by the same cap. `ready` still replays the whole
+      // state, for a panel restored after a reload.
+      { ...webviewOptions(this.services.extensionUri), retainContextWhenHidden: true },
     );
     const panel = this.adopt(webviewPanel, full);
     if (request.url !== undefined) {

@@ -32,7 +32,7 @@ suite('panels', () => {
     const api = await testApi();
     const before = api.mockRequests().length;
     const [first, second] = await Promise.all([connect(`${mockUrl}/sse?interval=100&count=10`), connect(`${mockUrl}/sse?interval=80&count=15`)]);
-    // Wait on the extension's side first: probing reveals a panel, and probing both in turn would keep swapping the tabs.
+    // Wait on the extension's side first, then read what each webview rendered (the hidden one is retained and answers too).
     await waitFor('both streams to close', () => api.panels().filter((panel) => [first, second].includes(panel.id)), (infos) =>
       infos.length === 2 && infos.every((info) => info.status === 'closed'),
     );
