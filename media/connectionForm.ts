@@ -51,10 +51,7 @@ export class ConnectionForm {
     const save = button('Save', { icon: 'save', title: 'Keep these values in VS Code’s secret storage' });
     const clear = button('Clear', { icon: 'trash', title: 'Forget the stored values' });
     save.addEventListener('click', () => this.saveCredentials());
-    clear.addEventListener('click', () => {
-      this.post({ type: 'clearCredentials' });
-      this.setStoredCredentials(false);
-    });
+    clear.addEventListener('click', () => this.post({ type: 'clearCredentials' }));
     this.disconnectButton.addEventListener('click', () => this.post({ type: 'disconnect' }));
     this.connectButton.type = 'submit';
 
@@ -178,7 +175,6 @@ export class ConnectionForm {
     // The values go to the extension's secret storage and are never shown again.
     this.cookie.value = '';
     this.authorization.value = '';
-    this.setStoredCredentials(true);
   }
 
   /** The method list, with the request's own method added when it is not a common one. */

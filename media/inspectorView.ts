@@ -123,6 +123,9 @@ export class InspectorView {
       case 'cleared':
         this.clearRecords();
         break;
+      case 'credentials':
+        this.form.setStoredCredentials(message.stored);
+        break;
       case 'notice':
         if (message.field) this.form.showNotice(message.field, message.level, message.message);
         else this.banner.show(message.level, message.message);

@@ -41,6 +41,8 @@ export type ExtensionToWebview =
   | { type: 'records'; records: SseRecord[]; dropped: number }
   | { type: 'status'; status: ConnectionStatus }
   | { type: 'cleared' }
+  /** Whether Cookie or Authorization values are stored, after a save or clear (the values never travel). */
+  | { type: 'credentials'; stored: boolean }
   /** A message about one field or the whole panel, e.g. a refused URL. */
   | { type: 'notice'; level: 'error' | 'info'; message: string; field?: 'url' | 'headers' | 'origin' }
   /** The whole data of one event, answering `details`. */

@@ -216,7 +216,7 @@ export class InspectorPanel extends Disposable {
       case 'clearCredentials':
         await this.services.credentials.clear();
         this.notify('info', { message: 'The stored credentials were removed.' });
-        return;
+        return this.sendCredentialsStored();
       case 'probeReport':
         if (!this.probes.settle(message.nonce, { rowCount: message.rowCount, rowKeys: message.rowKeys, renderedRows: message.renderedRows })) {
           this.services.log.warn(`${this.id}: a probe report answered no pending probe`);
@@ -350,11 +350,18 @@ export class InspectorPanel extends Disposable {
     for (const [name, value] of [['Cookie', cookie], ['Authorization', authorization]] as const) {
       if (!isSendableHeaderValue(value.trim())) {
         this.notify('error', { message: `The ${name} value has characters an HTTP header cannot carry (control characters, or beyond Latin-1). Nothing was saved.` });
-        return;
+        return this.sendCredentialsStored();
       }
     }
     await this.services.credentials.save({ cookie, authorization });
     this.notify('info', { message: 'Credentials saved in VS Code\'s secret storage; they are sent only with "Send credentials" on.' });
+    return this.sendCredentialsStored();
+  }
+
+  /** The form's "stored" indicator follows what the secret storage really holds, whatever became of a save. */
+  private async sendCredentialsStored(): Promise<void> {
+    const stored = await this.services.credentials.has();
+    if (!this.isDisposed) this.post({ type: 'credentials', stored });
   }
 }
 

@@ -86,7 +86,7 @@ describe('webview connection form and actions', () => {
     });
   });
 
-  it('saves and clears credential values without ever showing stored ones', async () => {
+  it('saves and clears credential values without ever showing stored ones; the stored indicator follows the extension', async () => {
     await withInspector({ state: { hasStoredCredentials: false } }, async (inspector) => {
       const page = inspector.page;
       await page.getByText('Request', { exact: true }).click();
@@ -102,11 +102,14 @@ describe('webview connection form and actions', () => {
       assert.deepEqual(await inspector.postedOfType('saveCredentials'), [{ type: 'saveCredentials', cookie: 'session=s3cret', authorization: 'Bearer t0ken' }]);
       assert.equal(await cookie.inputValue(), '');
       assert.equal(await authorization.inputValue(), '');
-      assert.ok(await stored.isVisible());
+      assert.ok(!(await stored.isVisible()), 'the indicator waits for the extension to say what it stored');
+      await inspector.deliver({ type: 'credentials', stored: true });
+      await stored.waitFor({ state: 'visible' });
       assert.ok(!((await page.content()).includes('s3cret')), 'the value is nowhere in the page');
       await page.getByRole('button', { name: 'Clear', exact: true }).first().click();
       assert.deepEqual(await inspector.postedOfType('clearCredentials'), [{ type: 'clearCredentials' }]);
-      assert.ok(!(await stored.isVisible()));
+      await inspector.deliver({ type: 'credentials', stored: false });
+      await stored.waitFor({ state: 'hidden' });
     });
   });
 
