@@ -1,9 +1,31 @@
-// Runner-side steps in a panel's webview, done as a user would (typing, clicking) for the extension-host suite.
+// Runner-side steps in a panel's webview, done as a user would (typing, clicking, keys) for the extension-host suite.
 import type { Frame, Page } from 'playwright-core';
 import { webviewFrame } from './workbench';
+import { answerWorkbenchStep } from './workbenchUi';
 
 interface UrlPayload {
   url: string;
+}
+
+interface FilterPayload {
+  text: string;
+  regex: boolean;
+}
+
+/** Picks a table row by its type badge and/or by text it contains. */
+interface RowPayload {
+  type?: string;
+  text?: string;
+}
+
+/** The detail pane as a user reads it. */
+export interface DetailsSeen {
+  /** e.g. "#4 message 0.012 s". */
+  title: string;
+  /** Each leaf of the JSON tree, e.g. `message: "Hello SSE 3"`. */
+  jsonLeaves: string[];
+  /** The response headers table of an open row, as [name, value] pairs. */
+  headers: [string, string][];
 }
 
 /** The URL field; it offers recent URLs from a datalist, which makes it a combobox, so it is found by its label. */
@@ -25,8 +47,66 @@ async function urlFieldMessage(frame: Frame): Promise<string> {
   return (await note.textContent()) ?? '';
 }
 
-/** Answers a `ui-<action>[-n]` step in the newest panel's webview; returns what the extension-host side asked to read. */
+/** Types into the filter box and sets the regex switch, as the payload says. */
+async function setFilter(frame: Frame, { text, regex }: FilterPayload): Promise<void> {
+  const toggle = frame.getByRole('button', { name: 'Use regular expression', exact: true });
+  if (((await toggle.getAttribute('aria-pressed')) === 'true') !== regex) await toggle.click();
+  await frame.getByRole('textbox', { name: 'Filter', exact: true }).fill(text);
+}
+
+/** The note the table shows instead of rows (e.g. "No rows match the filter"), once it shows one. */
+async function tableNote(frame: Frame): Promise<string> {
+  const note = frame.locator('.table-empty');
+  await note.waitFor({ state: 'visible', timeout: 10_000 });
+  return (await note.textContent()) ?? '';
+}
+
+/** The text of the panel's notice banner (e.g. "Exported 13 records to …"), once it shows one. */
+async function bannerText(frame: Frame): Promise<string> {
+  const banner = frame.locator('.banner');
+  await banner.waitFor({ state: 'visible', timeout: 15_000 });
+  return (await banner.textContent()) ?? '';
+}
+
+function detailPane(frame: Frame) {
+  return frame.getByRole('region', { name: 'Record details', exact: true });
+}
+
+/** Clicks the one row that matches, then reads the detail pane it opens. */
+async function openRow(frame: Frame, { type, text }: RowPayload): Promise<DetailsSeen> {
+  let row = frame.locator('.table-body [role="row"]');
+  if (type !== undefined) row = row.filter({ has: frame.locator('.badge').getByText(type, { exact: true }) });
+  if (text !== undefined) row = row.filter({ hasText: text });
+  const matches = await row.count();
+  if (matches !== 1) throw new Error(`${matches} table rows match ${JSON.stringify({ type, text })}; expected exactly one`);
+  await row.click();
+  const pane = detailPane(frame);
+  await pane.waitFor({ state: 'visible', timeout: 10_000 });
+  const headerRows = await pane.locator('table.headers tr').all();
+  const headers = await Promise.all(
+    headerRows.map(async (header): Promise<[string, string]> => [(await header.locator('th').textContent()) ?? '', (await header.locator('td').textContent()) ?? '']),
+  );
+  return {
+    title: ((await pane.locator('.detail-title').textContent()) ?? '').trim(),
+    jsonLeaves: await pane.locator('.json-leaf').allTextContents(),
+    headers,
+  };
+}
+
+/** Presses Escape where the focus is (the table, after a row was clicked); resolves whether the details stayed open. */
+async function pressEscape(frame: Frame): Promise<{ detailsOpen: boolean }> {
+  await frame.page().keyboard.press('Escape');
+  try {
+    await detailPane(frame).waitFor({ state: 'hidden', timeout: 5_000 });
+  } catch {
+    // Reported as still open; the extension-host side asserts on it.
+  }
+  return { detailsOpen: await detailPane(frame).isVisible() };
+}
+
+/** Answers a `ui-<action>[-n]` step in the newest panel's webview, or a `workbench-…` step around it; returns what the extension-host side asked to read. */
 export async function answerUiStep(step: string, page: Page, payload: unknown): Promise<unknown> {
+  if (step.startsWith('workbench-')) return answerWorkbenchStep(step, page, payload);
   const frame = webviewFrame(page);
   if (!frame) throw new Error('no webview is open in the workbench');
   const action = step.replace(/-\d+$/, '');
@@ -38,6 +118,18 @@ export async function answerUiStep(step: string, page: Page, payload: unknown): 
       return urlFieldMessage(frame);
     case 'ui-disconnect':
       return frame.getByRole('button', { name: 'Disconnect', exact: true }).click();
+    case 'ui-filter':
+      return setFilter(frame, payload as FilterPayload);
+    case 'ui-table-note':
+      return tableNote(frame);
+    case 'ui-banner':
+      return bannerText(frame);
+    case 'ui-open-row':
+      return openRow(frame, payload as RowPayload);
+    case 'ui-escape':
+      return pressEscape(frame);
+    case 'ui-export-ndjson':
+      return frame.getByRole('button', { name: 'NDJSON', exact: true }).click();
     default:
       throw new Error(`unknown webview step ${step}`);
   }

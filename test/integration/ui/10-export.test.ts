@@ -1,0 +1,69 @@
+// Done means, step 3's export as a user would: Export NDJSON in the webview, answer VS Code's save dialog, read the file.
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { DOCUMENT_ROWS, closeAllPanels, connect, renderedUntilClosed, startMockServer, testApi } from '../helpers';
+import { askRunner } from '../runnerSteps';
+import type { SaveDialogSeen } from '../workbenchUi';
+
+const COOKIE_VALUE = 'export-cookie-secret';
+const COOKIE = `session=${COOKIE_VALUE}`;
+const TOKEN = 'export-bearer-secret';
+const AUTHORIZATION = `Bearer ${TOKEN}`;
+
+/** The row key the probe uses, computed from an exported line, so the file can be compared with what was rendered. */
+function rowKeyOf(line: { kind: string; type?: string; data?: string }): string {
+  return line.kind === 'event' ? `event:${line.type}:${line.data}` : line.kind;
+}
+
+function workspaceFolder(): string {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the integration workbench opened no workspace folder');
+  return folder.uri.fsPath;
+}
+
+suite('exporting from the webview', () => {
+  let mockUrl: string;
+  let exportFolder: string;
+  suiteSetup(async () => {
+    mockUrl = await startMockServer();
+    await (await testApi()).setCredentials({ cookie: COOKIE, authorization: AUTHORIZATION });
+    exportFolder = mkdtempSync(join(workspaceFolder(), 'exports-'));
+  });
+  teardown(async () => closeAllPanels(await testApi()));
+  suiteTeardown(async () => {
+    await (await testApi()).setCredentials({ cookie: '', authorization: '' });
+    await vscode.commands.executeCommand('sseInspector.stopMockServer');
+    rmSync(exportFolder, { recursive: true, force: true });
+  });
+
+  test('Export NDJSON through the save dialog writes one line per rendered record and no Cookie or Authorization value, though both were sent', async () => {
+    const api = await testApi();
+    const before = api.mockRequests().length;
+    const panelId = await connect({ url: `${mockUrl}/sse?interval=0`, withCredentials: true });
+    assert.deepEqual((await renderedUntilClosed(api, panelId)).rowKeys, DOCUMENT_ROWS);
+    const requests = api.mockRequests().slice(before);
+    assert.equal(requests.length, 1);
+    assert.equal(requests[0].headers.cookie, COOKIE, 'the stored Cookie did not reach the server');
+    assert.equal(requests[0].headers.authorization, AUTHORIZATION, 'the stored Authorization did not reach the server');
+
+    const target = join(exportFolder, 'records.ndjson');
+    await askRunner('ui-export-ndjson-1');
+    const dialog = (await askRunner('workbench-save-dialog-1', { path: target })) as SaveDialogSeen;
+    assert.equal(dialog.title, 'Export SSE records');
+    assert.match(dialog.offeredPath, /sse-records-[\dT-]+\.ndjson$/, `the dialog offered ${JSON.stringify(dialog.offeredPath)}`);
+
+    // The panel says so once the file is written.
+    assert.equal(await askRunner('ui-banner-1'), `Exported ${DOCUMENT_ROWS.length} records to ${target}.`);
+    const text = readFileSync(target, 'utf8');
+    const lines = text.trimEnd().split('\n').map((line) => JSON.parse(line) as { kind: string; type?: string; data?: string; headers?: object });
+    assert.deepEqual(lines.map(rowKeyOf), DOCUMENT_ROWS);
+    const openHeaders = Object.keys(lines[0].headers ?? {}).map((name) => name.toLowerCase());
+    assert.ok(openHeaders.includes('content-type'), `the open record's headers are ${JSON.stringify(openHeaders)}`);
+    for (const secret of [COOKIE_VALUE, TOKEN]) {
+      assert.equal(text.includes(secret), false, `the export contains the credential ${secret}`);
+    }
+    assert.equal(/"(authorization|cookie)"/i.test(text), false, 'the export has an Authorization or Cookie field');
+  });
+});
