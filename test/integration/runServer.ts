@@ -1,4 +1,4 @@
-// `npm run test:integration`: runs the extension-host suite in code-server + headless Chromium, then the packaged-.vsix smoke test.
+// `npm run test:integration`: runs the extension-host suite in code-server + headless Chromium, the window-reload run, then the packaged-.vsix smoke test.
 import { buildExtension } from '../../scripts/vscodeServer';
 import { buildSuite } from './buildSuites';
 import { runInFreshServer } from './hostRun';
@@ -8,6 +8,8 @@ import { summarize } from './workbench';
 
 /** Hard limit for the main suite, from page load to the exit code. */
 const SUITE_TIME_LIMIT_MS = Number(process.env.SSE_INTEGRATION_TIME_LIMIT_MS) || 5 * 60_000;
+/** Hard limit for the window-reload run: two workbench loads and one short stream. */
+const RELOAD_TIME_LIMIT_MS = 2 * 60_000;
 
 async function runMainSuite(): Promise<boolean> {
   const outcome = await runInFreshServer({
@@ -20,11 +22,23 @@ async function runMainSuite(): Promise<boolean> {
   return summarize('extension-host suite', outcome);
 }
 
+/** Panels coming back after a window reload: a run of its own, since the reload ends the extension host it runs in. */
+async function runReloadSuite(): Promise<boolean> {
+  const outcome = await runInFreshServer({
+    extensionTestsPath: await buildSuite('restore', ['restore']),
+    label: 'reload',
+    timeoutMs: RELOAD_TIME_LIMIT_MS,
+    answer: answerUiStep,
+  });
+  return summarize('window reload suite', outcome);
+}
+
 async function main(): Promise<void> {
   await buildExtension();
   const suiteOk = await runMainSuite();
+  const reloadOk = await runReloadSuite();
   const smokeOk = await runVsixSmoke();
-  process.exitCode = suiteOk && smokeOk ? 0 : 1;
+  process.exitCode = suiteOk && reloadOk && smokeOk ? 0 : 1;
 }
 
 main().catch((error: unknown) => {

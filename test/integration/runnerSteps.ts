@@ -7,6 +7,21 @@ import { join } from 'node:path';
 export const STEPS_DIR_VARIABLE = 'SSE_INSPECTOR_RUNNER_STEPS';
 const STEP_LINE = /^RUNNER STEP ([\w.-]+)$/;
 
+/** Extension-host side: the step folder, which outlives an extension host (e.g. across a window reload). */
+function stepsDir(): string {
+  const dir = process.env[STEPS_DIR_VARIABLE];
+  if (!dir) throw new Error(`${STEPS_DIR_VARIABLE} is not set; this code must be started by a runner that answers steps`);
+  return dir;
+}
+
+/**
+ * Extension-host side: a file for notes that must survive this extension host, such as what was set up before a
+ * window reload, for the extension host the reloaded page starts.
+ */
+export function runNotePath(name: string): string {
+  return join(stepsDir(), `${name}.note`);
+}
+
 type StepOutcome = { ok: true; result?: unknown } | { ok: false; error: string };
 
 /**
@@ -14,8 +29,7 @@ type StepOutcome = { ok: true; result?: unknown } | { ok: false; error: string }
  * or rejects with the runner's error. Each step name may be used once per run.
  */
 export async function askRunner(step: string, payload?: unknown, deadlineMs = 120_000): Promise<unknown> {
-  const dir = process.env[STEPS_DIR_VARIABLE];
-  if (!dir) throw new Error(`${STEPS_DIR_VARIABLE} is not set; this code must be started by a runner that answers steps`);
+  const dir = stepsDir();
   if (payload !== undefined) writeFileSync(join(dir, `${step}.json`), JSON.stringify(payload));
   console.log(`RUNNER STEP ${step}`);
   const doneFile = join(dir, `${step}.done`);

@@ -116,6 +116,8 @@ export async function answerUiStep(step: string, page: Page, payload: unknown): 
     case 'ui-refused-url':
       await typeUrlAndConnect(frame, (payload as UrlPayload).url);
       return urlFieldMessage(frame);
+    case 'ui-url-field':
+      return urlField(frame).inputValue();
     case 'ui-disconnect':
       return frame.getByRole('button', { name: 'Disconnect', exact: true }).click();
     case 'ui-filter':

@@ -1,4 +1,4 @@
-// Runner-side steps in the workbench around the panels, done as a user would: a notification's button, the save dialog.
+// Runner-side steps in the workbench around the panels, done as a user would: a notification's button, the save dialog, a reload.
 import type { Locator, Page } from 'playwright-core';
 
 interface NotificationActionPayload {
@@ -13,6 +13,11 @@ interface SavePathPayload {
   path: string;
 }
 
+interface ReloadPayload {
+  /** Text the workbench's saved editors must hold (e.g. a panel's saved request) before the page reloads. */
+  savedInEditors: string;
+}
+
 /** What the save dialog showed before the path was typed, for the extension-host side to check. */
 export interface SaveDialogSeen {
   title: string;
@@ -24,6 +29,49 @@ const SAVE_DIALOG_ENTER_ATTEMPTS = 15;
 /** How long one Enter gets to close the dialog before the next; together they bound a dialog that never closes. */
 const SAVE_DIALOG_ENTER_WAIT_MS = 1_000;
 const OFFERED_PATH_WAIT_MS = 10_000;
+/** The browser workbench saves its state every few seconds; this only bounds a hang. */
+const EDITORS_SAVED_WAIT_MS = 30_000;
+
+/**
+ * Resolves whether the workbench's saved editors (the editor part's memento in a workspace state database, IndexedDB)
+ * contain the text. A string, since it runs in the page, whose DOM types this Node-side module does not compile against.
+ */
+const SAVED_EDITORS_INCLUDE = `async (text) => {
+  const read = (request) => new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  for (const { name } of await indexedDB.databases()) {
+    if (!name || !name.startsWith('vscode-web-state-db-') || name.startsWith('vscode-web-state-db-global')) continue;
+    const db = await read(indexedDB.open(name));
+    try {
+      if (!db.objectStoreNames.contains('ItemTable')) continue;
+      const editors = await read(db.transaction('ItemTable', 'readonly').objectStore('ItemTable').get('memento/workbench.parts.editor'));
+      if (typeof editors === 'string' && editors.includes(text)) return true;
+    } finally {
+      db.close();
+    }
+  }
+  return false;
+}`;
+
+/**
+ * Reloads the workbench page as a user would (F5 in the browser), once the workbench has saved its open editors with
+ * `savedInEditors` in them: it saves every few seconds and at unload cannot wait for IndexedDB, so an earlier reload
+ * would come back with an older picture.
+ */
+async function reloadOnceSaved(page: Page, { savedInEditors }: ReloadPayload): Promise<void> {
+  const giveUpAt = Date.now() + EDITORS_SAVED_WAIT_MS;
+  while (!(await page.evaluate(`(${SAVED_EDITORS_INCLUDE})(${JSON.stringify(savedInEditors)})`))) {
+    if (Date.now() > giveUpAt) {
+      throw new Error(`the workbench did not save editors holding ${JSON.stringify(savedInEditors)} within ${EDITORS_SAVED_WAIT_MS / 1000} s`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  // Ends the extension host that asked: the reloaded workbench starts a new one on the same tests path.
+  await page.reload();
+}
+
 async function clickNotificationAction(page: Page, { message, action }: NotificationActionPayload): Promise<void> {
   const toast = page.locator('.notification-toast', { hasText: message });
   try {
@@ -87,6 +135,8 @@ export async function answerWorkbenchStep(step: string, page: Page, payload: unk
       return clickNotificationAction(page, payload as NotificationActionPayload);
     case 'workbench-save-dialog':
       return answerSaveDialog(page, payload as SavePathPayload);
+    case 'workbench-reload':
+      return reloadOnceSaved(page, payload as ReloadPayload);
     default:
       throw new Error(`unknown workbench step ${step}`);
   }

@@ -1,0 +1,35 @@
+// A panel open when the window reloads comes back: run twice by the runner, before and after it reloads the workbench.
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { ConnectRequest } from '../../../src/protocol';
+import { connect, renderedUntilClosed, startMockServer, testApi, waitFor } from '../helpers';
+import { askRunner, runNotePath } from '../runnerSteps';
+
+/** Where the first extension host leaves the panel's request, for the one after the reload. */
+const REQUEST_BEFORE_RELOAD = 'request-before-reload';
+/** Set only in the panel's own request: the defaults a panel starts from have no page origin. */
+const PAGE_ORIGIN = 'http://app.example.test';
+
+suite('panels after a window reload', () => {
+  test('an inspector panel open when the window reloads comes back with its own request, the URL field filled, and an empty table', async () => {
+    const api = await testApi();
+    const note = runNotePath(REQUEST_BEFORE_RELOAD);
+    if (!existsSync(note)) {
+      const panelId = await connect({ url: `${await startMockServer()}/sse?interval=0`, origin: PAGE_ORIGIN });
+      await renderedUntilClosed(api, panelId);
+      const request = api.panels().find((panel) => panel.id === panelId)?.request;
+      assert.ok(request, 'the panel closed before the reload');
+      writeFileSync(note, JSON.stringify(request));
+      // The reload ends this extension host; the test goes on in the next one, below.
+      await askRunner('workbench-reload-1', { savedInEditors: PAGE_ORIGIN });
+      assert.fail('the extension host outlived the window reload');
+    }
+    const before = JSON.parse(readFileSync(note, 'utf8')) as ConnectRequest;
+    const restored = await waitFor('VS Code to restore the inspector panel', () => api.panels(), (panels) => panels.length > 0);
+    assert.equal(restored.length, 1, `${restored.length} panels came back`);
+    assert.deepEqual(restored[0].request, before);
+    assert.equal(restored[0].status, 'idle', 'the restored panel reconnected on its own');
+    assert.deepEqual((await api.probe(restored[0].id)).rowKeys, []);
+    assert.equal(await askRunner('ui-url-field-1'), before.url);
+  });
+});
