@@ -2,7 +2,7 @@
 
 import type { ConnectRequest, ConnectionStatus, WebviewToExtension } from '../src/protocol';
 import { button, h, icon } from './dom';
-import { checkStreamUrl } from './urlCheck';
+import { streamUrlProblem } from '../src/sse/streamUrl';
 
 export type NoticeField = 'url' | 'headers' | 'origin';
 export type NoticeLevel = 'error' | 'info';
@@ -146,9 +146,9 @@ export class ConnectionForm {
   }
 
   private connect(): void {
-    const check = checkStreamUrl(this.url.value);
-    if (!check.ok) {
-      this.showNotice('url', 'error', check.message);
+    const problem = streamUrlProblem(this.url.value);
+    if (problem !== undefined) {
+      this.showNotice('url', 'error', problem);
       this.url.focus();
       return;
     }
@@ -156,7 +156,7 @@ export class ConnectionForm {
     this.post({
       type: 'connect',
       request: {
-        url: check.url,
+        url: this.url.value.trim(),
         withCredentials: this.withCredentials.checked,
         origin: this.origin.value.trim(),
         method: this.method.value,

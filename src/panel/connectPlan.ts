@@ -2,7 +2,7 @@
 import type { ConnectRequest } from '../protocol';
 import type { ConnectOptions } from '../sse/options';
 import { HTTP_TOKEN, parseHeaderLines } from './headersText';
-import { normalizeOrigin, originProblem, streamUrlProblem } from './streamUrl';
+import { normalizeOrigin, originProblem, streamUrlProblem } from '../sse/streamUrl';
 
 export interface FieldNotice {
   message: string;

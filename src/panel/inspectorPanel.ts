@@ -16,7 +16,7 @@ import { PendingProbes } from './pendingProbes';
 import { RecordStore } from './recordStore';
 import { saveExport } from './saveExport';
 import { statusAfter } from './sessionStatus';
-import { panelTitle } from './streamUrl';
+import { panelTitle } from './panelTitle';
 import { validateWebviewMessage } from './validate';
 import { toViewRecord } from './viewCopy';
 

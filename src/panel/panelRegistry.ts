@@ -9,7 +9,7 @@ import { errorText } from './errorText';
 import { InspectorPanel, PANEL_VIEW_TYPE, webviewOptions, type PanelServices } from './inspectorPanel';
 import { readRecentUrls, rememberUrl } from './recentUrls';
 import { DEFAULT_MAX_EVENTS, readMaxEvents } from './settings';
-import { panelTitle } from './streamUrl';
+import { panelTitle } from './panelTitle';
 import { connectRequestProblem } from './validate';
 
 const RECENT_URLS_KEY = 'sseInspector.recentUrls';

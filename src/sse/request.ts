@@ -1,6 +1,7 @@
 // Checks the caller's request options once, and builds each attempt's fetch request from them.
 
 import type { ConnectOptions } from './options';
+import { normalizeOrigin, originProblem, streamUrlProblem } from './streamUrl';
 
 export interface RequestPlan {
   /** The original URL: every reconnect goes here, whatever redirects the last attempt followed. */
@@ -15,29 +16,6 @@ export interface RequestPlan {
 }
 
 export type PlanResult = { plan: RequestPlan } | { problem: string };
-
-function parseUrl(raw: string): URL | string {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    return `"${raw}" is not a valid URL; an event stream URL looks like http://localhost:3000/sse`;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return `Only http: and https: URLs can carry an event stream; "${raw}" uses ${url.protocol}`;
-  }
-  return url;
-}
-
-function parseOrigin(raw: string): string | { problem: string } {
-  try {
-    const origin = new URL(raw.trim()).origin;
-    if (origin !== 'null') return origin;
-  } catch {
-    // Reported below, with the shape an origin must have.
-  }
-  return { problem: `"${raw}" is not a page origin; an origin looks like https://app.example.com` };
-}
 
 /** The header names the engine itself sets from the credentials option. */
 const COOKIE = 'cookie';
@@ -58,14 +36,12 @@ function baseHeaders(options: ConnectOptions, origin: string | undefined): Heade
 
 /** Validates URL, origin, method, headers and body; a problem is a sentence for the user. */
 export function planRequest(options: ConnectOptions): PlanResult {
-  const url = parseUrl(options.url);
-  if (typeof url === 'string') return { problem: url };
-  let origin: string | undefined;
-  if (options.origin !== undefined && options.origin.trim() !== '') {
-    const parsed = parseOrigin(options.origin);
-    if (typeof parsed !== 'string') return parsed;
-    origin = parsed;
-  }
+  const urlProblem = streamUrlProblem(options.url);
+  if (urlProblem !== undefined) return { problem: urlProblem };
+  const url = new URL(options.url.trim());
+  const normalized = normalizeOrigin(options.origin ?? '');
+  if (normalized === undefined) return { problem: originProblem(options.origin ?? '') };
+  const origin = normalized === '' ? undefined : normalized;
   const method = options.method?.trim() || 'GET';
   const body = options.body;
   let headers: Headers;

@@ -189,7 +189,7 @@ describe('command line (dist bundle, spawned)', function () {
       ['an unknown command', ['listen'], /unknown command "listen"/],
       ['a missing URL', ['connect'], /connect needs a URL/],
       ['a non-http URL', ['connect', 'ftp://example.com/sse'], /Only http: and https: URLs/],
-      ['a malformed URL', ['connect', 'not a url'], /not a valid URL/],
+      ['a malformed URL', ['connect', 'not a url'], /"not a url" is not a URL/],
       ['an unknown flag', ['connect', 'http://127.0.0.1:1/sse', '--follow'], /Unknown option '--follow'/],
       ['a bad number', ['connect', 'http://127.0.0.1:1/sse', '--max-events', 'ten'], /--max-events takes a whole number/],
       ['a bad timeout', ['connect', 'http://127.0.0.1:1/sse', '--timeout', '-1'], /--timeout|argument is ambiguous/],

@@ -152,10 +152,11 @@ describe('engine: status and Content-Type', () => {
 
 describe('engine: bad input never throws', () => {
   for (const [label, url, words] of [
-    ['an unparsable URL', 'not a url', /"not a url" is not a valid URL/],
+    ['an unparsable URL', 'not a url', /"not a url" is not a URL/],
     ['an ftp: URL', 'ftp://127.0.0.1/sse', /Only http: and https: URLs.*ftp:/],
     ['a javascript: URL', 'javascript:alert(1)', /Only http: and https: URLs.*javascript:/],
-    ['an empty URL', '', /"" is not a valid URL/],
+    ['an empty URL', '', /Enter the URL of an event stream/],
+    ['a host and port without a scheme', 'localhost:8080/sse', /Add the scheme in front: http:\/\/localhost:8080\/sse/],
   ] as const) {
     it(`reports ${label} as an error, then closed failed`, async () => {
       const records = await collect({ url });
@@ -167,10 +168,11 @@ describe('engine: bad input never throws', () => {
     });
   }
 
-  it('reports a URL with a user name and password as a request that cannot be sent', async () => {
+  it('refuses a URL with a user name and password, and never repeats the password', async () => {
     const records = await collect({ url: 'http://user:secret@127.0.0.1:9/sse' });
     assert.deepEqual(kinds(records), ['error', 'closed']);
-    assert.match((records[0] as ErrorRecord).message, /cannot be sent/);
+    assert.match((records[0] as ErrorRecord).message, /Remove the user name and password from the URL/);
+    assert.ok(!JSON.stringify(records).includes('secret'));
   });
 
   it('reports an invalid header name, a header value beyond Latin-1 and a GET body as requests that cannot be sent', async () => {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { ConnectRequest } from '../../src/protocol';
 import { planConnection, type FieldNotice } from '../../src/panel/connectPlan';
-import { panelTitle } from '../../src/panel/streamUrl';
+import { panelTitle } from '../../src/panel/panelTitle';
 
 const REQUEST: ConnectRequest = {
   url: 'http://127.0.0.1:8080/sse',
@@ -73,8 +73,8 @@ describe('panel connect plan', () => {
     assert.match(notice.message, /Remove the user name and password/);
   });
 
-  it('refuses an origin that is not scheme, host and port, on the origin field', () => {
-    for (const origin of ['app.example.com', 'https://app.example.com/page', 'ftp://x', 'https://a.example?x=1']) {
+  it('refuses an origin that is not an http(s) origin or page URL, on the origin field', () => {
+    for (const origin of ['app.example.com', 'ftp://x', 'https://user:pw@a.example', 'not an origin']) {
       assert.equal(noticeFor({ origin }).field, 'origin', origin);
     }
   });

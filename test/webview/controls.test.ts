@@ -13,7 +13,7 @@ describe('webview connection form and actions', () => {
         await inspector.page.getByRole('button', { name: 'Connect', exact: true }).click();
         const note = inspector.page.locator('#url-note');
         await note.waitFor();
-        assert.match((await note.textContent()) ?? '', bad === 'not a url' ? /not an absolute URL/ : /Only http:\/\/ and https:\/\/ URLs/);
+        assert.match((await note.textContent()) ?? '', bad === 'not a url' ? /"not a url" is not a URL/ : /Only http: and https: URLs/);
         assert.equal(await url.getAttribute('aria-invalid'), 'true');
         assert.equal(await url.getAttribute('aria-describedby'), 'url-note');
         assert.deepEqual(await inspector.postedOfType('connect'), []);

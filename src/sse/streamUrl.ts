@@ -1,4 +1,5 @@
-// What counts as a stream URL or a page origin, and how a stream is named in a panel's title.
+// What counts as a stream URL or a page origin, in words for the user: one rule for the engine, the panel,
+// the webview's URL field and the CLI.
 
 /** Why `text` cannot be connected to, in words for the URL field; undefined when it can. */
 export function streamUrlProblem(text: string): string | undefined {
@@ -26,7 +27,10 @@ export function streamUrlProblem(text: string): string | undefined {
   return undefined;
 }
 
-/** The origin in canonical form (`scheme://host[:port]`), "" for none, or undefined when it is not an origin. */
+/**
+ * The origin in canonical form (`scheme://host[:port]`), "" for none, or undefined when it is not one. A page URL
+ * gives its own origin, as the browser showing that page would send it.
+ */
 export function normalizeOrigin(text: string): string | undefined {
   const trimmed = text.trim();
   if (trimmed === '') {
@@ -34,8 +38,7 @@ export function normalizeOrigin(text: string): string | undefined {
   }
   try {
     const url = new URL(trimmed);
-    const bare = url.pathname === '/' && url.search === '' && url.hash === '' && url.username === '' && url.password === '';
-    if ((url.protocol === 'http:' || url.protocol === 'https:') && bare) {
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === '') {
       return url.origin;
     }
   } catch {
@@ -45,16 +48,7 @@ export function normalizeOrigin(text: string): string | undefined {
 }
 
 export function originProblem(text: string): string {
-  return `"${abbreviate(text.trim())}" is not a page origin. Write scheme, host and port only, e.g. https://app.example.com or http://localhost:3000.`;
-}
-
-/** "SSE: host/path" for a valid URL, a neutral title otherwise. */
-export function panelTitle(text: string): string {
-  if (streamUrlProblem(text) !== undefined) {
-    return 'SSE Inspector';
-  }
-  const url = new URL(text.trim());
-  return `SSE: ${url.host}${url.pathname === '/' ? '' : url.pathname}`;
+  return `"${abbreviate(text.trim())}" is not a page origin. Write scheme, host and port, e.g. https://app.example.com or http://localhost:3000.`;
 }
 
 function abbreviate(text: string): string {
