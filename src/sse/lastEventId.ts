@@ -2,9 +2,9 @@
 //
 // eventsource-parser v3 only calls onEvent for blocks with data, and forgets the block's `id` otherwise, but
 // the spec commits the id at every blank line, data or not ("id: 7\n\n" changes the next Last-Event-ID).
-// So this tracker finds `id` field lines itself (one regular expression pass over each chunk), and the
-// stream feeds the parser in segments that end right after each such id line. An id line directly followed
-// by a `data` line needs no tracking (its block has data, so if the block ends the parser's event carries
+// So this tracker finds `id` field lines itself (one regular expression pass over each chunk, by a simpler
+// pattern when the chunk has no CR), and the stream feeds the parser in segments that end right after each
+// such id line. An id line directly followed by a `data` line needs no tracking (its block has data, so if the block ends the parser's event carries
 // the id, and if it never ends the id must not count), which keeps the usual `id: N` + `data: …` stream
 // on the parser's fast path.
 // An id tracked that way is "pending" until we learn its block ended:
@@ -55,6 +55,12 @@ function mayBecomeIdLine(line: string): boolean {
  * followed by a line that starts with LF.
  */
 const ID_LINE_WITHOUT_DATA = /[\r\n]i(?:d(?:(?=(:[^\r\n]*))\1)?(?:(?=(\r\n?|\n))\2(?!data[:\r\n])|$)|$)/g;
+
+/**
+ * The same for text without CR, where every line end is one LF: a simpler pattern that the regular expression
+ * engine scans faster. It finds complete id lines only; the caller looks at an unfinished last line itself.
+ */
+const LF_ID_LINE_WITHOUT_DATA = /\nid(?::[^\n]*\n|\n)(?!data[:\n])/g;
 
 /** True when `text`, read after a character `previous`, contains an empty line (CRLF counts as one end). */
 function hasBlankLine(text: string, previous: number): boolean {
@@ -119,6 +125,29 @@ export class LastEventIdTracker {
       this.position = text.length;
       return -1;
     }
+    return text.indexOf('\r', from) === -1 ? this.nextSplitInLfText(text, from) : this.nextSplitInText(text, from);
+  }
+
+  /** nextSplit() in text without CR. */
+  private nextSplitInLfText(text: string, from: number): number {
+    LF_ID_LINE_WITHOUT_DATA.lastIndex = from;
+    const match = LF_ID_LINE_WITHOUT_DATA.exec(text);
+    this.position = text.length;
+    if (match === null) {
+      // The unfinished last line may still become an id line; firstLine() has judged a text's first line.
+      const lastLf = text.lastIndexOf('\n');
+      if (lastLf !== -1 && text.charCodeAt(lastLf + 1) === LETTER_I) {
+        const line = text.slice(lastLf + 1);
+        if (mayBecomeIdLine(line)) this.partial = line;
+      }
+      return -1;
+    }
+    const after = LF_ID_LINE_WITHOUT_DATA.lastIndex;
+    return this.found(match.index + 1, after - 1, after);
+  }
+
+  /** nextSplit() in text with CR line ends (or CR inside lines), by the general pattern. */
+  private nextSplitInText(text: string, from: number): number {
     ID_LINE_WITHOUT_DATA.lastIndex = from;
     const match = ID_LINE_WITHOUT_DATA.exec(text);
     if (match === null) {
@@ -133,7 +162,12 @@ export class LastEventIdTracker {
       return -1;
     }
     const after = ID_LINE_WITHOUT_DATA.lastIndex;
-    this.foundValue = text.charCodeAt(at + 2) === COLON ? fieldValue(text, at + 3, after - lineEnd.length) : '';
+    return this.found(at, after - lineEnd.length, after);
+  }
+
+  /** Notes the id line found at `at` (its line end at `lineEnd`, the next line at `after`); returns `after`. */
+  private found(at: number, lineEnd: number, after: number): number {
+    this.foundValue = this.text.charCodeAt(at + 2) === COLON ? fieldValue(this.text, at + 3, lineEnd) : '';
     // The next search starts at this line's end, which the next id line needs before it.
     this.position = after - 1;
     return after;
