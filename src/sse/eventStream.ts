@@ -88,7 +88,8 @@ export class EventStreamParser {
   }
 
   push(bytes: Uint8Array): void {
-    if (this.halted) return;
+    // An empty chunk must not count as ASCII: the decoder may still hold the start of a character.
+    if (this.halted || bytes.length === 0) return;
     const ascii = isAscii(bytes);
     // After a non-ASCII chunk the decoder may hold the start of a character that this chunk completes.
     this.chunkAscii = ascii && this.previousChunkAscii;

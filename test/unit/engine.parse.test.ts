@@ -213,7 +213,7 @@ describe('engine: parsing the event stream', () => {
   });
 });
 
-describe('engine: id lines across chunks', () => {
+describe('engine: what a chunk boundary must not change', () => {
   const chunks = (texts: string[]) => parseChunks(texts.map((text) => Buffer.from(text, 'utf8')));
   const CASES: Array<{ texts: string[]; data: string[]; lastEventId: string }> = [
     { texts: ['data: a\n\ndata: x', 'id: 5', '\n\n'], data: ['a', 'xid: 5'], lastEventId: '' },
@@ -223,6 +223,14 @@ describe('engine: id lines across chunks', () => {
     { texts: ['data: a\n\n', 'id: 5', '\n\n'], data: ['a'], lastEventId: '5' },
     { texts: ['data: a\n\ni', 'd: 5', '\n\n'], data: ['a'], lastEventId: '5' },
   ];
+
+  it('keeps a character cut by a chunk boundary in place when an empty chunk and an ASCII chunk follow', () => {
+    const parsed = parseChunks([bytes('data: a'), new Uint8Array([0xc3]), new Uint8Array(0), bytes('b\n\ndata: c\n\n')]);
+    assert.deepEqual(parsed.events, [
+      { type: 'message', data: 'a\uFFFDb', lastEventId: '', size: 5 },
+      { type: 'message', data: 'c', lastEventId: '', size: 1 },
+    ]);
+  });
 
   it('takes "id" for an id line only where a line starts, whichever chunk it ends up in', () => {
     for (const { texts, data, lastEventId } of CASES) {
