@@ -43,10 +43,15 @@ export async function waitFor<T>(what: string, read: () => T | Promise<T>, done:
   }
 }
 
+/** The row keys of the mock's first `count` messages, "Hello SSE 1" onwards. */
+export function messageRows(count: number): string[] {
+  return Array.from({ length: count }, (_, index) => `event:message:{"message": "Hello SSE ${index + 1}"}`);
+}
+
 /** The rows the panel must render for the document's sequence: open, ten messages, the custom end event, closed. */
 export const DOCUMENT_ROWS: readonly string[] = [
   'open',
-  ...Array.from({ length: 10 }, (_, index) => `event:message:{"message": "Hello SSE ${index + 1}"}`),
+  ...messageRows(10),
   'event:end:{}',
   'closed',
 ];
@@ -58,6 +63,23 @@ export async function startMockServer(): Promise<string> {
     throw new Error(`sseInspector.startMockServer returned ${JSON.stringify(url)}, not http://127.0.0.1:<port>`);
   }
   return url;
+}
+
+/**
+ * The hooks of a suite against the mock server: start it once, close every panel after each test, stop it at
+ * the end. Returns the mock's base URL, readable once the suite has started.
+ */
+export function useMockServer(): () => string {
+  let url: string | undefined;
+  suiteSetup(async () => {
+    url = await startMockServer();
+  });
+  teardown(async () => closeAllPanels(await testApi()));
+  suiteTeardown(() => vscode.commands.executeCommand('sseInspector.stopMockServer'));
+  return () => {
+    if (url === undefined) throw new Error('the mock server has not started: read its URL inside a test');
+    return url;
+  };
 }
 
 /** Runs Connect to Stream programmatically and returns the new panel's id. */

@@ -1,20 +1,14 @@
 // Connect to Stream on the mock's /sse: the webview renders open, ten messages, end and closed, from one request.
 import * as assert from 'node:assert/strict';
-import * as vscode from 'vscode';
-import { DOCUMENT_ROWS, closeAllPanels, connect, renderedUntilClosed, startMockServer, testApi, waitFor } from '../helpers';
+import { DOCUMENT_ROWS, connect, renderedUntilClosed, testApi, useMockServer, waitFor } from '../helpers';
 
 suite('connect to the mock stream', () => {
-  let mockUrl: string;
-  suiteSetup(async () => {
-    mockUrl = await startMockServer();
-  });
-  teardown(async () => closeAllPanels(await testApi()));
-  suiteTeardown(() => vscode.commands.executeCommand('sseInspector.stopMockServer'));
+  const mockUrl = useMockServer();
 
   test('the webview renders open, ten messages, end and closed, and the mock sees exactly one request', async () => {
     const api = await testApi();
     const before = api.mockRequests().length;
-    const panelId = await connect(`${mockUrl}/sse?interval=50`);
+    const panelId = await connect(`${mockUrl()}/sse?interval=50`);
     const table = await renderedUntilClosed(api, panelId);
     assert.deepEqual(table.rowKeys, DOCUMENT_ROWS);
     assert.equal(table.rowCount, DOCUMENT_ROWS.length);
@@ -27,7 +21,7 @@ suite('connect to the mock stream', () => {
   test('with the document pace (one message a second) the rows arrive one by one and nothing reconnects', async () => {
     const api = await testApi();
     const before = api.mockRequests().length;
-    const panelId = await connect(`${mockUrl}/sse`);
+    const panelId = await connect(`${mockUrl()}/sse`);
     // Seen mid-stream, the table holds a prefix of the sequence: rows arrive as they are sent, not at the end.
     const partial = await waitFor(
       'a partly rendered stream (open and two messages, not yet closed)',

@@ -1,24 +1,14 @@
 // Panels own their connections: closing one aborts its stream, and two panels stream side by side without mixing rows.
 import * as assert from 'node:assert/strict';
-import * as vscode from 'vscode';
-import { closeAllPanels, connect, renderedUntilClosed, startMockServer, testApi, waitFor } from '../helpers';
-
-function messageRows(count: number): string[] {
-  return Array.from({ length: count }, (_, index) => `event:message:{"message": "Hello SSE ${index + 1}"}`);
-}
+import { connect, messageRows, renderedUntilClosed, testApi, useMockServer, waitFor } from '../helpers';
 
 suite('panels', () => {
-  let mockUrl: string;
-  suiteSetup(async () => {
-    mockUrl = await startMockServer();
-  });
-  teardown(async () => closeAllPanels(await testApi()));
-  suiteTeardown(() => vscode.commands.executeCommand('sseInspector.stopMockServer'));
+  const mockUrl = useMockServer();
 
   test('closing a panel aborts its connection: the mock server sees the socket close', async () => {
     const api = await testApi();
     const before = api.mockRequests().length;
-    const panelId = await connect(`${mockUrl}/sse`);
+    const panelId = await connect(`${mockUrl()}/sse`);
     await waitFor('the first message row', () => api.probe(panelId), (table) => table.rowKeys.length >= 2);
     const [request] = api.mockRequests().slice(before);
     assert.ok(request, 'the mock saw no request');
@@ -31,7 +21,7 @@ suite('panels', () => {
   test('two panels stream at the same time and each renders only its own rows', async () => {
     const api = await testApi();
     const before = api.mockRequests().length;
-    const [first, second] = await Promise.all([connect(`${mockUrl}/sse?interval=100&count=10`), connect(`${mockUrl}/sse?interval=80&count=15`)]);
+    const [first, second] = await Promise.all([connect(`${mockUrl()}/sse?interval=100&count=10`), connect(`${mockUrl()}/sse?interval=80&count=15`)]);
     // Wait on the extension's side first, then read what each webview rendered (the hidden one is retained and answers too).
     await waitFor('both streams to close', () => api.panels().filter((panel) => [first, second].includes(panel.id)), (infos) =>
       infos.length === 2 && infos.every((info) => info.status === 'closed'),

@@ -1,16 +1,10 @@
 // The panel's own form, driven in the webview by the runner (code-server launcher only) as a user would: URL, Connect, Disconnect.
 import * as assert from 'node:assert/strict';
-import * as vscode from 'vscode';
-import { DOCUMENT_ROWS, closeAllPanels, connect, renderedUntilClosed, startMockServer, testApi, waitFor } from '../helpers';
+import { DOCUMENT_ROWS, connect, renderedUntilClosed, testApi, useMockServer, waitFor } from '../helpers';
 import { askRunner } from '../runnerSteps';
 
 suite('the panel form in the webview', () => {
-  let mockUrl: string;
-  suiteSetup(async () => {
-    mockUrl = await startMockServer();
-  });
-  teardown(async () => closeAllPanels(await testApi()));
-  suiteTeardown(() => vscode.commands.executeCommand('sseInspector.stopMockServer'));
+  const mockUrl = useMockServer();
 
   /** Opens a panel without connecting and waits until its webview has loaded. */
   async function openEmptyPanel(): Promise<string> {
@@ -23,7 +17,7 @@ suite('the panel form in the webview', () => {
     const api = await testApi();
     const before = api.mockRequests().length;
     const panelId = await openEmptyPanel();
-    await askRunner('ui-connect-1', { url: `${mockUrl}/sse?interval=20` });
+    await askRunner('ui-connect-1', { url: `${mockUrl()}/sse?interval=20` });
     const table = await renderedUntilClosed(api, panelId);
     assert.deepEqual(table.rowKeys, DOCUMENT_ROWS);
     assert.deepEqual(api.mockRequests().slice(before).map((request) => request.url), ['/sse?interval=20']);
@@ -47,7 +41,7 @@ suite('the panel form in the webview', () => {
     const api = await testApi();
     const before = api.mockRequests().length;
     const panelId = await openEmptyPanel();
-    await askRunner('ui-connect-2', { url: `${mockUrl}/sse` });
+    await askRunner('ui-connect-2', { url: `${mockUrl()}/sse` });
     await waitFor('the first message row', () => api.probe(panelId), (table) => table.rowKeys.length >= 2);
     await askRunner('ui-disconnect-1');
     await waitFor('the mock to see the socket close', () => api.mockRequests()[before]?.closedAt, (closedAt) => closedAt !== undefined);

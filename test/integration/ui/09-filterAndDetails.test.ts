@@ -1,8 +1,7 @@
 // Done means, step 3 in part, as a user would in the webview: filter the table (plain and regex) and read a row's details.
 import * as assert from 'node:assert/strict';
-import * as vscode from 'vscode';
 import type { SseInspectorTestApi } from '../../../src/testApi';
-import { DOCUMENT_ROWS, closeAllPanels, connect, renderedUntilClosed, startMockServer, testApi, waitFor } from '../helpers';
+import { DOCUMENT_ROWS, connect, renderedUntilClosed, testApi, useMockServer, waitFor } from '../helpers';
 import { askRunner } from '../runnerSteps';
 import type { DetailsSeen } from '../webviewUi';
 
@@ -12,16 +11,11 @@ function messageRow(n: number): string {
 }
 
 suite('filtering the table and reading details in the webview', () => {
-  let mockUrl: string;
-  suiteSetup(async () => {
-    mockUrl = await startMockServer();
-  });
-  teardown(async () => closeAllPanels(await testApi()));
-  suiteTeardown(() => vscode.commands.executeCommand('sseInspector.stopMockServer'));
+  const mockUrl = useMockServer();
 
   /** A panel that has rendered the whole document sequence, sent without pauses. */
   async function finishedPanel(api: SseInspectorTestApi): Promise<string> {
-    const panelId = await connect(`${mockUrl}/sse?interval=0`);
+    const panelId = await connect(`${mockUrl()}/sse?interval=0`);
     assert.deepEqual((await renderedUntilClosed(api, panelId)).rowKeys, DOCUMENT_ROWS);
     return panelId;
   }
