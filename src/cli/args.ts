@@ -1,5 +1,6 @@
 // Turns the command line into a checked command, or a UsageError with a one-line reason.
 import { parseArgs } from 'node:util';
+import { errorText } from '../errorText';
 import type { ConnectOptions } from '../sse/options';
 import { planRequest } from '../sse/request';
 
@@ -55,8 +56,7 @@ function parse<T extends typeof CONNECT_OPTIONS | typeof MOCK_OPTIONS>(args: str
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new UsageError(message.split(/\.(?:\s|$)/)[0].replace(/\s+/g, ' '));
+    throw new UsageError(errorText(error).split(/\.(?:\s|$)/)[0].replace(/\s+/g, ' '));
   }
 }
 

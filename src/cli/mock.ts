@@ -1,5 +1,6 @@
 // `sse-inspector mock`: runs the mock server in the foreground until Ctrl-C or SIGTERM.
 import { once } from 'node:events';
+import { errorText } from '../errorText';
 import { MockServer, STREAM_PATH } from '../mock/mockServer';
 import type { MockCommand } from './args';
 import { EXIT } from './usage';
@@ -14,7 +15,7 @@ export async function runMock(command: MockCommand): Promise<number> {
   try {
     server = await MockServer.start({ port: command.port, messageIntervalMs: command.intervalMs });
   } catch (error) {
-    process.stderr.write(`sse-inspector: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`sse-inspector: ${errorText(error)}\n`);
     return EXIT.failed;
   }
   const stream = `${server.url}${STREAM_PATH}`;

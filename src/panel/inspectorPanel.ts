@@ -8,7 +8,7 @@ import { RecordBatcher, type RecordBatch } from './batcher';
 import { planConnection, type FieldNotice } from './connectPlan';
 import type { CredentialStore } from './credentialStore';
 import { Disposable } from './dispose';
-import { errorText } from './errorText';
+import { errorText } from '../errorText';
 import { isSendableHeaderValue } from './headersText';
 import { newNonce, panelHtml } from './html';
 import { lifecycleLogLine } from './lifecycleLog';

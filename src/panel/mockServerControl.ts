@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { MockServer, STREAM_PATH } from '../mock/mockServer';
 import type { MockRequestInfo } from '../testApi';
 import { Disposable } from './dispose';
-import { errorText } from './errorText';
+import { errorText } from '../errorText';
 import { readMockPort } from './settings';
 
 export const CONNECT_COMMAND = 'sseInspector.connect';

@@ -5,7 +5,7 @@ import type { SseConnection } from '../sse/connection';
 import { DEFAULT_CLOSE_ON } from '../sse/options';
 import type { CredentialStore } from './credentialStore';
 import { Disposable } from './dispose';
-import { errorText } from './errorText';
+import { errorText } from '../errorText';
 import { InspectorPanel, PANEL_VIEW_TYPE, webviewOptions, type PanelServices } from './inspectorPanel';
 import { readRecentUrls, rememberUrl } from './recentUrls';
 import { DEFAULT_MAX_EVENTS, readMaxEvents } from './settings';

@@ -1,5 +1,6 @@
 // One SSE session: connect, read, reconnect and close, reported as a stream of records.
 
+import { errorText } from '../errorText';
 import { corsVerdict, sameOriginVerdict } from './cors';
 import { EventStreamParser, type EventStreamSink } from './eventStream';
 import { describeNetworkError } from './networkError';
@@ -88,8 +89,7 @@ export class SseConnection {
     signal?.addEventListener('abort', this.onAbortSignal, { once: true });
     this.run().catch((error: unknown) => {
       // Only a throwing record handler gets here: the engine itself turns every failure into records.
-      const detail = error instanceof Error ? error.message : String(error);
-      this.finish('failed', `Internal error while handling a record: ${detail}`);
+      this.finish('failed', `Internal error while handling a record: ${errorText(error)}`);
     });
   }
 

@@ -1,5 +1,6 @@
 // Checks the caller's request options once, and builds each attempt's fetch request from them.
 
+import { errorText } from '../errorText';
 import type { ConnectOptions } from './options';
 import { normalizeOrigin, originProblem, streamUrlProblem } from './streamUrl';
 
@@ -50,8 +51,7 @@ export function planRequest(options: ConnectOptions): PlanResult {
     // The Request constructor applies fetch's own rules (method names, header values, body with GET, …).
     new Request(url, { method, headers, body });
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { problem: `The request cannot be sent: ${withoutCredentials(reason, options)}` };
+    return { problem: `The request cannot be sent: ${withoutCredentials(errorText(error), options)}` };
   }
   const href = url.href;
   return {
