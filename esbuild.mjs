@@ -17,7 +17,7 @@ const common = {
 const targets = [
   {
     ...common,
-    entryPoints: ['src/extension.ts'],
+    entryPoints: ['src/host/extension.ts'],
     outfile: 'dist/extension.js',
     platform: 'node',
     format: 'cjs',
@@ -42,7 +42,7 @@ const targets = [
   },
   {
     ...common,
-    entryPoints: ['src/cli.ts'],
+    entryPoints: ['src/cli/main.ts'],
     outfile: 'dist/cli.js',
     platform: 'node',
     format: 'cjs',

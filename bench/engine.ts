@@ -3,7 +3,7 @@
 
 import { createParser } from 'eventsource-parser';
 import { EventSource } from 'eventsource';
-import { SseConnection } from '../src/sse/connection';
+import { SseConnection } from '../src/engine/connection';
 import { startMockChild } from './support/mockChild';
 
 const EVENTS = 1_000_000;

@@ -1,8 +1,8 @@
 // The connection form: URL, credentials mode, page origin, close-on name, the Request section and Connect/Disconnect.
 
-import type { ConnectRequest, ConnectionStatus, WebviewToExtension } from '../src/protocol';
+import type { ConnectRequest, ConnectionStatus, WebviewToExtension } from '../src/shared/protocol';
 import { button, h, icon } from './dom';
-import { streamUrlProblem } from '../src/sse/streamUrl';
+import { streamUrlProblem } from '../src/shared/streamUrl';
 
 export type NoticeField = 'url' | 'headers' | 'origin';
 export type NoticeLevel = 'error' | 'info';

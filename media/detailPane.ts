@@ -1,8 +1,8 @@
 // The pane under the table that shows one record in full: data (foldable when JSON), headers, errors, copy buttons.
 
-import type { WebviewToExtension } from '../src/protocol';
-import type { EventRecord, OpenRecord, SseRecord } from '../src/sse/record';
-import { assertNever } from '../src/sse/record';
+import type { WebviewToExtension } from '../src/shared/protocol';
+import type { EventRecord, OpenRecord, SseRecord } from '../src/shared/record';
+import { assertNever } from '../src/shared/record';
 import { button, h } from './dom';
 import { formatBytes, formatCount, formatDelta, formatSeconds, formatWallClock, parseJson } from './format';
 import { jsonTree } from './jsonTree';

@@ -1,6 +1,6 @@
 // The diagnostics strip shown after `open`: what the response headers mean for a live event stream.
 
-import type { OpenRecord } from '../src/sse/record';
+import type { OpenRecord } from '../src/shared/record';
 import { h, icon } from './dom';
 
 export type DiagnosticLevel = 'ok' | 'warn' | 'bad' | 'info';

@@ -1,8 +1,8 @@
 // The whole inspector UI: owns the view's records and wires form, toolbar, table, detail pane and stats to the extension's messages.
 
-import type { ConnectionStatus, ExtensionToWebview, PanelState, WebviewToExtension } from '../src/protocol';
-import type { OpenRecord, SseRecord } from '../src/sse/record';
-import { assertNever } from '../src/sse/record';
+import type { ConnectionStatus, ExtensionToWebview, PanelState, WebviewToExtension } from '../src/shared/protocol';
+import type { OpenRecord, SseRecord } from '../src/shared/record';
+import { assertNever } from '../src/shared/record';
 import { ConnectionForm } from './connectionForm';
 import { DetailPane } from './detailPane';
 import { diagnose, diagnosticsView } from './diagnostics';

@@ -1,6 +1,6 @@
 // The inspector webview's entry point: builds the UI in #app, routes the extension's messages to it, then says `ready`.
 
-import type { ExtensionToWebview } from '../src/protocol';
+import type { ExtensionToWebview } from '../src/shared/protocol';
 import { InspectorView } from './inspectorView';
 import { connectToExtension } from './vscodeApi';
 

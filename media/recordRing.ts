@@ -1,6 +1,6 @@
 // The webview's own bounded copy of the records: a ring that drops the oldest, as the extension's store does.
 
-import type { SseRecord } from '../src/sse/record';
+import type { SseRecord } from '../src/shared/record';
 
 /**
  * Records are addressed by position: 0 for the first record since the last reset, counting up for ever,

@@ -1,7 +1,7 @@
 // What each record kind looks like in words: its type label, badge, one-line summary and probe key.
 
-import type { CloseReason, SseRecord } from '../src/sse/record';
-import { assertNever } from '../src/sse/record';
+import type { CloseReason, SseRecord } from '../src/shared/record';
+import { assertNever } from '../src/shared/record';
 import { collapseWhitespace, rowData } from './format';
 
 /** The badge styles: `message` events, custom-named events, errors, lifecycle rows, and the dim rows browsers hide. */

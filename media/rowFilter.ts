@@ -1,6 +1,6 @@
 // Turns the filter box, the regex switch, the chips and the comments toggle into one test per record.
 
-import type { SseRecord } from '../src/sse/record';
+import type { SseRecord } from '../src/shared/record';
 import { isHiddenByDefault, rowSummary, typeLabel } from './recordText';
 import type { RecordTest } from './tableModel';
 

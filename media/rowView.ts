@@ -1,6 +1,6 @@
 // One reusable table row: the cells of a record, written with textContent only.
 
-import type { SseRecord } from '../src/sse/record';
+import type { SseRecord } from '../src/shared/record';
 import { formatBytes, formatDelta, formatSeconds, formatWallClock } from './format';
 import { badgeKind, rowSummary, typeLabel } from './recordText';
 import { h, icon } from './dom';

@@ -1,6 +1,6 @@
 // Counts for the stats line: events, events per second over a sliding window, bytes, elapsed time, reconnects.
 
-import type { SseRecord } from '../src/sse/record';
+import type { SseRecord } from '../src/shared/record';
 
 /** The events-per-second window; long enough to smooth bursts, short enough to fall to 0 soon after a stall. */
 const RATE_WINDOW_MS = 5000;

@@ -1,6 +1,6 @@
 // The rows the table shows: the positions of the kept records that pass the filter, oldest first.
 
-import type { SseRecord } from '../src/sse/record';
+import type { SseRecord } from '../src/shared/record';
 import type { RecordRing } from './recordRing';
 
 export type RecordTest = (record: SseRecord) => boolean;

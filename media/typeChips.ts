@@ -1,6 +1,6 @@
 // The chips that show or hide rows by type: one per seen type (message, each custom name, error, lifecycle).
 
-import type { SseRecord } from '../src/sse/record';
+import type { SseRecord } from '../src/shared/record';
 import type { BadgeKind } from './recordText';
 import { badgeKind } from './recordText';
 

@@ -1,7 +1,7 @@
 // What the webview remembers across reloads through vscode.setState: view settings and the last request
 // (never records or credential values). The extension reads `request` to restore a panel after a window reload.
 
-import type { ConnectRequest } from '../src/protocol';
+import type { ConnectRequest } from '../src/shared/protocol';
 
 /** The columns whose width the user can drag; the data column takes what is left. */
 const RESIZABLE_COLUMNS = ['seq', 't', 'dt', 'type', 'id', 'size'] as const;

@@ -1,6 +1,6 @@
 // The typed door to the extension: VS Code's webview API, acquired once.
 
-import type { WebviewToExtension } from '../src/protocol';
+import type { WebviewToExtension } from '../src/shared/protocol';
 import type { UiState } from './uiState';
 import { parseUiState } from './uiState';
 

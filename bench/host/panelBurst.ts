@@ -5,7 +5,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { connect, startMockServer, testApi } from '../../test/integration/helpers';
 import { askRunner } from '../../test/integration/runnerSteps';
-import type { SseInspectorTestApi } from '../../src/testApi';
+import type { SseInspectorTestApi } from '../../src/host/testApiTypes';
 
 /**
  * live: the panel's webview is up before the first byte (a gate holds the response until then), as when a

@@ -1,8 +1,8 @@
 // Turns the command line into a checked command, or a UsageError with a one-line reason.
 import { parseArgs } from 'node:util';
-import { errorText } from '../errorText';
-import type { ConnectOptions } from '../sse/options';
-import { planRequest } from '../sse/request';
+import { errorText } from '../engine/errorText';
+import type { ConnectOptions } from '../engine/options';
+import { planRequest } from '../engine/request';
 
 export class UsageError extends Error {}
 

@@ -1,6 +1,6 @@
 // `sse-inspector connect`: runs one engine session and prints its records until it closes.
-import { SseConnection } from '../sse/connection';
-import type { CloseReason, SseRecord } from '../sse/record';
+import { SseConnection } from '../engine/connection';
+import type { CloseReason, SseRecord } from '../shared/record';
 import type { ConnectCommand } from './args';
 import { tableHeader, tableRow, type TableStyle } from './table';
 import { EXIT } from './usage';

@@ -1,6 +1,6 @@
 // `sse-inspector mock`: runs the mock server in the foreground until Ctrl-C or SIGTERM.
 import { once } from 'node:events';
-import { errorText } from '../errorText';
+import { errorText } from '../engine/errorText';
 import { MockServer, STREAM_PATH } from '../mock/mockServer';
 import type { MockCommand } from './args';
 import { EXIT } from './usage';

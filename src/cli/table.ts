@@ -1,5 +1,5 @@
 // Formats records as the rows of the command line's live, aligned table (pure: records in, lines out).
-import { assertNever, type SseRecord } from '../sse/record';
+import { assertNever, type SseRecord } from '../shared/record';
 
 export interface TableStyle {
   /** Terminal width in columns; the data column takes what the others leave. */

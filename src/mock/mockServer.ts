@@ -2,7 +2,7 @@
 import * as http from 'node:http';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { MockRequestInfo } from '../testApi';
+import type { MockRequestInfo } from '../host/testApiTypes';
 import { streamHeaders } from './headers';
 import { parseStreamQuery, type StreamOptions } from './query';
 import { streamSteps } from './sequence';

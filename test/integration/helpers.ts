@@ -1,8 +1,8 @@
 // What the extension-host tests share: reaching the extension (only through its exports and commands) and waiting for state.
 import * as net from 'node:net';
 import * as vscode from 'vscode';
-import type { ConnectRequest } from '../../src/protocol';
-import type { RenderedTable, SseInspectorTestApi } from '../../src/testApi';
+import type { ConnectRequest } from '../../src/shared/protocol';
+import type { RenderedTable, SseInspectorTestApi } from '../../src/host/testApiTypes';
 
 export const EXTENSION_ID = 'sse-inspector.sse-inspector';
 

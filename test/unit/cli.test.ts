@@ -57,7 +57,7 @@ describe('command line (dist bundle, spawned)', function () {
 
   before(async () => {
     await esbuild.build({
-      entryPoints: [path.join(ROOT, 'src/cli.ts')],
+      entryPoints: [path.join(ROOT, 'src/cli/main.ts')],
       outfile: CLI,
       bundle: true,
       platform: 'node',

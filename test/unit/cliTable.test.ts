@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { compactData, sanitize, tableHeader, tableRow, visible, type TableStyle } from '../../src/cli/table';
-import type { SseRecord } from '../../src/sse/record';
+import type { SseRecord } from '../../src/shared/record';
 
 const plain: TableStyle = { width: 100, color: false };
 const base = { seq: 7, t: 1234.6, at: 0 };

@@ -4,7 +4,7 @@ import type { ServerResponse } from 'node:http';
 import { RawServer, openStream, writePieces } from './support/rawServer';
 import { collect, eventsOf, kinds } from './support/records';
 import { parseChunks, splitAt } from './support/parse';
-import type { ClosedRecord, ErrorRecord, SseRecord } from '../../src/sse/record';
+import type { ClosedRecord, ErrorRecord, SseRecord } from '../../src/shared/record';
 
 const MiB = 1024 * 1024;
 

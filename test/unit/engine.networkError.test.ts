@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { describeNetworkError } from '../../src/sse/networkError';
+import { describeNetworkError } from '../../src/engine/networkError';
 import { collect, kinds } from './support/records';
-import type { ClosedRecord, ErrorRecord } from '../../src/sse/record';
+import type { ClosedRecord, ErrorRecord } from '../../src/shared/record';
 
 /** A failure shaped as Node's fetch reports it: TypeError("fetch failed") with the system error as its cause. */
 function fetchFailed(cause: object): TypeError {

@@ -3,7 +3,7 @@ import { RawServer, openStream, writePieces } from './support/rawServer';
 import { collect, eventSummary, eventsOf, once } from './support/records';
 import { parseChunks, parseText, splitAt } from './support/parse';
 import { referenceParse } from './support/referenceParser';
-import type { SseRecord } from '../../src/sse/record';
+import type { SseRecord } from '../../src/shared/record';
 
 /** The document's stream, byte for byte: ten messages, then `end`. */
 const DOCUMENT =

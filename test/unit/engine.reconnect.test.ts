@@ -3,8 +3,8 @@ import { once as eventOnce } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import { RawServer, closedPort, openStream, utf8Header } from './support/rawServer';
 import { collect, connect, eventSummary, kinds } from './support/records';
-import { SseConnection } from '../../src/sse/connection';
-import type { ClosedRecord, ErrorRecord, OpenRecord, ReconnectRecord, SseRecord } from '../../src/sse/record';
+import { SseConnection } from '../../src/engine/connection';
+import type { ClosedRecord, ErrorRecord, OpenRecord, ReconnectRecord, SseRecord } from '../../src/shared/record';
 
 function ofKind<K extends SseRecord['kind']>(records: SseRecord[], kind: K): Array<Extract<SseRecord, { kind: K }>> {
   return records.filter((record): record is Extract<SseRecord, { kind: K }> => record.kind === kind);

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { RawServer, openStream } from './support/rawServer';
 import { collect, kinds } from './support/records';
-import { corsVerdict } from '../../src/sse/cors';
-import type { ConnectOptions } from '../../src/sse/options';
-import type { CorsVerdict, OpenRecord, SseRecord } from '../../src/sse/record';
+import { corsVerdict } from '../../src/engine/cors';
+import type { ConnectOptions } from '../../src/engine/options';
+import type { CorsVerdict, OpenRecord, SseRecord } from '../../src/shared/record';
 
 const END = 'event: end\ndata: {}\n\n';
 const PAGE = 'https://app.example';

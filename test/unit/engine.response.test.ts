@@ -2,9 +2,9 @@ import { strict as assert } from 'node:assert';
 import type { ServerResponse } from 'node:http';
 import { RawServer, SSE_HEADERS, openStream } from './support/rawServer';
 import { collect, eventSummary, kinds, once } from './support/records';
-import { SseConnection } from '../../src/sse/connection';
-import type { ConnectOptions } from '../../src/sse/options';
-import type { ClosedRecord, ErrorRecord, OpenRecord, SseRecord } from '../../src/sse/record';
+import { SseConnection } from '../../src/engine/connection';
+import type { ConnectOptions } from '../../src/engine/options';
+import type { ClosedRecord, ErrorRecord, OpenRecord, SseRecord } from '../../src/shared/record';
 
 function only<K extends SseRecord['kind']>(records: SseRecord[], kind: K): Extract<SseRecord, { kind: K }> {
   const found = records.filter((record) => record.kind === kind);

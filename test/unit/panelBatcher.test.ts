@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { BATCH_LIMITS, FLUSH_INTERVAL_MS, RecordBatcher, type RecordBatch } from '../../src/panel/batcher';
-import { RecordStore } from '../../src/panel/recordStore';
+import { BATCH_LIMITS, FLUSH_INTERVAL_MS, RecordBatcher, type RecordBatch } from '../../src/session/batcher';
+import { RecordStore } from '../../src/session/recordStore';
 import { eventRecord, ManualClock, range, seqs } from './panelFixtures';
 
 interface Sent extends RecordBatch {

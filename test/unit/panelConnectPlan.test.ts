@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import type { ConnectRequest } from '../../src/protocol';
-import { planConnection, type FieldNotice } from '../../src/panel/connectPlan';
-import { panelTitle } from '../../src/panel/panelTitle';
+import type { ConnectRequest } from '../../src/shared/protocol';
+import { planConnection, type FieldNotice } from '../../src/session/connectPlan';
+import { panelTitle } from '../../src/host/panelTitle';
 
 const REQUEST: ConnectRequest = {
   url: 'http://127.0.0.1:8080/sse',

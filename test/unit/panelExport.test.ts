@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { formatExport, REDACTED, secretFragments } from '../../src/panel/exportRecords';
-import type { SseRecord } from '../../src/sse/record';
+import { formatExport, REDACTED, secretFragments } from '../../src/session/exportRecords';
+import type { SseRecord } from '../../src/shared/record';
 import { eventRecord, openRecord } from './panelFixtures';
 
 const CREDENTIALS = { cookie: 'session=s3cr3t-cookie-value; theme=dark-mode', authorization: 'Bearer tok-abc-123456' };

@@ -1,6 +1,6 @@
 // Records and a hand-driven clock for the panel's unit tests.
-import type { Clock } from '../../src/panel/batcher';
-import type { EventRecord, OpenRecord, SseRecord } from '../../src/sse/record';
+import type { Clock } from '../../src/session/batcher';
+import type { EventRecord, OpenRecord, SseRecord } from '../../src/shared/record';
 
 export function eventRecord(seq: number, data = `data ${seq}`, extra: Partial<EventRecord> = {}): EventRecord {
   return { kind: 'event', seq, t: seq, at: 1_700_000_000_000 + seq, type: 'message', data, id: null, lastEventId: '', size: Buffer.byteLength(data), dt: null, ...extra };

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { parseHeaderLines } from '../../src/panel/headersText';
+import { parseHeaderLines } from '../../src/shared/headerLines';
 
 function problemOf(text: string): string {
   const parsed = parseHeaderLines(text);

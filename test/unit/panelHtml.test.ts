@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { contentSecurityPolicy, newNonce, panelHtml } from '../../src/panel/html';
+import { contentSecurityPolicy, newNonce, panelHtml } from '../../src/host/html';
 
 const PARTS = {
   cspSource: 'https://file+.vscode-resource.vscode-cdn.net',

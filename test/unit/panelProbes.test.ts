@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { lifecycleLogLine } from '../../src/panel/lifecycleLog';
-import { PendingProbes } from '../../src/panel/pendingProbes';
+import { lifecycleLogLine } from '../../src/session/lifecycleLog';
+import { PendingProbes } from '../../src/host/pendingProbes';
 import { eventRecord, openRecord } from './panelFixtures';
 
 const TABLE = { rowCount: 1, rowKeys: ['open'], renderedRows: 1 };

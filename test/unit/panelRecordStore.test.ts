@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { RecordStore } from '../../src/panel/recordStore';
+import { RecordStore } from '../../src/session/recordStore';
 import { eventRecord, range, seqs } from './panelFixtures';
 
 function filled(capacity: number, count: number): RecordStore {

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { Disposable } from '../../src/panel/dispose';
-import { MAX_RECENT_URLS, readRecentUrls, rememberUrl } from '../../src/panel/recentUrls';
-import { statusAfter } from '../../src/panel/sessionStatus';
-import { readMaxEvents, readMockPort } from '../../src/panel/settings';
-import type { SseRecord } from '../../src/sse/record';
+import { Disposable } from '../../src/host/dispose';
+import { MAX_RECENT_URLS, readRecentUrls, rememberUrl } from '../../src/host/recentUrls';
+import { statusAfter } from '../../src/session/sessionStatus';
+import { readMaxEvents, readMockPort } from '../../src/host/settings';
+import type { SseRecord } from '../../src/shared/record';
 import { eventRecord, openRecord } from './panelFixtures';
 
 class Owner extends Disposable {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import type { ConnectRequest, WebviewToExtension } from '../../src/protocol';
-import { connectRequestProblem, LIMITS, partialConnectRequestProblem, validateWebviewMessage } from '../../src/panel/validate';
+import type { ConnectRequest, WebviewToExtension } from '../../src/shared/protocol';
+import { connectRequestProblem, LIMITS, partialConnectRequestProblem, validateWebviewMessage } from '../../src/session/validate';
 
 const REQUEST: ConnectRequest = {
   url: 'http://127.0.0.1:8080/sse',

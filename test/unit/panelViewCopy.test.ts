@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { clipText, toViewRecord, VIEW_DATA_LIMIT, viewSize } from '../../src/panel/viewCopy';
+import { clipText, toViewRecord, VIEW_DATA_LIMIT, viewSize } from '../../src/session/viewCopy';
 import { eventRecord, openRecord } from './panelFixtures';
 
 describe('panel view copies', () => {

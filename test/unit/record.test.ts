@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { assertNever } from '../../src/sse/record';
+import { assertNever } from '../../src/shared/record';
 
 describe('record', () => {
   it('assertNever throws on an unexpected value', () => {

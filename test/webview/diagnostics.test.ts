@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { withInspector, type InspectorPage } from './harness';
 import { RecordMaker } from './records';
-import type { OpenRecord } from '../../src/sse/record';
+import type { OpenRecord } from '../../src/shared/record';
 
 async function diagnostics(inspector: InspectorPage): Promise<[string, string][]> {
   await inspector.settle();

@@ -8,8 +8,8 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { newNonce, panelHtml } from '../../src/panel/html';
-import type { ExtensionToWebview, PanelState, WebviewToExtension } from '../../src/protocol';
+import { newNonce, panelHtml } from '../../src/host/html';
+import type { ExtensionToWebview, PanelState, WebviewToExtension } from '../../src/shared/protocol';
 import { panelState } from './records';
 
 const ROOT = path.resolve(__dirname, '../..');

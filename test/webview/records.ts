@@ -1,7 +1,7 @@
 // Builds records and panel states the way the engine and the extension would, for feeding the webview in tests.
 
-import type { PanelState } from '../../src/protocol';
-import type { CloseReason, CommentRecord, ClosedRecord, ErrorRecord, EventRecord, OpenRecord, ReconnectRecord, RetryRecord } from '../../src/sse/record';
+import type { PanelState } from '../../src/shared/protocol';
+import type { CloseReason, CommentRecord, ClosedRecord, ErrorRecord, EventRecord, OpenRecord, ReconnectRecord, RetryRecord } from '../../src/shared/record';
 
 /** Headers of a well-behaved SSE response. */
 export const GOOD_HEADERS: Record<string, string> = {

@@ -1,7 +1,7 @@
 // A panel open when the window reloads comes back: run twice by the runner, before and after it reloads the workbench.
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import type { ConnectRequest } from '../../../src/protocol';
+import type { ConnectRequest } from '../../../src/shared/protocol';
 import { connect, renderedUntilClosed, startMockServer, testApi, waitFor } from '../helpers';
 import { askRunner, runNotePath } from '../runnerSteps';
 

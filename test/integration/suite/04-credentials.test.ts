@@ -1,7 +1,7 @@
 // The Send credentials toggle decides whether stored Cookie and Authorization reach the server, and flips the CORS verdict.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { MockRequestInfo, PanelInfo, SseInspectorTestApi } from '../../../src/testApi';
+import type { MockRequestInfo, PanelInfo, SseInspectorTestApi } from '../../../src/host/testApiTypes';
 import { closeAllPanels, connect, renderedUntilClosed, startMockServer, testApi, waitFor } from '../helpers';
 
 const COOKIE = 'session=integration-cookie';

@@ -1,6 +1,6 @@
 // Done means, step 3 in part, as a user would in the webview: filter the table (plain and regex) and read a row's details.
 import * as assert from 'node:assert/strict';
-import type { SseInspectorTestApi } from '../../../src/testApi';
+import type { SseInspectorTestApi } from '../../../src/host/testApiTypes';
 import { DOCUMENT_ROWS, connect, renderedUntilClosed, testApi, useMockServer, waitFor } from '../helpers';
 import { askRunner } from '../runnerSteps';
 import type { DetailsSeen } from '../webviewUi';

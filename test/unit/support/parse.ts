@@ -1,6 +1,6 @@
 // Feeds exact byte chunks to the engine's stream parser (no network), for tests that need precise splits.
 
-import { EventStreamParser } from '../../../src/sse/eventStream';
+import { EventStreamParser } from '../../../src/engine/eventStream';
 
 export interface Parsed {
   events: Array<{ type: string; data: string; id?: string; lastEventId: string; size: number }>;

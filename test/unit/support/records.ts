@@ -1,8 +1,8 @@
 // Runs an SseConnection and hands back what it reported, for engine tests.
 
-import { SseConnection } from '../../../src/sse/connection';
-import type { ConnectOptions } from '../../../src/sse/options';
-import type { EventRecord, SseRecord } from '../../../src/sse/record';
+import { SseConnection } from '../../../src/engine/connection';
+import type { ConnectOptions } from '../../../src/engine/options';
+import type { EventRecord, SseRecord } from '../../../src/shared/record';
 
 export interface Session {
   connection: SseConnection;

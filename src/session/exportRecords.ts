@@ -1,6 +1,6 @@
 // Writes a session's records as NDJSON or JSON with every credential taken out.
-import type { SseRecord } from '../sse/record';
-import type { Credentials } from '../sse/options';
+import type { SseRecord } from '../shared/record';
+import type { Credentials } from '../engine/options';
 
 export type ExportFormat = 'ndjson' | 'json';
 

@@ -1,6 +1,6 @@
 // The CORS decision a browser makes for `new EventSource(url, { withCredentials })` on a page at `origin`.
 
-import type { CorsVerdict } from './record';
+import type { CorsVerdict } from '../shared/record';
 
 function headerValue(headers: Headers | Record<string, string>, name: string): string | undefined {
   if (headers instanceof Headers) return headers.get(name) ?? undefined;

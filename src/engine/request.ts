@@ -1,8 +1,8 @@
 // Checks the caller's request options once, and builds each attempt's fetch request from them.
 
-import { errorText } from '../errorText';
+import { errorText } from './errorText';
 import type { ConnectOptions } from './options';
-import { normalizeOrigin, originProblem, streamUrlProblem } from './streamUrl';
+import { normalizeOrigin, originProblem, streamUrlProblem } from '../shared/streamUrl';
 
 export interface RequestPlan {
   /** The original URL: every reconnect goes here, whatever redirects the last attempt followed. */

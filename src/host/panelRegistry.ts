@@ -1,16 +1,16 @@
 // Opens and restores inspector panels, and keeps count of them and of the connections they own.
 import * as vscode from 'vscode';
-import type { ConnectRequest } from '../protocol';
-import type { SseConnection } from '../sse/connection';
-import { DEFAULT_CLOSE_ON } from '../sse/options';
+import type { ConnectRequest } from '../shared/protocol';
+import type { SseConnection } from '../engine/connection';
+import { DEFAULT_CLOSE_ON } from '../engine/options';
 import type { CredentialStore } from './credentialStore';
 import { Disposable } from './dispose';
-import { errorText } from '../errorText';
+import { errorText } from '../engine/errorText';
 import { InspectorPanel, PANEL_VIEW_TYPE, webviewOptions, type PanelServices } from './inspectorPanel';
 import { readRecentUrls, rememberUrl } from './recentUrls';
 import { DEFAULT_MAX_EVENTS, readMaxEvents } from './settings';
 import { panelTitle } from './panelTitle';
-import { connectRequestProblem } from './validate';
+import { connectRequestProblem } from '../session/validate';
 
 const RECENT_URLS_KEY = 'sseInspector.recentUrls';
 

@@ -1,5 +1,5 @@
 // Checks every message the webview posts (untrusted input) before the extension acts on it.
-import type { ConnectRequest, WebviewToExtension } from '../protocol';
+import type { ConnectRequest, WebviewToExtension } from '../shared/protocol';
 
 export type Validation = { ok: true; message: WebviewToExtension } | { ok: false; problem: string };
 

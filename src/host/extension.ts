@@ -1,13 +1,13 @@
 // Extension entry point: wires commands, the mock server's status bar item and panels together.
 import * as vscode from 'vscode';
-import type { ConnectRequest } from './protocol';
-import { CredentialStore } from './panel/credentialStore';
-import { PANEL_VIEW_TYPE } from './panel/inspectorPanel';
-import { createTestApi } from './panel/inspectorTestApi';
-import { CONNECT_COMMAND, MockServerControl } from './panel/mockServerControl';
-import { PanelRegistry } from './panel/panelRegistry';
-import { partialConnectRequestProblem } from './panel/validate';
-import type { SseInspectorTestApi } from './testApi';
+import type { ConnectRequest } from '../shared/protocol';
+import { CredentialStore } from './credentialStore';
+import { PANEL_VIEW_TYPE } from './inspectorPanel';
+import { createTestApi } from './testApi';
+import { CONNECT_COMMAND, MockServerControl } from './mockServerControl';
+import { PanelRegistry } from './panelRegistry';
+import { partialConnectRequestProblem } from '../session/validate';
+import type { SseInspectorTestApi } from './testApiTypes';
 
 /** What deactivate must do; set by activate. */
 let shutdown: (() => Promise<void>) | undefined;

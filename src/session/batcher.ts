@@ -1,5 +1,5 @@
 // Sends the webview what the store gained since the last flush: at most one message per interval, each of bounded size.
-import type { SseRecord } from '../sse/record';
+import type { SseRecord } from '../shared/record';
 import type { RecordStore } from './recordStore';
 import { viewSize } from './viewCopy';
 

@@ -1,5 +1,5 @@
 // The API `activate` returns, used only by the extension-host integration tests.
-import type { ConnectionStatus, ConnectRequest } from './protocol';
+import type { ConnectionStatus, ConnectRequest } from '../shared/protocol';
 
 /** One HTTP request the mock server saw. */
 export interface MockRequestInfo {

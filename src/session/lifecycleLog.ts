@@ -1,5 +1,5 @@
 // The output channel's line for a record worth logging: the connection's lifecycle, never its events.
-import { assertNever, type SseRecord } from '../sse/record';
+import { assertNever, type SseRecord } from '../shared/record';
 
 export interface LogLine {
   level: 'info' | 'warn';

@@ -1,9 +1,9 @@
 // Asks where to save an export and writes it, through VS Code's save dialog and file system.
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import type { Credentials } from '../sse/options';
-import type { SseRecord } from '../sse/record';
-import { formatExport, type ExportFormat } from './exportRecords';
+import type { Credentials } from '../engine/options';
+import type { SseRecord } from '../shared/record';
+import { formatExport, type ExportFormat } from '../session/exportRecords';
 
 /** Where the file went, or undefined when the user cancelled the dialog. */
 export async function saveExport(records: readonly SseRecord[], format: ExportFormat, credentials: Credentials): Promise<vscode.Uri | undefined> {

@@ -1,9 +1,9 @@
 // Starts and stops the built-in mock server for the commands, and shows it in the status bar.
 import * as vscode from 'vscode';
 import { MockServer, STREAM_PATH } from '../mock/mockServer';
-import type { MockRequestInfo } from '../testApi';
+import type { MockRequestInfo } from './testApiTypes';
 import { Disposable } from './dispose';
-import { errorText } from '../errorText';
+import { errorText } from '../engine/errorText';
 import { readMockPort } from './settings';
 
 export const CONNECT_COMMAND = 'sseInspector.connect';

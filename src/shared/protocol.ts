@@ -1,7 +1,7 @@
 // The messages between the extension and the inspector webview, both directions.
 // Imported by the extension and (type-only) by the webview.
 
-import type { SseRecord } from './sse/record';
+import type { SseRecord } from './record';
 
 export type ConnectionStatus = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
 

@@ -1,5 +1,5 @@
 // The object `activate` returns for the extension-host integration tests (see src/testApi.ts).
-import type { SseInspectorTestApi } from '../testApi';
+import type { SseInspectorTestApi } from './testApiTypes';
 import type { CredentialStore } from './credentialStore';
 import type { MockServerControl } from './mockServerControl';
 import type { PanelRegistry } from './panelRegistry';

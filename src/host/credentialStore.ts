@@ -1,6 +1,6 @@
 // The Cookie and Authorization values for "Send credentials", kept only in VS Code's SecretStorage.
 import type * as vscode from 'vscode';
-import type { Credentials } from '../sse/options';
+import type { Credentials } from '../engine/options';
 
 const KEYS = {
   cookie: 'sseInspector.credentials.cookie',

@@ -1,6 +1,6 @@
 // How a panel's connection status follows from the records its connection emits.
-import type { ConnectionStatus } from '../protocol';
-import type { SseRecord } from '../sse/record';
+import type { ConnectionStatus } from '../shared/protocol';
+import type { SseRecord } from '../shared/record';
 
 export function statusAfter(current: ConnectionStatus, record: SseRecord): ConnectionStatus {
   switch (record.kind) {

@@ -1,5 +1,5 @@
 // The panel's memory of a session: a bounded ring buffer of records that counts what the cap pushed out.
-import type { SseRecord } from '../sse/record';
+import type { SseRecord } from '../shared/record';
 
 export class RecordStore {
   /** Grows up to `capacity`, then is overwritten in place; `head` is the oldest record's index. */

@@ -1,6 +1,6 @@
 // How a stream is named in its panel's title.
 
-import { streamUrlProblem } from '../sse/streamUrl';
+import { streamUrlProblem } from '../shared/streamUrl';
 
 /** "SSE: host/path" for a valid URL, a neutral title otherwise. */
 export function panelTitle(text: string): string {

@@ -1,6 +1,6 @@
 // Test-only probes waiting for the webview's answer, each matched by its nonce and bounded by a timeout.
 import { randomUUID } from 'node:crypto';
-import type { RenderedTable } from '../testApi';
+import type { RenderedTable } from './testApiTypes';
 
 interface Pending {
   resolve(table: RenderedTable): void;

@@ -1,10 +1,10 @@
 // Command-line front end: `sse-inspector connect <url>` and `sse-inspector mock`.
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseCommandLine, UsageError, type Command } from './cli/args';
-import { runConnect } from './cli/connect';
-import { runMock } from './cli/mock';
-import { CONNECT_USAGE, EXIT, GENERAL_USAGE, MOCK_USAGE } from './cli/usage';
+import { parseCommandLine, UsageError, type Command } from './args';
+import { runConnect } from './connect';
+import { runMock } from './mock';
+import { CONNECT_USAGE, EXIT, GENERAL_USAGE, MOCK_USAGE } from './usage';
 
 /** The version in our package.json, the nearest one above this script that is ours. */
 function version(): string {

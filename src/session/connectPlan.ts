@@ -1,8 +1,8 @@
 // Turns what the user asked for (a ConnectRequest) into engine options, or a notice saying what to fix.
-import type { ConnectRequest } from '../protocol';
-import type { ConnectOptions } from '../sse/options';
-import { HTTP_TOKEN, parseHeaderLines } from './headersText';
-import { normalizeOrigin, originProblem, streamUrlProblem } from '../sse/streamUrl';
+import type { ConnectRequest } from '../shared/protocol';
+import type { ConnectOptions } from '../engine/options';
+import { HTTP_TOKEN, parseHeaderLines } from '../shared/headerLines';
+import { normalizeOrigin, originProblem, streamUrlProblem } from '../shared/streamUrl';
 
 export interface FieldNotice {
   message: string;

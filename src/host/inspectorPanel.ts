@@ -1,24 +1,24 @@
 // One inspector panel: a webview, the store of its session's records, and at most one live connection.
 import * as vscode from 'vscode';
-import type { ConnectionStatus, ConnectRequest, ExtensionToWebview, PanelState, WebviewToExtension } from '../protocol';
-import { SseConnection } from '../sse/connection';
-import { assertNever, type SseRecord } from '../sse/record';
-import type { PanelInfo, RenderedTable } from '../testApi';
-import { RecordBatcher, type RecordBatch } from './batcher';
-import { planConnection, type FieldNotice } from './connectPlan';
+import type { ConnectionStatus, ConnectRequest, ExtensionToWebview, PanelState, WebviewToExtension } from '../shared/protocol';
+import { SseConnection } from '../engine/connection';
+import { assertNever, type SseRecord } from '../shared/record';
+import type { PanelInfo, RenderedTable } from './testApiTypes';
+import { RecordBatcher, type RecordBatch } from '../session/batcher';
+import { planConnection, type FieldNotice } from '../session/connectPlan';
 import type { CredentialStore } from './credentialStore';
 import { Disposable } from './dispose';
-import { errorText } from '../errorText';
-import { isSendableHeaderValue } from './headersText';
+import { errorText } from '../engine/errorText';
+import { isSendableHeaderValue } from '../shared/headerLines';
 import { newNonce, panelHtml } from './html';
-import { lifecycleLogLine } from './lifecycleLog';
+import { lifecycleLogLine } from '../session/lifecycleLog';
 import { PendingProbes } from './pendingProbes';
-import { RecordStore } from './recordStore';
+import { RecordStore } from '../session/recordStore';
 import { saveExport } from './saveExport';
-import { statusAfter } from './sessionStatus';
+import { statusAfter } from '../session/sessionStatus';
 import { panelTitle } from './panelTitle';
-import { validateWebviewMessage } from './validate';
-import { toViewRecord } from './viewCopy';
+import { validateWebviewMessage } from '../session/validate';
+import { toViewRecord } from '../session/viewCopy';
 
 export const PANEL_VIEW_TYPE = 'sseInspector.panel';
 const PROBE_TIMEOUT_MS = 10_000;

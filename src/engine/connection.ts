@@ -1,6 +1,6 @@
 // One SSE session: connect, read, reconnect and close, reported as a stream of records.
 
-import { errorText } from '../errorText';
+import { errorText } from './errorText';
 import { corsVerdict, sameOriginVerdict } from './cors';
 import { EventStreamParser, type EventStreamSink } from './eventStream';
 import { describeNetworkError } from './networkError';
@@ -11,7 +11,7 @@ import {
   type ConnectOptions,
 } from './options';
 import { reconnectDelay } from './reconnectDelay';
-import type { ClosedRecord, CloseReason, CorsVerdict, EventRecord, SseRecord } from './record';
+import type { ClosedRecord, CloseReason, CorsVerdict, EventRecord, SseRecord } from '../shared/record';
 import { planRequest, type RequestPlan } from './request';
 import { headerRecord, responseProblem } from './response';
 

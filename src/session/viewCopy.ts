@@ -1,5 +1,5 @@
 // The copies of records the webview gets: huge event data clipped for the table, the store keeping it whole.
-import type { SseRecord } from '../sse/record';
+import type { SseRecord } from '../shared/record';
 
 /** Enough for any row and most detail panes; the rest arrives on demand through `details`. */
 export const VIEW_DATA_LIMIT = 64 * 1024;
