@@ -6,6 +6,26 @@ const watch = process.argv.includes('--watch');
 // `--only=media/` builds just the targets whose entry points start with that path (the webview tests use it).
 const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length);
 
+/**
+ * Prints the lines VS Code's `$esbuild-watch` problem matcher waits for (see .vscode/tasks.json): one "started" when
+ * a rebuild begins and one "finished" when every target has rebuilt, with errors in esbuild's file:line:column form.
+ */
+let building = 0;
+const watchLog = {
+  name: 'watch-log',
+  setup(build) {
+    build.onStart(() => {
+      if (building++ === 0) console.log('[watch] build started');
+    });
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        if (location) console.error(`✘ [ERROR] ${text}\n\n    ${location.file}:${location.line}:${location.column}:`);
+      }
+      if (--building === 0) console.log('[watch] build finished');
+    });
+  },
+};
+
 const common = {
   bundle: true,
   minify: production,
@@ -52,7 +72,9 @@ const targets = [
 ];
 
 const selected = only ? targets.filter((options) => options.entryPoints.some((entry) => entry.startsWith(only))) : targets;
-const contexts = await Promise.all(selected.map((options) => esbuild.context(options)));
+const contexts = await Promise.all(
+  selected.map((options) => esbuild.context(watch ? { ...options, plugins: [watchLog] } : options)),
+);
 if (watch) {
   await Promise.all(contexts.map((context) => context.watch()));
   console.log('[watch] watching for changes');

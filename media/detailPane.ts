@@ -39,10 +39,6 @@ export class DetailPane {
     return !this.element.hidden;
   }
 
-  get shownSeq(): number | undefined {
-    return this.isOpen ? this.shown?.seq : undefined;
-  }
-
   show(record: SseRecord): void {
     this.shown = record;
     this.element.hidden = false;

@@ -85,16 +85,8 @@ export class VirtualTable {
     }).observe(this.grid);
   }
 
-  get selectedPosition(): number | null {
-    return this.selected;
-  }
-
   get isPaused(): boolean {
     return this.paused;
-  }
-
-  get isFollowing(): boolean {
-    return this.following;
   }
 
   /** Row elements currently in the DOM. */

@@ -72,8 +72,8 @@ ${EXIT_CODES}
 export const MOCK_USAGE = `Usage: sse-inspector mock [options]
 
 Runs the mock SSE server on 127.0.0.1 until Ctrl-C. GET /sse replays the
-document's sequence: ten "Hello SSE N" messages one per interval, then an
-"end" event.
+ten-message sequence from the article "Using Server-Sent Events in .NET": ten
+"Hello SSE N" messages one per interval, then an "end" event.
 
 Options:
   --port <n>          Port to listen on (default 0: any free port)

@@ -106,8 +106,6 @@ export type SseRecord =
   | ReconnectRecord
   | ClosedRecord;
 
-export type RecordKind = SseRecord['kind'];
-
 export function assertNever(value: never): never {
   throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
 }
