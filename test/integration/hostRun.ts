@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { repoRoot, startCodeServer } from '../../scripts/vscodeServer';
+import { RunLog } from './runLog';
 import { answerSteps, STEPS_DIR_VARIABLE } from './runnerSteps';
 import { runInWorkbench, type WorkbenchOutcome } from './workbench';
 
@@ -32,11 +33,12 @@ export async function runInFreshServer(run: HostRun): Promise<WorkbenchOutcome> 
   const stepsDir = join(scratch, 'steps');
   mkdirSync(workspace);
   mkdirSync(stepsDir);
+  const log = new RunLog(run.label);
   const server = await startCodeServer({
     folder: workspace,
     extensionsDir: run.extensionsDir,
     env: { [STEPS_DIR_VARIABLE]: stepsDir },
-    onOutput: (line) => console.log(`[code-server] ${line}`),
+    onOutput: (line) => log.record(`[code-server] ${line}`),
   });
   const stopOnSignal = (): void => {
     void server.stop().finally(() => {
@@ -48,8 +50,8 @@ export async function runInFreshServer(run: HostRun): Promise<WorkbenchOutcome> 
   process.once('SIGTERM', stopOnSignal);
   const answerStep = run.answer ? answerSteps(stepsDir, run.answer) : undefined;
   try {
-    console.log(`code-server ${server.url}: running ${run.label} (limit ${run.timeoutMs / 1000} s)`);
-    return await runInWorkbench({
+    console.log(`code-server ${server.url}: running ${run.label} (limit ${run.timeoutMs / 1000} s; full log in ${log.file})`);
+    const outcome = await runInWorkbench({
       serverUrl: server.url,
       folder: workspace,
       extensionDevelopmentPath: run.extensionDevelopmentPath ?? repoRoot,
@@ -61,7 +63,13 @@ export async function runInFreshServer(run: HostRun): Promise<WorkbenchOutcome> 
         run.onLine?.(line);
         answerStep?.(line, page);
       },
+      log,
     });
+    if (outcome.exitCode !== 0 || outcome.failed !== 0) log.printTail();
+    return outcome;
+  } catch (error) {
+    log.printTail();
+    throw error;
   } finally {
     process.removeListener('SIGINT', stopOnSignal);
     process.removeListener('SIGTERM', stopOnSignal);

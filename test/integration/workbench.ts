@@ -1,6 +1,7 @@
 // Opens code-server's workbench in headless Chromium with a tests path, streams the extension host's log, and returns the outcome.
 import { format } from 'node:util';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import type { RunLog } from './runLog';
 
 export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -31,6 +32,8 @@ export interface WorkbenchRun {
   preparePage?: (page: Page) => Promise<void>;
   /** Called with each line the extension host logs (e.g. to answer a step it waits for). */
   onLine?: (line: string, page: Page) => void;
+  /** Where the extension host's lines are written and shown. */
+  log: RunLog;
 }
 
 export interface WorkbenchOutcome {
@@ -86,10 +89,8 @@ export async function runInWorkbench(run: WorkbenchRun): Promise<WorkbenchOutcom
         outcome.passed = Number(match[1]);
         outcome.failed = Number(match[2]);
       }
-      for (const line of text.split('\n')) {
-        console.log(`[${run.label}${level === 'info' ? '' : ' ' + level}] ${line}`);
-        run.onLine?.(line, page);
-      }
+      run.log.message(`[${run.label}]`, level, text);
+      for (const line of text.split('\n')) run.onLine?.(line, page);
     });
     await page.exposeFunction('codeAutomationExit', (code: number) => onExit(code));
     await run.preparePage?.(page);
@@ -99,7 +100,7 @@ export async function runInWorkbench(run: WorkbenchRun): Promise<WorkbenchOutcom
     ];
     const timedOut = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new Error(`${run.label}: no result within ${Math.round(run.timeoutMs / 1000)} s (hard time limit); see the log above`)),
+        () => reject(new Error(`${run.label}: no result within ${Math.round(run.timeoutMs / 1000)} s (hard time limit); see ${run.log.file}`)),
         run.timeoutMs,
       );
     });
