@@ -6,6 +6,7 @@ import { assertNever } from '../src/shared/record';
 import { button, h } from './dom';
 import { formatBytes, formatCount, formatDelta, formatSeconds, formatWallClock, parseJson } from './format';
 import { jsonTree } from './jsonTree';
+import { visibleBlock, visibleLine } from '../src/shared/visibleText';
 import { badgeKind, closeReasonText, typeLabel } from './recordText';
 
 /** Data up to this size is parsed into a tree; beyond it the pane shows text and points to the editor. */
@@ -79,7 +80,7 @@ export class DetailPane {
         this.content.append(facts([['Reason', closeReasonText(record.reason)], ...(record.message ? [['Details', record.message] as Fact] : [])]));
         break;
       case 'comment':
-        this.content.append(h('pre', { className: 'detail-text', text: record.text }));
+        this.content.append(h('pre', { className: 'detail-text', text: visibleBlock(record.text) }));
         break;
       case 'retry':
         this.content.append(facts([['Reconnection time', `${record.ms} ms`]]));
@@ -126,7 +127,7 @@ export class DetailPane {
       this.post({ type: 'details', seq: record.seq });
       this.content.append(
         h('div', { className: 'detail-note', text: `Loading the whole data (${formatBytes(record.size)})…` }),
-        h('pre', { className: 'detail-text', text: record.data }),
+        h('pre', { className: 'detail-text', text: visibleBlock(record.data) }),
       );
       return;
     }
@@ -167,12 +168,12 @@ function facts(pairs: Fact[]): HTMLDListElement {
   return h(
     'dl',
     { className: 'facts' },
-    pairs.flatMap(([label, value]) => [h('dt', { text: label }), h('dd', { text: value })]),
+    pairs.flatMap(([label, value]) => [h('dt', { text: label }), h('dd', { text: visibleLine(value) })]),
   );
 }
 
 function headersTable(headers: Record<string, string>): HTMLTableElement {
-  const rows = Object.entries(headers).map(([name, value]) => h('tr', {}, [h('th', { text: name, attrs: { scope: 'row' } }), h('td', { text: value })]));
+  const rows = Object.entries(headers).map(([name, value]) => h('tr', {}, [h('th', { text: name, attrs: { scope: 'row' } }), h('td', { text: visibleLine(value) })]));
   return h('table', { className: 'headers' }, [h('tbody', {}, rows)]);
 }
 
@@ -180,9 +181,9 @@ function headersTable(headers: Record<string, string>): HTMLTableElement {
 function dataView(data: string): HTMLElement {
   const parsed = data.length <= TREE_LIMIT_CHARS ? parseJson(data) : undefined;
   if (parsed && typeof parsed.value === 'object' && parsed.value !== null) return jsonTree(parsed.value);
-  if (data.length <= TEXT_LIMIT_CHARS) return h('pre', { className: 'detail-text', text: data });
+  if (data.length <= TEXT_LIMIT_CHARS) return h('pre', { className: 'detail-text', text: visibleBlock(data) });
   return h('div', {}, [
     h('div', { className: 'detail-note', text: `Showing the first ${formatCount(TEXT_LIMIT_CHARS)} of ${formatCount(data.length)} characters; Open in editor shows everything.` }),
-    h('pre', { className: 'detail-text', text: data.slice(0, TEXT_LIMIT_CHARS) }),
+    h('pre', { className: 'detail-text', text: visibleBlock(data.slice(0, TEXT_LIMIT_CHARS)) }),
   ]);
 }

@@ -1,5 +1,6 @@
 // A foldable view of parsed JSON built from <details>/<summary> and textContent, grown lazily as nodes open.
 
+import { visibleBlock } from '../src/shared/visibleText';
 import { h } from './dom';
 
 /** Children listed per object or array before a "… more" line; keeps a huge array from building a huge DOM. */
@@ -22,11 +23,11 @@ function summaryText(value: JsonContainer): string {
 
 function leaf(value: unknown): HTMLSpanElement {
   const kind = value === null ? 'null' : typeof value;
-  return h('span', { className: `json-${kind}`, text: JSON.stringify(value) ?? String(value) });
+  return h('span', { className: `json-${kind}`, text: visibleBlock(JSON.stringify(value) ?? String(value)) });
 }
 
 function keyLabel(key: string | undefined): (Node | string)[] {
-  return key === undefined ? [] : [h('span', { className: 'json-key', text: key }), ': '];
+  return key === undefined ? [] : [h('span', { className: 'json-key', text: visibleBlock(key) }), ': '];
 }
 
 /** Nodes open by themselves this many levels deep, and only under parents with few children. */

@@ -2,6 +2,7 @@
 
 import type { CloseReason, SseRecord } from '../src/shared/record';
 import { assertNever } from '../src/shared/record';
+import { visibleLine } from '../src/shared/visibleText';
 import { collapseWhitespace, rowData } from './format';
 
 /** The badge styles: `message` events, custom-named events, errors, lifecycle rows, and the dim rows browsers hide. */
@@ -9,7 +10,7 @@ export type BadgeKind = 'message' | 'custom' | 'error' | 'lifecycle' | 'dim';
 
 /** What the type column says: the event type for events, the record kind for everything else. */
 export function typeLabel(record: SseRecord): string {
-  return record.kind === 'event' ? record.type : record.kind;
+  return record.kind === 'event' ? visibleLine(record.type) : record.kind;
 }
 
 export function badgeKind(record: SseRecord): BadgeKind {
@@ -62,7 +63,7 @@ const summaries = new WeakMap<SseRecord, string>();
 export function rowSummary(record: SseRecord): string {
   let summary = summaries.get(record);
   if (summary === undefined) {
-    summary = describe(record);
+    summary = visibleLine(describe(record));
     summaries.set(record, summary);
   }
   return summary;

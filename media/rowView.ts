@@ -4,6 +4,7 @@ import type { SseRecord } from '../src/shared/record';
 import { formatBytes, formatDelta, formatSeconds, formatWallClock } from './format';
 import { badgeKind, rowSummary, typeLabel } from './recordText';
 import { h, icon } from './dom';
+import { visibleLine } from '../src/shared/visibleText';
 import type { ResizableColumn } from './uiState';
 
 /** A pause this long between events is worth a glance (a stalled server, a buffering proxy). */
@@ -71,7 +72,7 @@ export class RowView {
     const event = record.kind === 'event' ? record : undefined;
     this.delta.textContent = event && event.dt !== null ? formatDelta(event.dt) : '';
     this.delta.classList.toggle('gap', event !== undefined && event.dt !== null && event.dt >= LONG_GAP_MS);
-    this.id.textContent = event?.id ?? '';
+    this.id.textContent = event?.id ? visibleLine(event.id) : '';
     this.size.textContent = event ? formatBytes(event.size) : '';
     this.clipped.hidden = event?.truncated !== true;
   }

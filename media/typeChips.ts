@@ -1,6 +1,7 @@
 // The chips that show or hide rows by type: one per seen type (message, each custom name, error, lifecycle).
 
 import type { SseRecord } from '../src/shared/record';
+import { visibleLine } from '../src/shared/visibleText';
 import type { BadgeKind } from './recordText';
 import { badgeKind } from './recordText';
 
@@ -50,7 +51,7 @@ export class TypeChips {
     }
     if (record.kind !== 'event' || this.custom.has(record.type)) return false;
     if (this.custom.size < MAX_CUSTOM_CHIPS) {
-      this.custom.set(record.type, { key: `event:${record.type}`, label: record.type, badge: 'custom' });
+      this.custom.set(record.type, { key: `event:${record.type}`, label: visibleLine(record.type), badge: 'custom' });
       return true;
     }
     if (this.otherCustomSeen) return false;

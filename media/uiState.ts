@@ -8,7 +8,7 @@ const RESIZABLE_COLUMNS = ['seq', 't', 'dt', 'type', 'id', 'size'] as const;
 export type ResizableColumn = (typeof RESIZABLE_COLUMNS)[number];
 export type ColumnWidths = Record<ResizableColumn, number>;
 
-const DEFAULT_COLUMN_WIDTHS: ColumnWidths = { seq: 64, t: 84, dt: 64, type: 110, id: 80, size: 64 };
+const DEFAULT_COLUMN_WIDTHS: ColumnWidths = { seq: 84, t: 84, dt: 64, type: 110, id: 80, size: 64 };
 const MIN_COLUMN_WIDTH = 32;
 const MAX_COLUMN_WIDTH = 600;
 

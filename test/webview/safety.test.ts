@@ -67,4 +67,35 @@ describe('webview safety', () => {
       await assertNothingInjected(inspector);
     });
   });
+  it('shows bidi overrides and control characters as visible escapes, so "gnp.exe" cannot pass for "exe.png"', async () => {
+    const maker = new RecordMaker();
+    const trick = 'invoice\u202Egnp.exe';
+    const records = [maker.open(), maker.event(`x\u202Ey`, JSON.stringify({ file: trick }), { id: `a\u2066b\u0007` }), maker.event('message', trick)];
+    await withInspector({ state: { records } }, async (inspector) => {
+      await inspector.settle();
+      const cells = await inspector.page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.table-body [role="row"]')]
+          .sort((a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')))
+          .map((row) => [row.querySelector('.badge')?.textContent, row.querySelector('.col-id')?.textContent, row.querySelector('.col-data')?.textContent]),
+      );
+      assert.deepEqual(cells.slice(1), [
+        ['x\\u202ey', 'a\\u2066b\\u0007', '{"file":"invoice\\u202egnp.exe"}'],
+        ['message', '', 'invoice\\u202egnp.exe'],
+      ]);
+      await inspector.page.locator('.table-body [role="row"][aria-rowindex="4"]').click();
+      assert.equal(await inspector.page.locator('.detail pre.detail-text').textContent(), 'invoice\\u202egnp.exe');
+      const text = (await inspector.page.locator('body').textContent()) ?? '';
+      assert.ok(!/[\u202a-\u202e\u2066-\u2069]/.test(text), 'no bidi control reaches the page as a character');
+    });
+  });
+
+  it('fits a seven-digit record number in the # column without cutting it', async () => {
+    const maker = new RecordMaker();
+    const record = { ...maker.event('message', 'x'), seq: 1_000_000 };
+    await withInspector({ state: { records: [record] } }, async (inspector) => {
+      await inspector.settle();
+      const cell = await inspector.page.locator('.table-body .col-seq').evaluate((element) => ({ text: element.textContent, cut: element.scrollWidth > element.clientWidth }));
+      assert.deepEqual(cell, { text: '1000000', cut: false });
+    });
+  });
 });
