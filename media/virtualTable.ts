@@ -1,11 +1,11 @@
 // The record table as an ARIA grid that keeps only the visible rows in the DOM, follows new rows and can pause.
 
 import type { TableModel } from './tableModel';
-import { COLUMNS, RowView } from './rowView';
+import { RowView } from './rowView';
 import { button, h } from './dom';
 import { formatCount } from './format';
-import type { ColumnWidths, ResizableColumn } from './uiState';
-import { clampColumnWidth } from './uiState';
+import { TableHeader } from './tableHeader';
+import type { ColumnWidths } from './uiState';
 
 /** Fixed row height in CSS pixels; the stylesheet reads it from --row-height, set here. */
 const ROW_HEIGHT = 22;
@@ -40,7 +40,6 @@ export class VirtualTable {
   private readonly emptyNote = h('div', { className: 'table-empty' });
   private readonly newRowsButton = button('', { icon: 'arrow-down', className: 'new-rows', title: 'Jump to the newest row and follow again' });
   private pool: RowView[] = [];
-  private widths: ColumnWidths;
   private viewportHeight = 0;
   private following = true;
   private unseen = 0;
@@ -59,14 +58,11 @@ export class VirtualTable {
     private readonly events: TableEvents,
     widths: ColumnWidths,
   ) {
-    this.widths = { ...widths };
     this.body = h('div', { className: 'table-body', attrs: { role: 'rowgroup' } });
-    this.grid = h('div', { className: 'table', attrs: { role: 'grid', tabindex: '0', 'aria-label': 'Records', 'aria-rowcount': '1' } }, [
-      h('div', { className: 'table-head', attrs: { role: 'rowgroup' } }, [this.buildHeader()]),
-      this.body,
-    ]);
+    const head = h('div', { className: 'table-head', attrs: { role: 'rowgroup' } });
+    this.grid = h('div', { className: 'table', attrs: { role: 'grid', tabindex: '0', 'aria-label': 'Records', 'aria-rowcount': '1' } }, [head, this.body]);
+    head.append(new TableHeader(this.grid, widths, (resized) => this.events.columnsResized(resized)).element);
     this.grid.style.setProperty('--row-height', `${ROW_HEIGHT}px`);
-    this.applyWidths();
     this.newRowsButton.hidden = true;
     this.element = h('div', { className: 'table-wrap' }, [this.grid, this.emptyNote, this.newRowsButton]);
 
@@ -318,46 +314,5 @@ export class VirtualTable {
     const scrollTop = Math.min(maxScrollTop, Math.max(0, virtualTarget / scale));
     if (scrollTop < maxScrollTop - 1) this.stopFollowing();
     this.grid.scrollTop = scrollTop;
-  }
-
-  private buildHeader(): HTMLDivElement {
-    const cells = COLUMNS.map((column) => {
-      const cell = h('div', { className: `cell col-${column.id}`, title: column.title, attrs: { role: 'columnheader' } }, [
-        h('span', { className: 'label', text: column.label }),
-      ]);
-      if (column.id !== 'data') cell.append(this.buildResizer(column.id));
-      return cell;
-    });
-    return h('div', { className: 'row head', attrs: { role: 'row', 'aria-rowindex': '1' } }, cells);
-  }
-
-  /** A drag handle on a column's edge; the size column sits right of the data column, so its handle is on its left. */
-  private buildResizer(column: ResizableColumn): HTMLDivElement {
-    const leftEdge = column === 'size';
-    const handle = h('div', { className: `resizer${leftEdge ? ' resizer-left' : ''}`, attrs: { 'aria-hidden': 'true' } });
-    handle.addEventListener('pointerdown', (down) => {
-      down.preventDefault();
-      handle.setPointerCapture(down.pointerId);
-      const startWidth = this.widths[column];
-      const move = (event: PointerEvent): void => {
-        const dx = event.clientX - down.clientX;
-        this.widths[column] = clampColumnWidth(startWidth + (leftEdge ? -dx : dx));
-        this.applyWidths();
-      };
-      const up = (): void => {
-        handle.removeEventListener('pointermove', move);
-        handle.removeEventListener('pointerup', up);
-        handle.removeEventListener('pointercancel', up);
-        this.events.columnsResized({ ...this.widths });
-      };
-      handle.addEventListener('pointermove', move);
-      handle.addEventListener('pointerup', up);
-      handle.addEventListener('pointercancel', up);
-    });
-    return handle;
-  }
-
-  private applyWidths(): void {
-    for (const [column, width] of Object.entries(this.widths)) this.grid.style.setProperty(`--col-${column}`, `${width}px`);
   }
 }
