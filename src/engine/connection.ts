@@ -1,5 +1,6 @@
 // One SSE session: connect, read, reconnect and close, reported as a stream of records.
 
+import { systemClock, type Clock } from './clock';
 import { errorText } from './errorText';
 import { corsVerdict, sameOriginVerdict } from './cors';
 import { EventStreamParser, type EventStreamSink } from './eventStream';
@@ -44,7 +45,8 @@ export class SseConnection {
   readonly done: Promise<ClosedRecord>;
   private resolveDone!: (record: ClosedRecord) => void;
   private finished = false;
-  private readonly began = performance.now();
+  private readonly clock: Clock;
+  private readonly began: number;
   private seq = 0;
   // The time the bytes being parsed arrived: every record made from one chunk shares it.
   private t = 0;
@@ -55,7 +57,7 @@ export class SseConnection {
   private readonly maxEventBytes: number;
   private readonly stream: EventStreamParser;
   private attemptAbort: AbortController | null = null;
-  private sleepTimer: ReturnType<typeof setTimeout> | undefined;
+  private sleepTimer: unknown;
   private wake: (() => void) | undefined;
   private readonly onAbortSignal = (): void => this.close('user');
 
@@ -66,6 +68,8 @@ export class SseConnection {
     this.done = new Promise((resolve) => {
       this.resolveDone = resolve;
     });
+    this.clock = options.clock ?? systemClock;
+    this.began = this.clock.now();
     this.reconnectionMs = Math.max(0, options.retryMs ?? DEFAULT_RETRY_MS);
     this.closeOn = options.closeOn ?? DEFAULT_CLOSE_ON;
     this.maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
@@ -260,7 +264,7 @@ export class SseConnection {
     this.stream.halt();
     this.attemptAbort?.abort();
     this.attemptAbort = null;
-    clearTimeout(this.sleepTimer);
+    this.clock.clearTimeout(this.sleepTimer);
     this.wake?.();
     this.options.signal?.removeEventListener('abort', this.onAbortSignal);
     this.stamp();
@@ -275,12 +279,12 @@ export class SseConnection {
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
       this.wake = resolve;
-      this.sleepTimer = setTimeout(resolve, ms);
+      this.sleepTimer = this.clock.setTimeout(resolve, ms);
     });
   }
 
   private stamp(): void {
-    this.t = round(performance.now() - this.began);
+    this.t = round(this.clock.now() - this.began);
     this.at = Date.now();
   }
 

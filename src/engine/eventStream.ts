@@ -1,12 +1,11 @@
 // Turns the bytes of one event stream into events, comments and retries, exactly as the SSE spec parses them.
 //
-// eventsource-parser does the line work; this module owns what the spec asks of the client around it:
-// UTF-8 decoding with chunk-split characters, the BOM, id-only blocks (see lastEventId.ts), a CR at the
-// end of a chunk, the size limit, and each event's UTF-8 byte size.
+// eventsource-parser does the line work and reports every block's id (onId, id-only blocks too); this module
+// owns what the spec asks of the client around it: UTF-8 decoding with chunk-split characters, the BOM, a CR
+// at the end of a chunk, the size limits, the persistent last event ID and each event's UTF-8 byte size.
 
 import { isAscii } from 'node:buffer';
 import { createParser, type EventSourceMessage, type EventSourceParser, type ParseError } from 'eventsource-parser';
-import { LastEventIdTracker } from './lastEventId';
 
 export interface EventStreamSink {
   event(type: string, data: string, id: string | undefined, lastEventId: string, size: number): void;
@@ -31,8 +30,9 @@ function asLatin1(bytes: Uint8Array): string {
 
 export class EventStreamParser {
   private readonly parser: EventSourceParser;
-  private readonly ids: LastEventIdTracker;
   private decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  /** The persistent last event ID: set by every block that ends with an id, data or not. */
+  private lastId: string;
   private atStart = true;
   private heldCr = false;
   private halted = false;
@@ -47,8 +47,13 @@ export class EventStreamParser {
     private readonly maxEventBytes: number,
     lastEventId: string,
   ) {
-    this.ids = new LastEventIdTracker(lastEventId);
+    this.lastId = lastEventId;
     this.parser = createParser({
+      // Called at the end of every block that had an id, before its event if it has data: the spec commits
+      // the id at each blank line, so "id: 7\n\n" changes the next Last-Event-ID too.
+      onId: (id) => {
+        this.lastId = id;
+      },
       onEvent: (message) => this.dispatch(message),
       onComment: (text) => {
         if (!this.halted) sink.comment(text);
@@ -63,17 +68,18 @@ export class EventStreamParser {
 
   /** The persistent last event ID: what events carry and what the next reconnect sends. */
   get lastEventId(): string {
-    return this.ids.value;
+    return this.lastId;
   }
 
   /** Starts a new connection's stream: fresh decoder and parser state, the last event ID kept. */
   begin(): void {
     this.decoder = new TextDecoder('utf-8', { ignoreBOM: true });
     this.parser.reset();
-    // The parser strips a BOM only as the three characters EF BB BF, i.e. from text decoded as Latin-1, and
-    // would eat a real "ï»¿" at the start. An empty first feed turns that check off; we strip U+FEFF ourselves.
-    this.parser.feed('');
-    this.ids.restart();
+    // The parser strips one leading U+FEFF, or the three characters EF BB BF (bytes read as Latin-1), from its
+    // first non-empty input. We strip the one real BOM ourselves, from the decoded text, so the parser must not
+    // strip again: a second U+FEFF is data, and so is a real "ï»¿". A blank line first settles its check and
+    // dispatches nothing, as no field has been read yet. (An empty feed no longer does: v4 waits for input.)
+    this.parser.feed('\n');
     this.atStart = true;
     this.heldCr = false;
     this.halted = false;
@@ -102,8 +108,8 @@ export class EventStreamParser {
   }
 
   /**
-   * The body ended (cleanly or not). A final CR still ends its line, and an id-only block whose blank line
-   * arrived still counts; an unterminated block is dropped, as the spec says.
+   * The body ended (cleanly or not). A final CR still ends its line; an unterminated block is dropped, its
+   * id too, as the spec says.
    */
   end(): void {
     if (this.halted) return;
@@ -116,9 +122,8 @@ export class EventStreamParser {
     if (this.heldCr && !this.halted) {
       this.heldCr = false;
       // CRLF is one line end, just as the lone CR was.
-      this.feedLines('\r\n');
+      this.parser.feed('\r\n');
     }
-    this.ids.endOfStream();
   }
 
   private feedText(input: string): void {
@@ -138,26 +143,7 @@ export class EventStreamParser {
       this.heldCr = true;
       text = text.slice(0, -1);
     }
-    if (text.length !== 0) this.feedLines(text);
-  }
-
-  /** Feeds the parser `text`, cut after each id line the tracker must see processed. */
-  private feedLines(text: string): void {
-    const ids = this.ids;
-    ids.startText(text);
-    let start = 0;
-    for (let split = ids.nextSplit(); split !== -1; split = ids.nextSplit()) {
-      this.feedSegment(text.slice(start, split));
-      if (this.halted) return;
-      ids.idLineFed();
-      start = split;
-    }
-    if (start < text.length) this.feedSegment(start === 0 ? text : text.slice(start));
-  }
-
-  private feedSegment(segment: string): void {
-    this.parser.feed(segment);
-    this.ids.segmentFed(segment);
+    if (text.length !== 0) this.parser.feed(text);
   }
 
   private dispatch(message: EventSourceMessage): void {
@@ -165,12 +151,11 @@ export class EventStreamParser {
     const data = message.data;
     const size = this.asciiSinceDispatch ? data.length : Buffer.byteLength(data, 'utf8');
     this.asciiSinceDispatch = this.chunkAscii;
-    const lastEventId = this.ids.forEvent(message.id);
     if (size > this.maxEventBytes) {
       this.stopTooLarge();
       return;
     }
-    this.sink.event(message.event ?? 'message', data, message.id, lastEventId, size);
+    this.sink.event(message.event ?? 'message', data, message.id, this.lastId, size);
   }
 
   private parseError(error: ParseError): void {

@@ -1,5 +1,7 @@
 // What a caller can ask of the connection engine.
 
+import type { Clock } from './clock';
+
 export interface Credentials {
   /** A Cookie header value, e.g. "session=abc". */
   cookie?: string;
@@ -38,6 +40,8 @@ export interface ConnectOptions {
   /** Largest event (data bytes) accepted before the connection fails. Default 8 MiB. */
   maxEventBytes?: number;
   signal?: AbortSignal;
+  /** Time for record timestamps and reconnect waits. Default the system clock; tests pass a hand-driven one. */
+  clock?: Clock;
 }
 
 export const DEFAULT_CLOSE_ON = 'end';

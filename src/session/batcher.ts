@@ -1,4 +1,5 @@
 // Sends the webview what the store gained since the last flush: at most one message per interval, each of bounded size.
+import { systemClock, type Clock } from '../engine/clock';
 import type { SseRecord } from '../shared/record';
 import type { RecordStore } from './recordStore';
 import { viewSize } from './viewCopy';
@@ -11,19 +12,6 @@ export const FLUSH_INTERVAL_MS = 33;
  * webview would parse in one go. Beyond the bound the rest follows one interval later.
  */
 export const BATCH_LIMITS = { maxRecords: 10_000, maxChars: 1024 * 1024 };
-
-/** Time and timers, injected so tests can drive them by hand. */
-export interface Clock {
-  now(): number;
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-export const systemClock: Clock = {
-  now: () => performance.now(),
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
 
 export interface RecordBatch {
   records: SseRecord[];

@@ -1,5 +1,5 @@
 // Records and a hand-driven clock for the panel's unit tests.
-import type { Clock } from '../../src/session/batcher';
+import type { Clock } from '../../src/engine/clock';
 import type { EventRecord, OpenRecord, SseRecord } from '../../src/shared/record';
 
 export function eventRecord(seq: number, data = `data ${seq}`, extra: Partial<EventRecord> = {}): EventRecord {
