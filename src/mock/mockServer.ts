@@ -1,6 +1,7 @@
 // The document's SSE server on 127.0.0.1, for trying the inspector (and its tests) without a real backend.
 import * as http from 'node:http';
 import { once } from 'node:events';
+import type { Duplex } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { MockRequestInfo } from '../host/testApiTypes';
 import { streamHeaders } from './headers';
@@ -46,6 +47,19 @@ function refuse(res: http.ServerResponse, status: number, text: string, extra: h
   res.end(`${text}\n`);
 }
 
+/**
+ * The request target as a URL, or undefined unless it is a plain path (origin-form, RFC 9112 §3.2.1). Any page can
+ * send odd targets with a no-cors fetch (`//a:99999/sse`, `*`, `http://x/sse`); each is answered, none may throw.
+ */
+function originFormTarget(target: string): URL | undefined {
+  if (!target.startsWith('/') || target.startsWith('//')) return undefined;
+  try {
+    return new URL(`http://127.0.0.1${target}`);
+  } catch {
+    return undefined;
+  }
+}
+
 function singleHeader(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
@@ -84,6 +98,11 @@ export class MockServer {
     this.port = address.port;
     this.url = `http://127.0.0.1:${this.port}`;
     server.on('request', (req, res) => this.handle(req, res));
+    // Node hands CONNECT to this event and, with no listener, drops the socket unanswered.
+    server.on('connect', (_req: http.IncomingMessage, socket: Duplex) => {
+      socket.on('error', () => socket.destroy());
+      socket.end('HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, POST\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+    });
   }
 
   /** Listens on 127.0.0.1; rejects with a readable Error, e.g. "Port 8080 is already in use". */
@@ -135,7 +154,11 @@ export class MockServer {
       refuse(res, 403, 'Forbidden: the Host header must be 127.0.0.1, localhost or [::1].');
       return;
     }
-    const url = new URL(info.url, 'http://127.0.0.1');
+    const url = originFormTarget(info.url);
+    if (url === undefined) {
+      refuse(res, 400, `Bad request target: the mock server takes a path such as ${STREAM_PATH}.`);
+      return;
+    }
     if (url.pathname !== STREAM_PATH) {
       refuse(res, 404, `Not found: ${url.pathname}. The mock server streams at ${STREAM_PATH}.`);
       return;

@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { MockServer } from '../../src/mock/mockServer';
+import { rawRequest } from './support/rawClient';
 
 const ROOT = path.resolve(__dirname, '../..');
 // Built apart from dist/ so that this suite neither depends on nor disturbs the other bundles.
@@ -232,6 +233,20 @@ describe('command line (dist bundle, spawned)', function () {
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /Mock server stopped\.\n$/);
     await assert.rejects(fetch(`${url}/sse`), 'the port is closed after stopping');
+  });
+
+  it('mock answers GET //a:99999/sse (which crashed it with Invalid URL) with 400 and keeps serving', async () => {
+    const child = start(['mock', '--interval', '0']);
+    const result = finish(child);
+    const banner = await waitForOutput(child, 'Press Ctrl-C to stop.');
+    const port = Number(/listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(banner)?.[1]);
+    const answer = await rawRequest(port, 'GET //a:99999/sse HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n');
+    assert.equal(answer.status, 400);
+    assert.equal((await fetch(`http://127.0.0.1:${port}/sse?count=0`)).status, 200, 'still serving');
+    child.kill('SIGINT');
+    const run = await result;
+    assert.equal(run.code, 0, run.stderr);
+    assert.doesNotMatch(run.stderr, /TypeError/);
   });
 
   it('mock on a busy port exits 1 with a clear message', async () => {
