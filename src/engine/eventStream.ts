@@ -1,8 +1,9 @@
 // Turns the bytes of one event stream into events, comments and retries, exactly as the SSE spec parses them.
 //
 // eventsource-parser does the line work and reports every block's id (onId, id-only blocks too); this module
-// owns what the spec asks of the client around it: UTF-8 decoding with chunk-split characters, the BOM, a CR
-// at the end of a chunk, the size limits, the persistent last event ID and each event's UTF-8 byte size.
+// owns what the spec asks of the client around it: UTF-8 decoding with chunk-split characters, the BOM, the
+// size limits, the persistent last event ID and each event's UTF-8 byte size. A CR at the end of a chunk ends
+// its line at once (the parser then skips an LF that starts the next chunk, so a split CRLF is one line end).
 
 import { isAscii } from 'node:buffer';
 import { createParser, type EventSourceMessage, type EventSourceParser, type ParseError } from 'eventsource-parser';
@@ -17,10 +18,9 @@ export interface EventStreamSink {
 
 const STREAM = { stream: true } as const;
 const BOM = 0xfeff;
-const CR = 13;
 /**
- * Room the parser may buffer beyond the data limit: the `data: ` of a line not yet ended, its joining LF and
- * a held-back CR. Complete events are checked exactly, in bytes, when they arrive.
+ * Room the parser may buffer beyond the data limit: the `data: ` of a line not yet ended and its joining LF.
+ * Complete events are checked exactly, in bytes, when they arrive.
  */
 const BUFFER_SLACK = 16;
 
@@ -34,7 +34,6 @@ export class EventStreamParser {
   /** The persistent last event ID: set by every block that ends with an id, data or not. */
   private lastId: string;
   private atStart = true;
-  private heldCr = false;
   private halted = false;
   // An event's byte size is its length when every byte since the previous dispatch was ASCII, which one
   // isAscii() per chunk tells us; only other events pay for Buffer.byteLength.
@@ -81,7 +80,6 @@ export class EventStreamParser {
     // dispatches nothing, as no field has been read yet. (An empty feed no longer does: v4 waits for input.)
     this.parser.feed('\n');
     this.atStart = true;
-    this.heldCr = false;
     this.halted = false;
     this.previousChunkAscii = true;
     this.chunkAscii = true;
@@ -108,8 +106,8 @@ export class EventStreamParser {
   }
 
   /**
-   * The body ended (cleanly or not). A final CR still ends its line; an unterminated block is dropped, its
-   * id too, as the spec says.
+   * The body ended (cleanly or not). An unterminated block is dropped, its id too, as the spec says; a final
+   * CR has already ended its line.
    */
   end(): void {
     if (this.halted) return;
@@ -119,31 +117,17 @@ export class EventStreamParser {
       this.asciiSinceDispatch = false;
       this.feedText(rest);
     }
-    if (this.heldCr && !this.halted) {
-      this.heldCr = false;
-      // CRLF is one line end, just as the lone CR was.
-      this.parser.feed('\r\n');
-    }
   }
 
-  private feedText(input: string): void {
-    let text = input;
+  private feedText(text: string): void {
     if (this.atStart) {
       this.atStart = false;
-      if (text.charCodeAt(0) === BOM) text = text.slice(1);
+      if (text.charCodeAt(0) === BOM) {
+        if (text.length !== 1) this.parser.feed(text.slice(1));
+        return;
+      }
     }
-    // A CR at the end of a chunk may be the first half of a CRLF. The parser would wait for more input
-    // before reading its line, and at the end of the stream it would wait for ever; so the CR waits here
-    // instead, and the next text starts with it (where it pairs with an LF, or ends its line at once).
-    if (this.heldCr) {
-      text = `\r${text}`;
-      this.heldCr = false;
-    }
-    if (text.charCodeAt(text.length - 1) === CR) {
-      this.heldCr = true;
-      text = text.slice(0, -1);
-    }
-    if (text.length !== 0) this.parser.feed(text);
+    this.parser.feed(text);
   }
 
   private dispatch(message: EventSourceMessage): void {
