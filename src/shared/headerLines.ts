@@ -10,6 +10,18 @@ const UNSENDABLE = /[\u0000-\u0008\u000a-\u001f\u007f\u0100-\uffff]/;
 /** Credentials live in SecretStorage and travel only with "Send credentials"; never in the plain form. */
 const CREDENTIAL_HEADERS = new Set(['cookie', 'authorization', 'proxy-authorization']);
 
+/**
+ * Header names whose values are secrets: credentials and API keys. Their values are never logged, exported or
+ * stored in the clear.
+ */
+const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key', 'api-key', 'x-auth-token', 'x-access-token', 'x-csrf-token', 'x-xsrf-token']);
+
+/** True for header names whose value is a credential (Authorization, Cookie, X-Api-Key, …), in any case. */
+export function isCredentialHeader(name: string): boolean {
+  const key = name.toLowerCase();
+  return SECRET_HEADERS.has(key) || /(?:^|-)(?:api-?key|token|secret|session)$/.test(key);
+}
+
 export function parseHeaderLines(text: string): HeadersParse {
   // A Map, so names like "__proto__" or "constructor" are just names.
   const headers = new Map<string, string>();

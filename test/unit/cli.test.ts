@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { MockServer } from '../../src/mock/mockServer';
+import { redactedHeaderValue } from '../../src/mock/requestLog';
 import { rawRequest } from './support/rawClient';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -167,8 +168,8 @@ describe('command line (dist bundle, spawned)', function () {
     const seen = server.requests[before];
     assert.equal(seen.method, 'POST');
     assert.equal(seen.headers['x-trace'], 'abc');
-    assert.equal(seen.headers.cookie, secret);
-    assert.equal(seen.headers.authorization, 'Bearer t0ken');
+    assert.equal(seen.headers.cookie, redactedHeaderValue(secret));
+    assert.equal(seen.headers.authorization, redactedHeaderValue('Bearer t0ken'));
     assert.equal(seen.headers.origin, 'http://page.test');
     assert.ok(!run.stdout.includes('s3cr3t') && !run.stderr.includes('s3cr3t'));
     assert.ok(!run.stdout.includes('t0ken') && !run.stderr.includes('t0ken'));
