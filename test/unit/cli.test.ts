@@ -196,6 +196,8 @@ describe('command line (dist bundle, spawned)', function () {
       ['a bad number', ['connect', 'http://127.0.0.1:1/sse', '--max-events', 'ten'], /--max-events takes a whole number/],
       ['a bad timeout', ['connect', 'http://127.0.0.1:1/sse', '--timeout', '-1'], /--timeout|argument is ambiguous/],
       ['bad header syntax', ['connect', 'http://127.0.0.1:1/sse', '-H', 'Authorization Bearer xyz'], /-H #1 must look like "Name: value"/],
+      ['a header the HTTP client owns (it used to exit 1 and retry forever)', ['connect', 'http://127.0.0.1:1/sse', '-H', 'Connection: upgrade-xyz'], /-H #1: Connection cannot be set/],
+      ['a Host header (it used to be dropped silently)', ['connect', 'http://127.0.0.1:1/sse', '-H', 'Host: xyz.example'], /-H #1: Host cannot be set/],
       ['a flag without its value', ['connect', 'http://127.0.0.1:1/sse', '-X'], /argument missing/],
       ['a bad port for mock', ['mock', '--port', '70000'], /--port takes a whole number from 0 to 65535/],
     ];
