@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { errorText } from '../engine/errorText';
 import type { ConnectOptions } from '../engine/options';
 import { planRequest } from '../engine/request';
+import { readHeaderLines } from '../shared/headerLines';
 
 export class UsageError extends Error {}
 
@@ -74,21 +75,11 @@ function seconds(flag: string, value: string): number {
   return Number(value) * 1000;
 }
 
-/** `-H "Name: value"` lines; the same name twice is joined with ", " as HTTP allows. */
+/** `-H "Name: value"` lines, by the rule the panel uses too; names keep the case typed. */
 function headers(lines: readonly string[]): Record<string, string> {
-  const result: Record<string, string> = {};
-  const seen = new Map<string, string>();
-  lines.forEach((line, index) => {
-    const colon = line.indexOf(':');
-    const name = colon > 0 ? line.slice(0, colon).trim() : '';
-    // The value is not echoed: it may be a secret.
-    if (name === '') throw new UsageError(`-H #${index + 1} must look like "Name: value"`);
-    const value = line.slice(colon + 1).trim();
-    const key = seen.get(name.toLowerCase()) ?? name;
-    seen.set(name.toLowerCase(), key);
-    result[key] = key in result ? `${result[key]}, ${value}` : value;
-  });
-  return result;
+  const parsed = readHeaderLines(lines, (index) => `-H #${index + 1}`);
+  if (!parsed.ok) throw new UsageError(parsed.problem);
+  return Object.fromEntries(parsed.fields.map((field) => [field.name, field.value]));
 }
 
 function credential(flag: string, fromFlag: string | undefined, fromEnv: string | undefined): string | undefined {

@@ -2,6 +2,7 @@
 import { once } from 'node:events';
 import { errorText } from '../engine/errorText';
 import { MockServer, STREAM_PATH } from '../mock/mockServer';
+import { visibleLine } from '../shared/visibleText';
 import type { MockCommand } from './args';
 import { EXIT } from './usage';
 
@@ -28,7 +29,9 @@ export async function runMock(command: MockCommand): Promise<number> {
   );
   // One line per request and per close; headers are left out, as they may carry credentials.
   server.onDidChange((request) => {
-    const what = request.closedAt === undefined ? `${request.method} ${request.url}` : `closed ${request.method} ${request.url}`;
+    // The method and target are whatever a client sent: shown with control and bidi characters escaped.
+    const target = visibleLine(`${request.method} ${request.url}`);
+    const what = request.closedAt === undefined ? target : `closed ${target}`;
     process.stdout.write(`${time(request.closedAt ?? request.startedAt)} ${what}\n`);
   });
 

@@ -35,8 +35,13 @@ export class MockServerControl extends Disposable {
     return this.server !== undefined;
   }
 
+  /** Indexed by arrival number, so counts and slices keep their meaning; requests no longer kept are holes. */
   requests(): MockRequestInfo[] {
-    return this.server?.requests.map((request) => ({ ...request })) ?? [];
+    if (this.server === undefined) return [];
+    const list = new Array<MockRequestInfo>(this.server.requestCount);
+    const kept = this.server.requests;
+    kept.forEach((request, i) => (list[list.length - kept.length + i] = { ...request }));
+    return list;
   }
 
   statusBar(): { text: string; command: string | undefined; visible: boolean } | undefined {

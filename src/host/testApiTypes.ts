@@ -1,17 +1,8 @@
 // The API `activate` returns, used only by the extension-host integration tests.
+import type { MockRequestInfo } from '../mock/requestLog';
 import type { ConnectionStatus, ConnectRequest } from '../shared/protocol';
 
-/** One HTTP request the mock server saw. */
-export interface MockRequestInfo {
-  method: string;
-  /** Path plus query, e.g. "/sse?count=3". */
-  url: string;
-  headers: Record<string, string | string[] | undefined>;
-  /** Epoch ms when the request arrived. */
-  startedAt: number;
-  /** Epoch ms when its socket closed; undefined while open. */
-  closedAt?: number;
-}
+export type { MockRequestInfo };
 
 /** What a panel's webview actually rendered, as it reported it in answer to a probe. */
 export interface RenderedTable {
@@ -37,7 +28,7 @@ export interface PanelInfo {
 export interface SseInspectorTestApi {
   /** The running mock server's base URL (no path), or undefined. */
   mockServerUrl(): string | undefined;
-  /** Every request the running mock server has seen, oldest first. */
+  /** The running mock server's recent requests (credential values redacted), oldest first. */
   mockRequests(): MockRequestInfo[];
   /** The status bar item's text and command while the mock server runs. */
   mockStatusBar(): { text: string; command: string | undefined; visible: boolean } | undefined;

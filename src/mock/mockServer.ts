@@ -3,8 +3,8 @@ import * as http from 'node:http';
 import { once } from 'node:events';
 import type { Duplex } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { MockRequestInfo } from '../host/testApiTypes';
 import { streamHeaders } from './headers';
+import { keptHeaders, RequestRing, type MockRequestInfo } from './requestLog';
 import { parseStreamQuery, type StreamOptions } from './query';
 import { streamSteps } from './sequence';
 
@@ -84,8 +84,7 @@ async function play(res: http.ServerResponse, options: StreamOptions, lastEventI
 export class MockServer {
   readonly url: string;
   readonly port: number;
-  /** Every request seen, oldest first; `closedAt` is set when its response closes (finished or cut). */
-  readonly requests: MockRequestInfo[] = [];
+  private readonly recent = new RequestRing();
   private readonly listeners = new Set<MockRequestListener>();
   private stopped: Promise<void> | undefined;
 
@@ -120,6 +119,16 @@ export class MockServer {
     return new MockServer(server, interval);
   }
 
+  /** The most recent requests (RECENT_REQUESTS), oldest first; `closedAt` is set when a response closes. */
+  get requests(): readonly MockRequestInfo[] {
+    return this.recent.list;
+  }
+
+  /** How many requests arrived since the server started, forgotten ones included. */
+  get requestCount(): number {
+    return this.recent.total;
+  }
+
   /** Subscribes to request arrivals and closes; returns what unsubscribes. */
   onDidChange(listener: MockRequestListener): { dispose(): void } {
     this.listeners.add(listener);
@@ -140,8 +149,8 @@ export class MockServer {
   }
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
-    const info: MockRequestInfo = { method: req.method ?? '', url: req.url ?? '', headers: { ...req.headers }, startedAt: Date.now() };
-    this.requests.push(info);
+    const info: MockRequestInfo = { method: req.method ?? '', url: req.url ?? '', headers: keptHeaders(req.headers), startedAt: Date.now() };
+    this.recent.add(info);
     const aborted = new AbortController();
     res.once('close', () => {
       aborted.abort();

@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { MockServer } from '../../src/mock/mockServer';
+import { redactedHeaderValue } from '../../src/mock/requestLog';
 import { rawRequest } from './support/rawClient';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -167,8 +168,8 @@ describe('command line (dist bundle, spawned)', function () {
     const seen = server.requests[before];
     assert.equal(seen.method, 'POST');
     assert.equal(seen.headers['x-trace'], 'abc');
-    assert.equal(seen.headers.cookie, secret);
-    assert.equal(seen.headers.authorization, 'Bearer t0ken');
+    assert.equal(seen.headers.cookie, redactedHeaderValue(secret));
+    assert.equal(seen.headers.authorization, redactedHeaderValue('Bearer t0ken'));
     assert.equal(seen.headers.origin, 'http://page.test');
     assert.ok(!run.stdout.includes('s3cr3t') && !run.stderr.includes('s3cr3t'));
     assert.ok(!run.stdout.includes('t0ken') && !run.stderr.includes('t0ken'));
@@ -195,6 +196,8 @@ describe('command line (dist bundle, spawned)', function () {
       ['a bad number', ['connect', 'http://127.0.0.1:1/sse', '--max-events', 'ten'], /--max-events takes a whole number/],
       ['a bad timeout', ['connect', 'http://127.0.0.1:1/sse', '--timeout', '-1'], /--timeout|argument is ambiguous/],
       ['bad header syntax', ['connect', 'http://127.0.0.1:1/sse', '-H', 'Authorization Bearer xyz'], /-H #1 must look like "Name: value"/],
+      ['a header the HTTP client owns (it used to exit 1 and retry forever)', ['connect', 'http://127.0.0.1:1/sse', '-H', 'Connection: upgrade-xyz'], /-H #1: Connection cannot be set/],
+      ['a Host header (it used to be dropped silently)', ['connect', 'http://127.0.0.1:1/sse', '-H', 'Host: xyz.example'], /-H #1: Host cannot be set/],
       ['a flag without its value', ['connect', 'http://127.0.0.1:1/sse', '-X'], /argument missing/],
       ['a bad port for mock', ['mock', '--port', '70000'], /--port takes a whole number from 0 to 65535/],
     ];

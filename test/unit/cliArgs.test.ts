@@ -33,6 +33,23 @@ describe('CLI arguments', () => {
     assert.deepEqual(headers, { 'X-A': '1, 2', 'Accept-Language': 'en' });
   });
 
+  it('sends Authorization and Cookie given with -H as typed: the panel and the CLI follow one header rule', () => {
+    const { headers } = connect(['-H', 'Authorization: Bearer abc', '-H', 'Cookie: a=1']).options;
+    assert.deepEqual(headers, { Authorization: 'Bearer abc', Cookie: 'a=1' });
+  });
+
+  it('refuses -H lines the HTTP client would drop or fail on, as usage errors that do not repeat the value', () => {
+    for (const line of ['Host: evil.example', 'Content-Length: 5', 'Connection: upgrade', 'Transfer-Encoding: chunked', 'Keep-Alive: 5', 'Upgrade: h2c', 'Expect: 100-continue', 'TE: trailers', 'Trailer: X']) {
+      const name = line.slice(0, line.indexOf(':'));
+      const value = line.slice(line.indexOf(':') + 2);
+      assert.throws(
+        () => connect(['-H', 'X-Ok: 1', '-H', line]),
+        (error: unknown) => error instanceof UsageError && error.message.startsWith(`-H #2: ${name} cannot be set: `) && !error.message.includes(value),
+        line,
+      );
+    }
+  });
+
   it('reads credentials from the environment, flags winning, and sends them only with --with-credentials', () => {
     const env = { SSE_INSPECTOR_COOKIE: 'from=env', SSE_INSPECTOR_AUTHORIZATION: '' };
     const command = connect(['--with-credentials', '--authorization', 'Bearer flag'], env);

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { parseHeaderLines } from '../../src/shared/headerLines';
+import { isCredentialHeader, parseHeaderLines } from '../../src/shared/headerLines';
 
 function problemOf(text: string): string {
   const parsed = parseHeaderLines(text);
@@ -31,19 +31,36 @@ describe('panel header lines', () => {
     ]);
   });
 
-  it('names the line that has no colon', () => {
-    assert.match(problemOf('X-A: 1\nnot a header'), /Header line 2 is not "Name: value": "not a header"/);
+  it('names the line that has no colon, without repeating it (it may hold a secret)', () => {
+    const problem = problemOf('X-A: 1\nAuthorization Bearer s3cret');
+    assert.match(problem, /Header line 2 must look like "Name: value"/);
+    assert.doesNotMatch(problem, /s3cret/);
   });
 
   it('refuses a name that is not an HTTP token', () => {
     assert.match(problemOf('Bad Name: 1'), /Header line 1: "Bad Name" is not a valid header name/);
-    assert.match(problemOf(': no name'), /Header line 1 is not "Name: value"/);
+    assert.match(problemOf(': no name'), /Header line 1 must look like "Name: value"/);
   });
 
-  it('refuses Cookie, Authorization and Proxy-Authorization, pointing to the credentials', () => {
-    for (const name of ['Cookie', 'authorization', 'Proxy-Authorization']) {
-      assert.match(problemOf(`${name}: secret`), /under Credentials instead/);
+  // One rule for the panel and the CLI (issue 7 §2): credentials typed as headers are sent as typed; keeping their
+  // values secret is the panel's job (issue 9 §4), and isCredentialHeader says which names that covers.
+  it('sends Cookie, Authorization and Proxy-Authorization as typed, and names them as credentials', () => {
+    assert.deepEqual(parseHeaderLines('Cookie: a=1\nauthorization: Bearer t\nProxy-Authorization: Basic x'), {
+      ok: true,
+      headers: { cookie: 'a=1', authorization: 'Bearer t', 'proxy-authorization': 'Basic x' },
+    });
+    for (const name of ['Cookie', 'authorization', 'Proxy-Authorization', 'X-Api-Key', 'api-key', 'X-Auth-Token']) assert.ok(isCredentialHeader(name), name);
+    for (const name of ['Accept', 'X-Trace', 'Last-Event-ID', 'Origin']) assert.ok(!isCredentialHeader(name), name);
+  });
+
+  it('refuses the headers the HTTP client owns, saying why and never repeating the value', () => {
+    const owned = ['Host', 'Content-Length', 'Transfer-Encoding', 'Connection', 'keep-alive', 'Proxy-Connection', 'Upgrade', 'TE', 'Trailer', 'Expect'];
+    for (const name of owned) {
+      const problem = problemOf(`X-Ok: 1\n${name}: s3cret-value`);
+      assert.match(problem, new RegExp(`^Header line 2: ${name} cannot be set: `), name);
+      assert.doesNotMatch(problem, /s3cret/, name);
     }
+    assert.match(problemOf('Host: example.com'), /comes from the URL/);
   });
 
   it('refuses values fetch cannot send: control characters or characters beyond Latin-1', () => {

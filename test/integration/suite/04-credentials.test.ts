@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MockRequestInfo, PanelInfo, SseInspectorTestApi } from '../../../src/host/testApiTypes';
 import { closeAllPanels, connect, renderedUntilClosed, startMockServer, testApi, waitFor } from '../helpers';
+import { redactedHeaderValue } from '../../../src/mock/requestLog';
 
 const COOKIE = 'session=integration-cookie';
 const AUTHORIZATION = 'Bearer integration-token';
@@ -33,8 +34,8 @@ suite('credentials and CORS', () => {
 
   test('with Send credentials on, the stored Cookie and Authorization reach the server', async () => {
     const { request } = await connectAndFinish(await testApi(), `${mockUrl}/sse?interval=0`, true);
-    assert.equal(request.headers.cookie, COOKIE);
-    assert.equal(request.headers.authorization, AUTHORIZATION);
+    assert.equal(request.headers.cookie, redactedHeaderValue(COOKIE));
+    assert.equal(request.headers.authorization, redactedHeaderValue(AUTHORIZATION));
   });
 
   test('with Send credentials off, neither Cookie nor Authorization is sent', async () => {

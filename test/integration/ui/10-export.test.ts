@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { DOCUMENT_ROWS, closeAllPanels, connect, renderedUntilClosed, startMockServer, testApi } from '../helpers';
 import { askRunner } from '../runnerSteps';
 import type { SaveDialogSeen } from '../workbenchUi';
+import { redactedHeaderValue } from '../../../src/mock/requestLog';
 
 const COOKIE_VALUE = 'export-cookie-secret';
 const COOKIE = `session=${COOKIE_VALUE}`;
@@ -45,8 +46,8 @@ suite('exporting from the webview', () => {
     assert.deepEqual((await renderedUntilClosed(api, panelId)).rowKeys, DOCUMENT_ROWS);
     const requests = api.mockRequests().slice(before);
     assert.equal(requests.length, 1);
-    assert.equal(requests[0].headers.cookie, COOKIE, 'the stored Cookie did not reach the server');
-    assert.equal(requests[0].headers.authorization, AUTHORIZATION, 'the stored Authorization did not reach the server');
+    assert.equal(requests[0].headers.cookie, redactedHeaderValue(COOKIE), 'the stored Cookie did not reach the server');
+    assert.equal(requests[0].headers.authorization, redactedHeaderValue(AUTHORIZATION), 'the stored Authorization did not reach the server');
 
     const target = join(exportFolder, 'records.ndjson');
     await askRunner('ui-export-ndjson-1');
