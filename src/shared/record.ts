@@ -68,8 +68,7 @@ export interface CommentRecord extends RecordBase {
 
 /**
  * A complete line the spec ignores: an unknown field name, a line without a colon (read as a field name with
- * no value), or a `retry` value that is not all digits. (A line that cannot become a field is dropped unread
- * when its first bytes and its end arrive in different reads; then no record is made.)
+ * no value), or a `retry` value that is not all digits.
  */
 export interface IgnoredRecord extends RecordBase {
   kind: 'ignored';
