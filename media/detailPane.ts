@@ -82,6 +82,15 @@ export class DetailPane {
       case 'comment':
         this.content.append(h('pre', { className: 'detail-text', text: visibleBlock(record.text) }));
         break;
+      case 'ignored':
+        this.content.append(
+          facts([
+            ['Why ignored', record.reason],
+            ...(record.lineBytes === undefined ? [] : [['Line size', `${record.lineBytes} bytes; the first ${record.line.length} characters shown`] as Fact]),
+          ]),
+          h('pre', { className: 'detail-text', text: record.line }),
+        );
+        break;
       case 'retry':
         this.content.append(facts([['Reconnection time', `${record.ms} ms`]]));
         break;

@@ -24,6 +24,7 @@ export function badgeKind(record: SseRecord): BadgeKind {
     case 'closed':
       return 'lifecycle';
     case 'comment':
+    case 'ignored':
     case 'retry':
       return 'dim';
     default:
@@ -31,9 +32,9 @@ export function badgeKind(record: SseRecord): BadgeKind {
   }
 }
 
-/** Comment and retry rows are hidden unless the user asks for them, as browsers hide them. */
+/** Comment, retry and ignored-line rows are hidden unless the user asks for them, as browsers hide them. */
 export function isHiddenByDefault(record: SseRecord): boolean {
-  return record.kind === 'comment' || record.kind === 'retry';
+  return record.kind === 'comment' || record.kind === 'retry' || record.kind === 'ignored';
 }
 
 export function closeReasonText(reason: CloseReason): string {
@@ -85,6 +86,8 @@ function describe(record: SseRecord): string {
       return `${closeReasonText(record.reason)}${record.message ? `: ${record.message}` : ''}`;
     case 'comment':
       return collapseWhitespace(record.text);
+    case 'ignored':
+      return `${collapseWhitespace(record.line)}${record.lineBytes === undefined ? '' : '…'} · ignored: ${record.reason}`;
     case 'retry':
       return `reconnection time set to ${record.ms} ms`;
     default:

@@ -87,6 +87,12 @@ function openSummary(record: Extract<SseRecord, { kind: 'open' }>): string {
   return parts.join(' · ');
 }
 
+/** The line first (JSON-quoted, so its edges show), then why the spec ignores it. */
+function ignoredSummary(record: Extract<SseRecord, { kind: 'ignored' }>): string {
+  const cut = record.lineBytes === undefined ? '' : ` (first ${record.line.length} characters of ${record.lineBytes} bytes)`;
+  return `${JSON.stringify(record.line)}${cut} ignored: ${record.reason}`;
+}
+
 /** The cells of one record, and the colour that marks its kind. */
 function describe(record: SseRecord): { cells: Cells; color: string | undefined } {
   const base = { seq: String(record.seq), t: seconds(record.t), dt: '', id: '', size: '' };
@@ -108,6 +114,8 @@ function describe(record: SseRecord): { cells: Cells; color: string | undefined 
       return lifecycle(openSummary(record), ANSI.green);
     case 'comment':
       return lifecycle(`:${record.text}`, ANSI.dim);
+    case 'ignored':
+      return lifecycle(ignoredSummary(record), ANSI.dim);
     case 'retry':
       return lifecycle(`reconnection time ${record.ms} ms`, ANSI.dim);
     case 'error': {

@@ -9,6 +9,7 @@ import {
   DEFAULT_CLOSE_ON,
   DEFAULT_MAX_EVENT_BYTES,
   DEFAULT_RETRY_MS,
+  MAX_ID_BYTES,
   type ConnectOptions,
 } from './options';
 import { reconnectDelay } from './reconnectDelay';
@@ -226,8 +227,13 @@ export class SseConnection {
         this.reconnectionMs = ms;
         this.onRecord({ kind: 'retry', ...this.base(), ms });
       },
-      tooLarge: () => {
-        const message = `Event larger than the ${formatBytes(this.maxEventBytes)} limit (maxEventBytes): the connection was closed`;
+      ignored: (line, reason, lineBytes) =>
+        this.onRecord({ kind: 'ignored', ...this.base(), line, reason, ...(lineBytes === undefined ? {} : { lineBytes }) }),
+      tooLarge: (what) => {
+        const message =
+          what === 'id'
+            ? `An id longer than the ${formatBytes(MAX_ID_BYTES)} limit for ids: the connection was closed`
+            : `Event larger than the ${formatBytes(this.maxEventBytes)} limit (maxEventBytes): the connection was closed`;
         this.emitError(message, false);
         this.finish('failed', message);
       },

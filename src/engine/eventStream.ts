@@ -6,17 +6,24 @@
 // its line at once (the parser then skips an LF that starts the next chunk, so a split CRLF is one line end).
 
 import { isAscii } from 'node:buffer';
+import { clipText } from '../shared/clipText';
+import { MAX_ID_BYTES } from './options';
+import { SkippedLineTracker, type SkippedLine } from './skippedLines';
 import { createParser, type EventSourceMessage, type EventSourceParser, type ParseError } from 'eventsource-parser';
 
 export interface EventStreamSink {
   event(type: string, data: string, id: string | undefined, lastEventId: string, size: number): void;
   comment(text: string): void;
   retry(ms: number): void;
-  /** A block grew past the limit; the stream has stopped parsing. */
-  tooLarge(): void;
+  /** A complete line the spec ignores (see IgnoredRecord): `line` clipped, `lineBytes` set when it was. */
+  ignored(line: string, reason: string, lineBytes: number | undefined): void;
+  /** A block's data, or an id, grew past its limit; the stream has stopped parsing. */
+  tooLarge(what: 'event' | 'id'): void;
 }
 
 const STREAM = { stream: true } as const;
+/** How much of an ignored line a record shows. */
+export const MAX_IGNORED_LINE_CHARS = 1024;
 const BOM = 0xfeff;
 /**
  * Room the parser may buffer beyond the data limit: the `data: ` of a line not yet ended and its joining LF.
@@ -24,12 +31,22 @@ const BOM = 0xfeff;
  */
 const BUFFER_SLACK = 16;
 
+/** Why the spec ignores a line whose field name it does not know (`line` may be the start of a longer one). */
+function unknownFieldReason(line: string, length = line.length): string {
+  const colon = line.indexOf(':');
+  if (colon !== -1) return `unknown field name ${JSON.stringify(clipText(line.slice(0, colon), 64))}`;
+  return length === line.length
+    ? 'no colon: the whole line reads as a field name, and there is no such field'
+    : `unknown field name (no colon in the first ${line.length} characters)`;
+}
+
 function asLatin1(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
 
 export class EventStreamParser {
   private readonly parser: EventSourceParser;
+  private readonly skipped = new SkippedLineTracker(MAX_IGNORED_LINE_CHARS);
   private decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   /** The persistent last event ID: set by every block that ends with an id, data or not. */
   private lastId: string;
@@ -50,9 +67,7 @@ export class EventStreamParser {
     this.parser = createParser({
       // Called at the end of every block that had an id, before its event if it has data: the spec commits
       // the id at each blank line, so "id: 7\n\n" changes the next Last-Event-ID too.
-      onId: (id) => {
-        this.lastId = id;
-      },
+      onId: (id) => this.commitId(id),
       onEvent: (message) => this.dispatch(message),
       onComment: (text) => {
         if (!this.halted) sink.comment(text);
@@ -79,6 +94,7 @@ export class EventStreamParser {
     // strip again: a second U+FEFF is data, and so is a real "ï»¿". A blank line first settles its check and
     // dispatches nothing, as no field has been read yet. (An empty feed no longer does: v4 waits for input.)
     this.parser.feed('\n');
+    this.skipped.reset();
     this.atStart = true;
     this.halted = false;
     this.previousChunkAscii = true;
@@ -123,11 +139,19 @@ export class EventStreamParser {
     if (this.atStart) {
       this.atStart = false;
       if (text.charCodeAt(0) === BOM) {
-        if (text.length !== 1) this.parser.feed(text.slice(1));
+        if (text.length !== 1) this.feedParser(text.slice(1));
         return;
       }
     }
-    this.parser.feed(text);
+    this.feedParser(text);
+  }
+
+  private feedParser(text: string): void {
+    const skipped = this.skipped.next(text);
+    if (skipped !== undefined) {
+      this.ignored(skipped.head, unknownFieldReason(clipText(skipped.head, MAX_IGNORED_LINE_CHARS), skipped.length), skipped);
+    }
+    if (!this.halted) this.parser.feed(text);
   }
 
   private dispatch(message: EventSourceMessage): void {
@@ -136,19 +160,50 @@ export class EventStreamParser {
     const size = this.asciiSinceDispatch ? data.length : Buffer.byteLength(data, 'utf8');
     this.asciiSinceDispatch = this.chunkAscii;
     if (size > this.maxEventBytes) {
-      this.stopTooLarge();
+      this.stopTooLarge('event');
       return;
     }
     this.sink.event(message.event ?? 'message', data, message.id, this.lastId, size);
   }
 
-  private parseError(error: ParseError): void {
-    // Unknown fields and bad retry values are ignored, as the spec says; only the buffer limit matters.
-    if (error.type === 'max-buffer-size-exceeded' && !this.halted) this.stopTooLarge();
+  /**
+   * Every record after an id carries it as the last event ID, and a reconnect sends it as a header, so a huge
+   * id would be copied onto every later record: one past MAX_ID_BYTES stops the stream instead.
+   */
+  private commitId(id: string): void {
+    if (this.halted) return;
+    // UTF-8 takes 1 to 3 bytes per UTF-16 unit: only ids near the limit need counting.
+    if (id.length * 3 > MAX_ID_BYTES && (id.length > MAX_ID_BYTES || Buffer.byteLength(id, 'utf8') > MAX_ID_BYTES)) {
+      this.stopTooLarge('id');
+      return;
+    }
+    this.lastId = id;
   }
 
-  private stopTooLarge(): void {
+  private parseError(error: ParseError): void {
+    if (this.halted) return;
+    // The spec ignores these lines; the sink shows them, so a typo in a field name does not go unseen.
+    if (error.type === 'unknown-field') {
+      const line = error.line ?? '';
+      this.ignored(line, unknownFieldReason(line));
+    } else if (error.type === 'invalid-retry') {
+      this.ignored(error.line ?? '', 'retry value is not a number of milliseconds (ASCII digits only)');
+    } else if (error.type === 'max-buffer-size-exceeded') {
+      this.stopTooLarge('event');
+    }
+  }
+
+  /** Event data is untrusted: an ignored line is shown clipped, so a huge one costs no more than a short one. */
+  private ignored(line: string, reason: string, whole?: SkippedLine): void {
+    if ((whole?.length ?? line.length) <= MAX_IGNORED_LINE_CHARS) {
+      this.sink.ignored(line, reason, undefined);
+      return;
+    }
+    this.sink.ignored(clipText(line, MAX_IGNORED_LINE_CHARS), reason, whole?.bytes ?? Buffer.byteLength(line, 'utf8'));
+  }
+
+  private stopTooLarge(what: 'event' | 'id'): void {
     this.halted = true;
-    this.sink.tooLarge();
+    this.sink.tooLarge(what);
   }
 }

@@ -47,3 +47,8 @@ export interface ConnectOptions {
 export const DEFAULT_CLOSE_ON = 'end';
 export const DEFAULT_MAX_EVENT_BYTES = 8 * 1024 * 1024;
 export const DEFAULT_RETRY_MS = 3000;
+/**
+ * Longest `id` accepted, in UTF-8 bytes; a longer one fails the connection. Real ids (counters, UUIDs, cursors)
+ * are far shorter, and a reconnect sends the id as a header, where servers commonly stop at 8 KiB in all.
+ */
+export const MAX_ID_BYTES = 4096;

@@ -18,6 +18,7 @@ export function lifecycleLogLine(record: SseRecord): LogLine | undefined {
       return { level: 'info', text: `closed (${record.reason})${record.message ? `: ${record.message}` : ''}` };
     case 'event':
     case 'comment':
+    case 'ignored':
     case 'retry':
       return undefined; // Far too many to log; the table shows them.
     default:

@@ -1,4 +1,5 @@
 // The copies of records the webview gets: huge event data clipped for the table, the store keeping it whole.
+import { clipText } from '../shared/clipText';
 import type { SseRecord } from '../shared/record';
 
 /** Enough for any row and most detail panes; the rest arrives on demand through `details`. */
@@ -12,15 +13,7 @@ export function toViewRecord(record: SseRecord, limit: number = VIEW_DATA_LIMIT)
   return { ...record, data: clipText(record.data, limit), truncated: true };
 }
 
-/** At most `limit` UTF-16 units, never ending in half of a surrogate pair. */
-export function clipText(text: string, limit: number): string {
-  if (text.length <= limit) {
-    return text;
-  }
-  const lastKept = text.charCodeAt(limit - 1);
-  const endsInHighSurrogate = lastKept >= 0xd800 && lastKept <= 0xdbff;
-  return text.slice(0, endsInHighSurrogate ? limit - 1 : limit);
-}
+export { clipText };
 
 /** Roughly how many characters a record adds to a message: its (clipped) data dominates; other kinds are few and small. */
 export function viewSize(record: SseRecord): number {
@@ -30,6 +23,8 @@ export function viewSize(record: SseRecord): number {
       return 120 + Math.min(record.data.length, VIEW_DATA_LIMIT) + record.lastEventId.length;
     case 'comment':
       return 100 + record.text.length;
+    case 'ignored':
+      return 150 + record.line.length + record.reason.length;
     default:
       return 500;
   }

@@ -66,6 +66,20 @@ export interface CommentRecord extends RecordBase {
   text: string;
 }
 
+/**
+ * A complete line the spec ignores: an unknown field name, a line without a colon (read as a field name with
+ * no value), or a `retry` value that is not all digits.
+ */
+export interface IgnoredRecord extends RecordBase {
+  kind: 'ignored';
+  /** The line, without its line end; only its first 1024 characters when it is longer. */
+  line: string;
+  /** Why the spec ignores it, in words a user understands. */
+  reason: string;
+  /** Set only when `line` was cut short: the whole line's UTF-8 byte size. */
+  lineBytes?: number;
+}
+
 export interface RetryRecord extends RecordBase {
   kind: 'retry';
   /** The new reconnection time in milliseconds. */
@@ -101,6 +115,7 @@ export type SseRecord =
   | OpenRecord
   | EventRecord
   | CommentRecord
+  | IgnoredRecord
   | RetryRecord
   | ErrorRecord
   | ReconnectRecord

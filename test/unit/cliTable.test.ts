@@ -78,4 +78,13 @@ describe('CLI table formatting', () => {
     assert.ok(tableRow({ ...base, kind: 'error', message: 'x', willReconnect: true }, colour).startsWith('\x1b[31m'));
     assert.ok(!tableRow({ ...base, kind: 'comment', text: 'x' }, plain).includes('\x1b'));
   });
+
+  it('shows an ignored line like a comment: dimmed, the line quoted with its escapes visible, then why', () => {
+    const ignored: SseRecord = { ...base, kind: 'ignored', line: 'line two\x1b[2J', reason: 'no colon: the whole line reads as a field name, and there is no such field' };
+    const row = tableRow(ignored, { width: 200, color: false }).slice(26).trim();
+    assert.equal(row, '(ignored)                     "line two\\u001b[2J" ignored: no colon: the whole line reads as a field name, and there is no such field');
+    assert.ok(tableRow(ignored, { width: 100, color: true }).startsWith('\x1b[2m'));
+    const clipped: SseRecord = { ...base, kind: 'ignored', line: 'z'.repeat(4), reason: 'r', lineBytes: 5000 };
+    assert.ok(tableRow(clipped, { width: 200, color: false }).includes('"zzzz" (first 4 characters of 5000 bytes) ignored: r'));
+  });
 });

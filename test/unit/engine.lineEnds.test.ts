@@ -1,19 +1,15 @@
 import { strict as assert } from 'node:assert';
-import { SocketServer } from './support/socketServer';
+import { useSocketServer } from './support/socketServer';
 import { connect, eventSummary, once } from './support/records';
 import { parseChunks, splitAt } from './support/parse';
 import type { CommentRecord, EventRecord } from '../../src/shared/record';
 
 describe('engine: a CR line end is read when it arrives', () => {
-  let server: SocketServer;
-  beforeEach(async () => {
-    server = await SocketServer.start();
-  });
-  afterEach(() => server.stop());
+  const server = useSocketServer();
 
   it('dispatches "data: a\\r\\r" while the server holds the socket open, with no further bytes', async () => {
-    const session = connect(once(server.url));
-    const socket = await server.accepted();
+    const session = connect(once(server().url));
+    const socket = await server().accepted();
     socket.write('data: a\r\r');
     // Waits on the record itself: before the fix the CR waited for the next bytes, which never come.
     const event = (await session.next((record) => record.kind === 'event')) as EventRecord;
@@ -23,8 +19,8 @@ describe('engine: a CR line end is read when it arrives', () => {
   });
 
   it('reads a CRLF split across two reads as one line end: no empty line, so no early dispatch', async () => {
-    const session = connect(once(server.url));
-    const socket = await server.accepted();
+    const session = connect(once(server().url));
+    const socket = await server().accepted();
     socket.write(': first half\rdata: a\r');
     // The comment's CR ended its line on arrival, so the client has read this chunk before the LF comes.
     assert.equal(((await session.next((record) => record.kind === 'comment')) as CommentRecord).text, 'first half');

@@ -4,6 +4,7 @@ import type { ServerResponse } from 'node:http';
 import { RawServer, closedPort, openStream, utf8Header } from './support/rawServer';
 import { collect, connect, eventSummary, kinds } from './support/records';
 import { SseConnection } from '../../src/engine/connection';
+import { ManualClock } from './support/manualClock';
 import type { ClosedRecord, ErrorRecord, OpenRecord, ReconnectRecord, SseRecord } from '../../src/shared/record';
 
 function ofKind<K extends SseRecord['kind']>(records: SseRecord[], kind: K): Array<Extract<SseRecord, { kind: K }>> {
@@ -72,15 +73,34 @@ describe('engine: reconnecting', () => {
   });
 
   it('waits the reconnection time a retry field sets, and reports it as the delay', async () => {
-    const { records, server } = await sessionOver(['retry: 300\ndata: a\n\n', 'data: b\n\n'], 5);
-    assert.equal(ofKind(records, 'retry')[0].ms, 300);
-    assert.equal(ofKind(records, 'reconnect')[0].delayMs, 300);
-    const [first, second] = ofKind(records, 'open');
-    // Timers never fire early, so the second connection cannot open sooner than the delay after the end.
-    const ended = ofKind(records, 'error')[0];
-    assert.ok(second.at - ended.at >= 290, `reconnected after ${second.at - ended.at} ms`);
-    assert.ok(first.at <= ended.at);
-    assert.equal(server.requests.length, 3);
+    const clock = new ManualClock();
+    const server = await RawServer.start((_req, res, _seen, index) => {
+      if (index >= 2) return noContent(res);
+      openStream(res);
+      res.end(['retry: 300\ndata: a\n\n', 'data: b\n\n'][index]);
+    });
+    try {
+      const session = connect({ url: `${server.url}/sse`, retryMs: 5, closeOn: '', clock });
+      const reconnect = (await session.next((record) => record.kind === 'reconnect')) as ReconnectRecord;
+      assert.equal(ofKind(session.records, 'retry')[0].ms, 300);
+      assert.equal(reconnect.delayMs, 300);
+      // The wait is one timer on the session's clock: 1 ms short of the delay, it has not fired.
+      assert.equal(clock.pendingTimers, 1);
+      clock.advance(299);
+      assert.equal(clock.pendingTimers, 1);
+      assert.equal(server.requests.length, 1);
+      clock.advance(1);
+      assert.equal(clock.pendingTimers, 0);
+      await server.requestCount(2);
+      const open = (await session.next((record) => record.kind === 'open' && record.connection === 2)) as OpenRecord;
+      assert.equal(open.t, 300, 'timestamps come from the same clock');
+      await session.next((record) => record.kind === 'reconnect', session.records.indexOf(open));
+      clock.advance(300);
+      await session.connection.done;
+      assert.equal(server.requests.length, 3);
+    } finally {
+      await server.stop();
+    }
   });
 
   it('reports a refused connection in plain words, reconnects, and gives up after maxAttempts', async () => {
@@ -139,14 +159,20 @@ describe('engine: reconnecting', () => {
   });
 
   it('when the server drops the connection mid-event: keeps the events before, drops the partial one, reconnects', async () => {
+    let dropped: (() => void) | undefined;
     const server = await RawServer.start((req, res, _seen, index) => {
       if (index > 0) return noContent(res);
       openStream(res);
       res.write('data: a\n\ndata: part');
-      setTimeout(() => req.socket.destroy(), 30);
+      dropped = () => req.socket.destroy();
     });
     try {
-      const records = await collect({ url: `${server.url}/sse`, retryMs: 5 });
+      const session = connect({ url: `${server.url}/sse`, retryMs: 5 });
+      // The client has read the chunk once its event is out; then the server hangs up mid-event.
+      await session.next((record) => record.kind === 'event');
+      dropped?.();
+      await session.connection.done;
+      const records = session.records;
       assert.deepEqual(kinds(records), ['open', 'event', 'error', 'reconnect', 'closed']);
       assert.deepEqual(eventSummary(records), [{ type: 'message', data: 'a', lastEventId: '' }]);
       const error = records[2] as ErrorRecord;
@@ -202,11 +228,15 @@ describe('engine: closing', () => {
       res.end('data: a\n\n');
     });
     try {
-      const session = connect({ url: `${server.url}/sse`, retryMs: 100, closeOn: '' });
+      const clock = new ManualClock();
+      const session = connect({ url: `${server.url}/sse`, retryMs: 100, closeOn: '', clock });
       await session.next((record) => record.kind === 'reconnect');
+      assert.equal(clock.pendingTimers, 1, 'the reconnect wait');
       session.connection.close();
       await session.connection.done;
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      assert.equal(clock.pendingTimers, 0, 'the wait was cancelled');
+      clock.advance(1000);
+      await new Promise(setImmediate);
       assert.equal(server.requests.length, 1, 'no request after close');
       assert.deepEqual(kinds(session.records), ['open', 'event', 'error', 'reconnect', 'closed']);
     } finally {
@@ -304,7 +334,8 @@ describe('engine: closing from inside the record handler', () => {
       });
       try {
         const records: SseRecord[] = [];
-        const connection: SseConnection = new SseConnection({ url: `${server.url}/sse`, retryMs: 50, closeOn: '' }, (record) => {
+        const clock = new ManualClock();
+        const connection: SseConnection = new SseConnection({ url: `${server.url}/sse`, retryMs: 50, closeOn: '', clock }, (record) => {
           records.push(record);
           if (record.kind === kind) connection.close('max-events');
         });
@@ -312,7 +343,10 @@ describe('engine: closing from inside the record handler', () => {
         assert.equal(closed.reason, 'max-events');
         assert.equal(records.at(-1), closed);
         assert.equal(records.filter((record) => record.kind === kind).length, 1);
-        await new Promise((resolve) => setTimeout(resolve, 150));
+        // A reconnect needs the wait's timer: none is left, and running the clock on starts nothing.
+        assert.equal(clock.pendingTimers, 0);
+        clock.advance(1000);
+        await new Promise(setImmediate);
         assert.equal(records.at(-1), closed, 'nothing after closed');
         assert.equal(server.requests.length, 1, 'no reconnect');
       } finally {

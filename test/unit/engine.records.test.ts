@@ -1,6 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { RawServer, openStream, writePieces } from './support/rawServer';
-import { collect, eventsOf } from './support/records';
+import { collect, connect, eventsOf, once } from './support/records';
+import { SocketServer } from './support/socketServer';
+import { ManualClock } from './support/manualClock';
+import type { EventRecord } from '../../src/shared/record';
 import { parseChunks } from './support/parse';
 
 const bytes = (...parts: Array<string | number[]>): Buffer =>
@@ -27,6 +30,26 @@ describe('engine: the records', () => {
         assert.ok(records[i].at >= records[i - 1].at, `at never goes back (record ${i + 1})`);
       }
       assert.ok(records[0].at >= before && records.at(-1)!.at <= after);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('takes t and dt from the clock it is given (ConnectOptions.clock)', async () => {
+    const server = await SocketServer.start();
+    try {
+      const clock = new ManualClock();
+      clock.advance(1000);
+      const session = connect({ ...once(server.url), clock });
+      const socket = await server.accepted();
+      socket.write('data: a\n\n');
+      const first = (await session.next((record) => record.kind === 'event')) as EventRecord;
+      clock.advance(250.5);
+      socket.write('data: b\n\n');
+      const second = (await session.next((record) => record.kind === 'event' && record.data === 'b')) as EventRecord;
+      assert.deepEqual([first.t, first.dt, second.t, second.dt], [0, null, 250.5, 250.5]);
+      session.connection.close();
+      assert.equal((await session.connection.done).t, 250.5);
     } finally {
       await server.stop();
     }

@@ -1,7 +1,7 @@
 // Builds records and panel states the way the engine and the extension would, for feeding the webview in tests.
 
 import type { PanelState } from '../../src/shared/protocol';
-import type { CloseReason, CommentRecord, ClosedRecord, ErrorRecord, EventRecord, OpenRecord, ReconnectRecord, RetryRecord } from '../../src/shared/record';
+import type { CloseReason, ClosedRecord, CommentRecord, ErrorRecord, EventRecord, IgnoredRecord, OpenRecord, ReconnectRecord, RetryRecord } from '../../src/shared/record';
 
 /** Headers of a well-behaved SSE response. */
 export const GOOD_HEADERS: Record<string, string> = {
@@ -66,6 +66,10 @@ export class RecordMaker {
 
   comment(text: string): CommentRecord {
     return { ...this.base(), kind: 'comment', text };
+  }
+
+  ignored(line: string, reason: string): IgnoredRecord {
+    return { ...this.base(), kind: 'ignored', line, reason };
   }
 
   retry(ms: number): RetryRecord {

@@ -88,6 +88,19 @@ describe('webview rows', () => {
     });
   });
 
+  it('shows a line the spec ignored only with the "Comments & retry" toggle, with the line and why', async () => {
+    const maker = new RecordMaker();
+    const records = [maker.open(), maker.event('message', 'line one'), maker.ignored('line two', 'no colon: the whole line reads as a field name, and there is no such field')];
+    await withInspector({ state: { records } }, async (inspector) => {
+      assert.deepEqual((await inspector.probe()).rowKeys, ['open', 'event:message:line one']);
+      await inspector.page.getByRole('button', { name: 'Comments & retry' }).click();
+      assert.deepEqual((await inspector.probe()).rowKeys, ['open', 'event:message:line one', 'ignored']);
+      await inspector.settle();
+      const data = await inspector.visibleData();
+      assert.equal(data[2], 'line two · ignored: no colon: the whole line reads as a field name, and there is no such field');
+    });
+  });
+
   it('marks a clipped event in its row and shows the compacted, cut data', async () => {
     const maker = new RecordMaker();
     const long = 'x'.repeat(1000);

@@ -52,3 +52,13 @@ export class SocketServer {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 }
+
+/** Registers mocha hooks that start a fresh server before each test and stop it after; returns its getter. */
+export function useSocketServer(): () => SocketServer {
+  let server: SocketServer | undefined;
+  beforeEach(async () => {
+    server = await SocketServer.start();
+  });
+  afterEach(() => server?.stop());
+  return () => server as SocketServer;
+}
