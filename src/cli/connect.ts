@@ -2,7 +2,9 @@
 import { SseConnection } from '../engine/connection';
 import type { CloseReason, SseRecord } from '../shared/record';
 import type { ConnectCommand } from './args';
-import { tableHeader, tableRow, type TableStyle } from './table';
+import { NdjsonFormatter } from './ndjson';
+import { BatchedOutput } from './output';
+import { TableFormatter, tableHeader, type TableStyle } from './table';
 import { EXIT } from './usage';
 
 /** Table width when stdout is not a terminal and COLUMNS does not say. */
@@ -31,20 +33,32 @@ export async function runConnect(command: ConnectCommand): Promise<number> {
   const { stdout, stderr } = process;
   for (const note of command.notes) stderr.write(`${note}\n`);
   const style = tableStyle(stdout);
-  const format = command.json ? (record: SseRecord) => JSON.stringify(record) : (record: SseRecord) => tableRow(record, style);
-  if (!command.json) stdout.write(`${tableHeader(style)}\n`);
+  const output = new BatchedOutput(stdout);
+  // Everything received, the events --max-events leaves unshown included: the closing row reports it.
+  const received = { events: 0, bytes: 0 };
+  const ndjson = new NdjsonFormatter();
+  const table = new TableFormatter(style);
+  const format = command.json
+    ? (record: SseRecord) => ndjson.line(record)
+    : (record: SseRecord) => table.row(record, record.kind === 'closed' ? received : undefined);
+  if (!command.json) output.add(tableHeader(style));
 
   // Set by whatever stops the session from outside; the first one names the exit code.
   let stoppedWith: number | undefined;
-  let events = 0;
-  const connection: SseConnection = new SseConnection(command.options, (record) => {
+  let shown = 0;
+  const onChunk = (bytes: number) => {
+    received.bytes += bytes;
+    return output.backpressure();
+  };
+  const connection: SseConnection = new SseConnection({ ...command.options, onChunk }, (record) => {
     if (record.kind === 'event') {
+      received.events += 1;
       // Records the engine may still deliver from the same chunk after the limit are not shown.
-      if (command.maxEvents !== undefined && events >= command.maxEvents) return;
-      events += 1;
+      if (command.maxEvents !== undefined && shown >= command.maxEvents) return;
+      shown += 1;
     }
-    stdout.write(`${format(record)}\n`);
-    if (record.kind === 'event' && events === command.maxEvents) connection.close('max-events');
+    output.add(format(record));
+    if (record.kind === 'event' && shown === command.maxEvents) connection.close('max-events');
   });
 
   const stopBy = (code: number) => () => {
@@ -63,6 +77,7 @@ export async function runConnect(command: ConnectCommand): Promise<number> {
   const timer = command.timeoutMs === undefined ? undefined : setTimeout(() => connection.close('timeout'), command.timeoutMs);
 
   const closed = await connection.done;
+  output.flush();
   clearTimeout(timer);
   process.off('SIGINT', onInterrupt);
   process.off('SIGTERM', onTerminate);

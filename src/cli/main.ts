@@ -6,6 +6,9 @@ import { runConnect } from './connect';
 import { runMock } from './mock';
 import { CONNECT_USAGE, EXIT, GENERAL_USAGE, MOCK_USAGE } from './usage';
 
+/** How long a signalled CLI waits for stdout's reader to take the last lines (the closed record) before exiting. */
+const SIGNAL_GRACE_MS = 200;
+
 /** The version in our package.json, the nearest one above this script that is ours. */
 function version(): string {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
@@ -48,6 +51,8 @@ main().then(
   (code) => {
     // Exit once stdout has taken everything, even if a keep-alive socket would hold the process open.
     process.stdout.write('', () => process.exit(code));
+    // After Ctrl-C or SIGTERM a reader that has stopped reading must not hold us: what it has not taken is dropped.
+    if (code === EXIT.interrupted || code === EXIT.terminated) setTimeout(() => process.exit(code), SIGNAL_GRACE_MS);
   },
   (error: unknown) => {
     process.stderr.write(`sse-inspector: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

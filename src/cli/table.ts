@@ -1,5 +1,6 @@
-// Formats records as the rows of the command line's live, aligned table (pure: records in, lines out).
-import { assertNever, type SseRecord } from '../shared/record';
+// Formats records as the rows of the command line's live, aligned table (records in, lines out).
+import { assertNever, type EventRecord, type SseRecord } from '../shared/record';
+import { visibleLine } from '../shared/visibleText';
 
 export interface TableStyle {
   /** Terminal width in columns; the data column takes what the others leave. */
@@ -8,23 +9,36 @@ export interface TableStyle {
   color: boolean;
 }
 
+/** What the session received in all, for the closing row. */
+export interface Received {
+  events: number;
+  bytes: number;
+}
+
 interface Column {
   title: string;
   width: number;
   align: 'left' | 'right';
+  /** Numbers are never cut: a longer one widens its row rather than lose digits. */
+  number?: true;
 }
 
 // Fixed columns; data comes last and fills the line, so no row carries trailing padding.
+// `#` fits seven digits: a million-event burst numbers its rows past 1,000,000.
 const COLUMNS = {
-  seq: { title: '#', width: 5, align: 'right' },
-  t: { title: 't', width: 9, align: 'right' },
-  dt: { title: 'Δ', width: 9, align: 'right' },
+  seq: { title: '#', width: 7, align: 'right', number: true },
+  t: { title: 't', width: 9, align: 'right', number: true },
+  dt: { title: 'Δ', width: 9, align: 'right', number: true },
   type: { title: 'type', width: 12, align: 'left' },
   id: { title: 'id', width: 8, align: 'left' },
-  size: { title: 'size', width: 7, align: 'right' },
+  size: { title: 'size', width: 7, align: 'right', number: true },
 } satisfies Record<string, Column>;
 
-type Cells = Record<keyof typeof COLUMNS, string> & { data: string };
+type Key = keyof typeof COLUMNS;
+type Cells = Record<Key, string> & { data: string };
+const KEYS = Object.keys(COLUMNS) as Key[];
+/** The fixed columns and the spaces after them, when no number overflows. */
+const FIXED_WIDTH = KEYS.reduce((sum, key) => sum + COLUMNS[key].width + 1, 0);
 
 const MIN_DATA_WIDTH = 12;
 /** Larger data is shown as sent rather than re-serialized: a row shows a few hundred characters at most. */
@@ -32,14 +46,8 @@ const MAX_COMPACTED_CHARS = 64 * 1024;
 
 const ANSI = { reset: '\x1b[0m', bold: '\x1b[1m', dim: '\x1b[2m', red: '\x1b[31m', green: '\x1b[32m', yellow: '\x1b[33m', cyan: '\x1b[36m' };
 
-// Event data is untrusted: control characters could drive the terminal, bidi controls could reorder the line.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-
-/** Shows control and bidi characters as escapes, so a row can neither break nor restyle the terminal. */
-export function sanitize(text: string): string {
-  return text.replace(UNSAFE, (ch) => ESCAPES[ch] ?? `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
+/** Printable ASCII: nothing to escape, one column per character. Most event data is this, so it skips the work. */
+const PLAIN = /^[\x20-\x7e]*$/;
 
 /** JSON data on one line without its spaces, anything else as it is. */
 export function compactData(data: string): string {
@@ -54,7 +62,9 @@ export function compactData(data: string): string {
 /** Untrusted text made safe and cut to at most `width` characters (code points), an ellipsis marking the cut. */
 export function visible(text: string, width: number): string {
   // Two UTF-16 units per character covers surrogate pairs, and escapes only lengthen: a bounded prefix is enough.
-  const chars = Array.from(sanitize(text.slice(0, width * 2 + 2)));
+  const prefix = text.length > width * 2 + 2 ? text.slice(0, width * 2 + 2) : text;
+  if (PLAIN.test(prefix)) return prefix.length <= width ? prefix : `${prefix.slice(0, Math.max(0, width - 1))}…`;
+  const chars = Array.from(visibleLine(prefix));
   if (chars.length <= width) return chars.join('');
   return `${chars.slice(0, Math.max(0, width - 1)).join('')}…`;
 }
@@ -64,14 +74,17 @@ function seconds(ms: number): string {
 }
 
 function cell(text: string, column: Column): string {
-  const fitted = visible(text, column.width);
+  const fitted = column.number === true && text.length > column.width ? text : visible(text, column.width);
   return column.align === 'right' ? fitted.padStart(column.width) : fitted.padEnd(column.width);
 }
 
+/** The row from its fixed cells (already fitted) and the data, which gets the width the others leave. */
+function row(fixed: string, data: string, style: TableStyle): string {
+  return `${fixed} ${visible(data, Math.max(MIN_DATA_WIDTH, style.width - fixed.length - 1))}`;
+}
+
 function line(cells: Cells, style: TableStyle): string {
-  const fixed = (Object.keys(COLUMNS) as Array<keyof typeof COLUMNS>).map((key) => cell(cells[key], COLUMNS[key]));
-  const used = fixed.reduce((sum, text) => sum + text.length + 1, 0);
-  return `${fixed.join(' ')} ${visible(cells.data, Math.max(MIN_DATA_WIDTH, style.width - used))}`;
+  return row(KEYS.map((key) => cell(cells[key], COLUMNS[key])).join(' '), cells.data, style);
 }
 
 function paint(text: string, color: string | undefined, style: TableStyle): string {
@@ -93,41 +106,33 @@ function ignoredSummary(record: Extract<SseRecord, { kind: 'ignored' }>): string
   return `${JSON.stringify(record.line)}${cut} ignored: ${record.reason}`;
 }
 
-/** The cells of one record, and the colour that marks its kind. */
-function describe(record: SseRecord): { cells: Cells; color: string | undefined } {
-  const base = { seq: String(record.seq), t: seconds(record.t), dt: '', id: '', size: '' };
-  const lifecycle = (data: string, color: string | undefined) => ({ cells: { ...base, type: `(${record.kind})`, data }, color });
+function byteCount(bytes: number): string {
+  if (bytes < 1000) return `${bytes} bytes`;
+  const [value, unit] = bytes < 1e6 ? [bytes / 1e3, 'kB'] : bytes < 1e9 ? [bytes / 1e6, 'MB'] : [bytes / 1e9, 'GB'];
+  return `${value.toFixed(1)} ${unit}`;
+}
+
+/** The data cell and colour of a record other than an event; its type column shows the kind in parentheses. */
+function lifecycle(record: Exclude<SseRecord, EventRecord>): { data: string; color: string | undefined } {
   switch (record.kind) {
-    case 'event':
-      return {
-        cells: {
-          ...base,
-          dt: record.dt === null ? '' : `+${seconds(record.dt)}`,
-          type: record.type,
-          id: record.id ?? '',
-          size: String(record.size),
-          data: compactData(record.data),
-        },
-        color: undefined,
-      };
     case 'open':
-      return lifecycle(openSummary(record), ANSI.green);
+      return { data: openSummary(record), color: ANSI.green };
     case 'comment':
-      return lifecycle(`:${record.text}`, ANSI.dim);
+      return { data: `:${record.text}`, color: ANSI.dim };
     case 'ignored':
-      return lifecycle(ignoredSummary(record), ANSI.dim);
+      return { data: ignoredSummary(record), color: ANSI.dim };
     case 'retry':
-      return lifecycle(`reconnection time ${record.ms} ms`, ANSI.dim);
+      return { data: `reconnection time ${record.ms} ms`, color: ANSI.dim };
     case 'error': {
       const status = record.status === undefined ? '' : ` (HTTP ${record.status})`;
-      return lifecycle(`${record.message}${status}; ${record.willReconnect ? 'will reconnect' : 'will not reconnect'}`, ANSI.red);
+      return { data: `${record.message}${status}; ${record.willReconnect ? 'will reconnect' : 'will not reconnect'}`, color: ANSI.red };
     }
     case 'reconnect': {
       const id = record.lastEventId === '' ? 'no Last-Event-ID' : `Last-Event-ID ${JSON.stringify(record.lastEventId)}`;
-      return lifecycle(`attempt ${record.attempt} in ${record.delayMs} ms, ${id}`, ANSI.yellow);
+      return { data: `attempt ${record.attempt} in ${record.delayMs} ms, ${id}`, color: ANSI.yellow };
     }
     case 'closed':
-      return lifecycle(record.message === undefined ? record.reason : `${record.reason}: ${record.message}`, ANSI.cyan);
+      return { data: record.message === undefined ? record.reason : `${record.reason}: ${record.message}`, color: ANSI.cyan };
     default:
       return assertNever(record);
   }
@@ -135,12 +140,49 @@ function describe(record: SseRecord): { cells: Cells; color: string | undefined 
 
 /** The column titles, as the table's first line. */
 export function tableHeader(style: TableStyle): string {
-  const titles = Object.fromEntries(Object.entries(COLUMNS).map(([key, column]) => [key, column.title])) as Record<keyof typeof COLUMNS, string>;
+  const titles = Object.fromEntries(KEYS.map((key) => [key, COLUMNS[key].title])) as Record<Key, string>;
   return paint(line({ ...titles, data: 'data' }, style), ANSI.bold, style);
 }
 
+/**
+ * Formats a session's rows. Events, nearly every row, take a short path: the cells records of one body chunk
+ * share (t, Δ, type) are kept from the row before, and plain ASCII data is neither escaped nor split into
+ * characters. Every row is the same text `tableRow` makes.
+ */
+export class TableFormatter {
+  private lastT = NaN;
+  private lastTCell = '';
+  private lastDt: number | null = NaN;
+  private lastDtCell = '';
+  private lastType = '';
+  private lastTypeCell = '';
+  private readonly emptyId = cell('', COLUMNS.id);
+
+  constructor(private readonly style: TableStyle) {}
+
+  /** One record as one row; the closing row also says what the session received in all. */
+  row(record: SseRecord, received?: Received): string {
+    if (record.kind !== 'event') return this.lifecycleRow(record, received);
+    if (record.t !== this.lastT) [this.lastT, this.lastTCell] = [record.t, cell(seconds(record.t), COLUMNS.t)];
+    if (record.dt !== this.lastDt) [this.lastDt, this.lastDtCell] = [record.dt, cell(record.dt === null ? '' : `+${seconds(record.dt)}`, COLUMNS.dt)];
+    if (record.type !== this.lastType) [this.lastType, this.lastTypeCell] = [record.type, cell(record.type, COLUMNS.type)];
+    const id = record.id === null ? this.emptyId : cell(record.id, COLUMNS.id);
+    const fixed = `${cell(String(record.seq), COLUMNS.seq)} ${this.lastTCell} ${this.lastDtCell} ${this.lastTypeCell} ${id} ${cell(String(record.size), COLUMNS.size)}`;
+    const data = compactData(record.data);
+    // The usual row: nothing overflowed, and the data fits as it is.
+    const text = fixed.length === FIXED_WIDTH - 1 && data.length <= this.style.width - FIXED_WIDTH && PLAIN.test(data) ? `${fixed} ${data}` : row(fixed, data, this.style);
+    return text;
+  }
+
+  private lifecycleRow(record: Exclude<SseRecord, EventRecord>, received: Received | undefined): string {
+    const { data, color } = lifecycle(record);
+    const summary = received === undefined ? '' : ` · ${received.events.toLocaleString('en')} events, ${byteCount(received.bytes)} received`;
+    const cells: Cells = { seq: String(record.seq), t: seconds(record.t), dt: '', type: `(${record.kind})`, id: '', size: '', data: data + summary };
+    return paint(line(cells, this.style), color, this.style);
+  }
+}
+
 /** One record as one table row, never wider than the style's width (unless the width is tiny). */
-export function tableRow(record: SseRecord, style: TableStyle): string {
-  const { cells, color } = describe(record);
-  return paint(line(cells, style), color, style);
+export function tableRow(record: SseRecord, style: TableStyle, received?: Received): string {
+  return new TableFormatter(style).row(record, received);
 }

@@ -206,7 +206,10 @@ export class SseConnection {
       if (this.finished) return undefined;
       if (chunk.done) return this.endOfBody();
       this.stamp();
+      const held = this.options.onChunk?.(chunk.value.byteLength);
       stream.push(chunk.value);
+      if (this.finished) return undefined;
+      if (held !== undefined) await held;
       if (this.finished) return undefined;
     }
   }

@@ -40,6 +40,12 @@ export interface ConnectOptions {
   /** Largest event (data bytes) accepted before the connection fails. Default 8 MiB. */
   maxEventBytes?: number;
   signal?: AbortSignal;
+  /**
+   * Called with each body chunk's size in bytes as it arrives, before its records. A consumer that cannot keep up
+   * (a stalled stdout) returns a promise: the next chunk is not read until it settles, so the server is held back
+   * instead of memory filling up.
+   */
+  onChunk?: (bytes: number) => Promise<void> | undefined;
   /** Time for record timestamps and reconnect waits. Default the system clock; tests pass a hand-driven one. */
   clock?: Clock;
 }

@@ -1,15 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { once } from 'node:events';
-import * as path from 'node:path';
-import * as esbuild from 'esbuild';
 import { MockServer } from '../../src/mock/mockServer';
 import { redactedHeaderValue } from '../../src/mock/requestLog';
+import { buildCli, CLI } from './support/cliBundle';
 import { rawRequest } from './support/rawClient';
-
-const ROOT = path.resolve(__dirname, '../..');
-// Built apart from dist/ so that this suite neither depends on nor disturbs the other bundles.
-const CLI = path.join(ROOT, 'node_modules/.cache/sse-inspector-cli-test/cli.js');
 
 interface Run {
   code: number | null;
@@ -58,16 +53,7 @@ describe('command line (dist bundle, spawned)', function () {
   let server: MockServer;
 
   before(async () => {
-    await esbuild.build({
-      entryPoints: [path.join(ROOT, 'src/cli/main.ts')],
-      outfile: CLI,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      banner: { js: '#!/usr/bin/env node' },
-      logLevel: 'warning',
-    });
+    await buildCli();
     server = await MockServer.start({ port: 0 });
   });
   after(() => server.stop());

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { compactData, sanitize, tableHeader, tableRow, visible, type TableStyle } from '../../src/cli/table';
+import { compactData, TableFormatter, tableHeader, tableRow, visible, type TableStyle } from '../../src/cli/table';
+import { visibleLine as sanitize } from '../../src/shared/visibleText';
 import type { SseRecord } from '../../src/shared/record';
 
 const plain: TableStyle = { width: 100, color: false };
@@ -21,7 +22,7 @@ describe('CLI table formatting', () => {
   it('shows an event as #, t, Δ, type, id, size and compacted JSON data, aligned under the header', () => {
     const header = tableHeader(plain);
     const row = tableRow(event('{"message": "Hello SSE 1"}', { id: '1' }), plain);
-    assert.equal(row, '    7    1.235s   +1.000s message      1             26 {"message":"Hello SSE 1"}');
+    assert.equal(row, '      7    1.235s   +1.000s message      1             26 {"message":"Hello SSE 1"}');
     assert.equal(header.indexOf('data'), row.indexOf('{'));
     assert.equal(header.indexOf('size') + 4, row.indexOf('26') + 2);
   });
@@ -61,7 +62,7 @@ describe('CLI table formatting', () => {
       { ...base, kind: 'error', message: 'Not found', status: 404, willReconnect: false },
       { ...base, kind: 'reconnect', attempt: 3, delayMs: 3000, lastEventId: '9' },
       { ...base, kind: 'closed', reason: 'close-on-event', message: 'Closed on the "end" event' },
-    ] satisfies SseRecord[]).map((record) => tableRow(record, { width: 200, color: false }).slice(26).trim());
+    ] satisfies SseRecord[]).map((record) => tableRow(record, { width: 200, color: false }).slice(28).trim());
     assert.deepEqual(rows, [
       '(open)                        HTTP 200 in 12 ms · text/event-stream; · CORS blocked: Access-Control-Allow-Origin is * · connection 2 · http://h/sse',
       '(comment)                     : keep-alive',
@@ -70,6 +71,34 @@ describe('CLI table formatting', () => {
       '(reconnect)                   attempt 3 in 3000 ms, Last-Event-ID "9"',
       '(closed)                      close-on-event: Closed on the "end" event',
     ]);
+  });
+
+  it('shows seven-digit row numbers whole (they were cut to "1000…"), and longer numbers too, widening only their row', () => {
+    const header = tableHeader(plain);
+    const million = tableRow(event('x', { seq: 1_000_001 }), plain);
+    assert.match(million, /^1000001 /);
+    assert.equal(million.indexOf('x'), header.indexOf('data'), 'a seven-digit row stays aligned');
+    const huge = tableRow(event('x', { seq: 123_456_789, size: 123_456_789 }), plain);
+    assert.match(huge, /^123456789 .* 123456789 x$/);
+    assert.ok(huge.length <= plain.width);
+  });
+
+  it('ends the closing row with everything received, rows not shown included', () => {
+    const closed: SseRecord = { ...base, kind: 'closed', reason: 'max-events' };
+    assert.match(tableRow(closed, { width: 200, color: false }, { events: 1_000_001, bytes: 14_888_904 }), /max-events · 1,000,001 events, 14\.9 MB received$/);
+  });
+
+  it('keeps no stale cell from row to row: each row of a session reads as that record alone would', () => {
+    const formatter = new TableFormatter(plain);
+    const records: SseRecord[] = [
+      event('1', { seq: 1, dt: null }),
+      event('2', { seq: 2, dt: 0 }),
+      event('tab\there', { seq: 3, dt: 0, id: 'a\u202eb' }),
+      event('{ "a": 1 }', { seq: 4, type: 'update', t: 99_999_999.5 }),
+      event('y'.repeat(500), { seq: 5, type: 'update' }),
+      event('😀 emoji', { seq: 6, dt: 12 }),
+    ];
+    for (const record of records) assert.equal(formatter.row(record), tableRow(record, plain), JSON.stringify(record));
   });
 
   it('colours only when asked: comments dimmed, errors red', () => {
