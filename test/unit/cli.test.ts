@@ -119,7 +119,7 @@ describe('command line (dist bundle, spawned)', function () {
     ['a cut stream with --no-reconnect exits 1 (reconnect-limit)', 'interval=0&drop=2', ['--no-reconnect'], 1, 2, 'reconnect-limit'],
     ['--max-events 3 prints exactly three events, closes with max-events and exits 0', 'interval=0', ['--max-events', '3'], 0, 3, 'max-events'],
     ['--timeout closes a quiet stream with timeout and exits 0', 'interval=600000', ['--timeout', '0.3'], 0, 1, 'timeout'],
-    ["--close-on '' keeps going past end; the stream's own end then counts as a cut (exit 1 without reconnecting)", 'interval=0&count=1', ['--close-on', '', '--no-reconnect'], 1, 2, 'reconnect-limit'],
+    ["--close-on '' keeps going past end; with --no-reconnect the stream's own end is then the normal end (exit 0, ended)", 'interval=0&count=1', ['--close-on', '', '--no-reconnect'], 0, 2, 'ended'],
   ];
   for (const [what, query, flags, code, events, reason] of endings) {
     it(what, async () => {

@@ -15,7 +15,7 @@ describe('CLI arguments', () => {
     assert.equal(command.options.url, URL_);
     assert.equal(command.options.method, 'GET');
     assert.equal(command.options.closeOn, undefined);
-    assert.deepEqual(command.options.reconnect, { enabled: true, maxAttempts: undefined });
+    assert.deepEqual(command.options.reconnect, { mode: 'auto', maxAttempts: undefined });
     assert.equal(command.options.withCredentials, false);
     assert.equal(command.json, false);
     assert.equal(command.maxEvents, undefined);
@@ -45,11 +45,11 @@ describe('CLI arguments', () => {
   it("reads --close-on '' as never, and the session limits in their units", () => {
     const command = connect(['--close-on', '', '--max-reconnects', '3', '--max-events', '5', '--timeout', '1.5', '--json']);
     assert.equal(command.options.closeOn, '');
-    assert.deepEqual(command.options.reconnect, { enabled: true, maxAttempts: 3 });
+    assert.deepEqual(command.options.reconnect, { mode: 'auto', maxAttempts: 3 });
     assert.equal(command.maxEvents, 5);
     assert.equal(command.timeoutMs, 1500);
     assert.equal(command.json, true);
-    assert.deepEqual(connect(['--no-reconnect']).options.reconnect, { enabled: false, maxAttempts: undefined });
+    assert.deepEqual(connect(['--no-reconnect']).options.reconnect, { mode: 'never', maxAttempts: undefined });
   });
 
   it('passes the origin on, and refuses one that is not an origin', () => {
