@@ -112,7 +112,10 @@ function describe(record: SseRecord): { cells: Cells; color: string | undefined 
       return lifecycle(`reconnection time ${record.ms} ms`, ANSI.dim);
     case 'error': {
       const status = record.status === undefined ? '' : ` (HTTP ${record.status})`;
-      return lifecycle(`${record.message}${status}; ${record.willReconnect ? 'will reconnect' : 'will not reconnect'}`, ANSI.red);
+      // The server's own explanation, e.g. {"error":{"message":"Incorrect API key…"}}: its first line is enough here.
+      const said = record.body?.split(/\r\n|\r|\n/).find((text) => text.trim() !== '')?.trim();
+      const body = said === undefined ? '' : `; the server said: ${said.slice(0, 300)}`;
+      return lifecycle(`${record.message}${status}; ${record.willReconnect ? 'will reconnect' : 'will not reconnect'}${body}`, ANSI.red);
     }
     case 'reconnect': {
       const id = record.lastEventId === '' ? 'no Last-Event-ID' : `Last-Event-ID ${JSON.stringify(record.lastEventId)}`;
