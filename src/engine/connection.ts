@@ -11,7 +11,7 @@ import {
   DEFAULT_RETRY_MS,
   type ConnectOptions,
 } from './options';
-import { reconnectDelay } from './reconnectDelay';
+import { Reconnects } from './reconnectPolicy';
 import type { ClosedRecord, CloseReason, ErrorRecord, EventRecord, SseRecord } from '../shared/record';
 import { escapeControls, planRequest, type RequestPlan } from './request';
 import { responseProblem } from './response';
@@ -114,44 +114,27 @@ export class SseConnection {
       this.finish('failed', planned.problem);
       return;
     }
-    const policy = this.options.reconnect;
-    const mode = policy?.mode ?? 'auto';
-    // Browsers have no POST EventSource: under auto, only what an EventSource could send is sent again.
-    const reconnects = mode === 'always' || (mode === 'auto' && planned.plan.eventSourceLike);
+    const reconnects = new Reconnects(this.options.reconnect, planned.plan.eventSourceLike);
     let connection = 0;
-    let failures = 0;
     for (;;) {
       connection++;
       const eventsBefore = this.events;
       const outcome = await this.connectOnce(planned.plan, connection);
       if (outcome === undefined || this.finished) return;
-      // Only a connection that delivered an event ends a run of failures: one that opened and died at once is a
-      // failure too, or `retry: 0` and an instant close would reconnect forever, past any limit.
-      const delivered = this.events > eventsBefore;
-      if (delivered) failures = 0;
-      if (!outcome.retryable) {
+      const decision = reconnects.decide({ ...outcome, delivered: this.events > eventsBefore }, this.reconnectionMs);
+      if (decision.kind === 'end') return this.finish('ended', outcome.message);
+      if (decision.kind !== 'reconnect') {
         this.emitError(outcome.message, false);
-        this.finish('failed', outcome.message);
+        if (decision.kind === 'fail') this.finish('failed', outcome.message);
+        else this.finish('reconnect-limit', `${outcome.message}; ${decision.why}`);
         return;
       }
-      if (outcome.ended && !reconnects) {
-        this.finish('ended', outcome.message);
-        return;
-      }
-      failures++;
-      const limit = policy?.maxAttempts;
-      if (!reconnects || (limit !== undefined && failures > limit)) {
-        this.emitError(outcome.message, false);
-        const why = mode === 'never' ? 'reconnecting is turned off' : !reconnects ? 'a request other than a GET without a body is not sent again (reconnect: auto)' : `gave up after ${limit} reconnect attempts`;
-        this.finish('reconnect-limit', `${outcome.message}; ${why}`);
-        return;
-      }
-      const delayMs = reconnectDelay(this.reconnectionMs, failures, policy, outcome.opened && !delivered);
+      const { attempt, delayMs } = decision;
       this.emitError(outcome.message, true);
       // The record handler may have closed the session; nothing may follow the closed record.
       if (this.finished) return;
       this.stamp();
-      this.onRecord({ kind: 'reconnect', ...this.base(), attempt: failures, delayMs, lastEventId: this.stream.lastEventId });
+      this.onRecord({ kind: 'reconnect', ...this.base(), attempt, delayMs, lastEventId: this.stream.lastEventId });
       if (this.finished) return;
       await this.sleep(delayMs);
       if (this.finished) return;

@@ -52,6 +52,23 @@ describe('CLI arguments', () => {
     assert.deepEqual(connect(['--no-reconnect']).options.reconnect, { mode: 'never', maxAttempts: undefined });
   });
 
+  it('reads the reconnect policy, close-on-data, the connect timeout and --insecure', () => {
+    assert.equal(connect(['--reconnect', 'always']).options.reconnect?.mode, 'always');
+    assert.equal(connect(['--reconnect', 'never']).options.reconnect?.mode, 'never');
+    assert.equal(connect(['--reconnect', 'never', '--no-reconnect']).options.reconnect?.mode, 'never');
+    const command = connect(['--close-on-data', '[DONE]', '--connect-timeout', '2.5', '--insecure']);
+    assert.equal(command.options.closeOnData, '[DONE]');
+    assert.equal(command.options.connectTimeoutMs, 2500);
+    assert.equal(command.options.insecureTls, true);
+    const plain = connect([]);
+    assert.equal(plain.options.connectTimeoutMs, undefined, 'no connect timeout by default');
+    assert.equal(plain.options.insecureTls, undefined, 'certificates are checked by default');
+    assert.throws(() => connect(['--reconnect', 'sometimes']), /--reconnect takes auto, always or never/);
+    assert.throws(() => connect(['--reconnect', 'always', '--no-reconnect']), /contradict/);
+    assert.throws(() => connect(['--reconnect', 'never', '--max-reconnects', '2']), /contradict/);
+    assert.throws(() => connect(['--connect-timeout', '0']), /--connect-timeout/);
+  });
+
   it('passes the origin on, and refuses one that is not an origin', () => {
     assert.equal(connect(['--origin', 'http://page.test:3000']).options.origin, 'http://page.test:3000');
     assert.throws(() => connect(['--origin', 'page']), UsageError);

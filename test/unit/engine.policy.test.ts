@@ -7,7 +7,6 @@ import type { ClosedRecord, ErrorRecord, ReconnectRecord, SseRecord } from '../.
 import { tableRow } from '../../src/cli/table';
 
 const closedOf = (records: SseRecord[]) => records.at(-1) as ClosedRecord;
-const errorsOf = (records: SseRecord[]) => records.filter((r): r is ErrorRecord => r.kind === 'error');
 
 /** One session against a server that answers the same stream body, ended by the server, then 204 to a second request. */
 async function session(body: string, options: Omit<ConnectOptions, 'url'>) {
