@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { MockServer } from '../../src/mock/mockServer';
 import { rawRequest } from './support/rawClient';
+import { RawServer, openStream } from './support/rawServer';
 
 const ROOT = path.resolve(__dirname, '../..');
 // Built apart from dist/ so that this suite neither depends on nor disturbs the other bundles.
@@ -154,6 +155,48 @@ describe('command line (dist bundle, spawned)', function () {
     // Every row's data column starts where the header's does.
     const dataAt = lines[0].indexOf('data');
     assert.ok(lines.slice(1).every((line) => line[dataAt - 1] === ' ' && line[dataAt] !== ' '));
+  });
+
+  describe('against hostile and API servers', () => {
+    it('a POST whose stream the server ends exits 0 (closed: ended) after exactly one request', async () => {
+      const api = await RawServer.start((_req, res) => {
+        openStream(res);
+        res.end('data: {"delta":"Hi"}\n\ndata: [DONE]\n\n');
+      });
+      try {
+        const run = await cli(['connect', `${api.url}/v1/chat`, '-d', '{"stream":true}', '--json']);
+        assert.equal(run.code, 0, run.stderr);
+        assert.equal(records(run.stdout).at(-1)?.reason, 'ended');
+        assert.equal(api.requests.length, 1);
+      } finally {
+        await api.stop();
+      }
+    });
+
+    it('a corrupt gzip body, then the server closes: an error and a closed record, exit 1 under --no-reconnect', async () => {
+      const api = await RawServer.start((_req, res) => {
+        openStream(res, { 'content-encoding': 'gzip' });
+        res.end(Buffer.from('not gzip at all, just bytes'));
+      });
+      try {
+        const run = await cli(['connect', `${api.url}/sse`, '--no-reconnect', '--json']);
+        assert.equal(run.code, 1, run.stderr);
+        assert.deepEqual(records(run.stdout).map((record) => record.kind), ['open', 'error', 'closed']);
+      } finally {
+        await api.stop();
+      }
+    });
+
+    it('a 401 row in the table shows the first line of the server\'s body', async () => {
+      const api = await RawServer.start((_req, res) => void res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"bad key"}\n'));
+      try {
+        const run = await cli(['connect', `${api.url}/sse`], { COLUMNS: '200' });
+        assert.equal(run.code, 1, run.stderr);
+        assert.match(run.stdout, /401 Unauthorized.*the server said: \{"error":"bad key"\}/);
+      } finally {
+        await api.stop();
+      }
+    });
   });
 
   it('sends method, headers, body and credentials, and never prints the secret', async () => {
