@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { ServerResponse } from 'node:http';
+import net, { type AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { RawServer, openStream, type SeenRequest } from './support/rawServer';
 import { collect } from './support/records';
@@ -16,7 +17,7 @@ const stream = (headers: Lazy = () => ({})): Route => (res) => {
 };
 const redirect = (to: () => string, headers: Lazy = () => ({})): Route => (res) => void res.writeHead(302, { location: to(), ...headers() }).end();
 
-describe('engine vs headless Chromium: the CORS verdict across redirects', function () {
+describe('engine vs headless Chromium: the CORS verdict across redirects, and what it sends', function () {
   this.timeout(60_000);
   let browser: Browser;
   let page: Page;
@@ -123,6 +124,40 @@ describe('engine vs headless Chromium: the CORS verdict across redirects', funct
       if (reason !== undefined) assert.match(verdict?.reason ?? '', reason);
     });
   }
+
+  it('Chromium sends a last event ID with control characters as is, which the engine cannot (so it says so and stops)', async () => {
+    // A raw socket, because Node's own HTTP parser would refuse such a header before the test could see it.
+    const heads: string[] = [];
+    const raw = net.createServer((socket) => {
+      socket.once('data', (head: Buffer) => {
+        heads.push(head.toString('latin1'));
+        const body = 'retry: 10\nid: a\u0001b\u001bc\u007fd\ndata: x\n\n';
+        socket.end(`HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nAccess-Control-Allow-Origin: *\r\nConnection: close\r\n\r\n${body}`);
+      });
+      socket.on('error', () => undefined);
+    });
+    await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
+    try {
+      await page.evaluate(
+        (target) =>
+          new Promise<void>((resolve) => {
+            const source = new EventSource(target);
+            let opens = 0;
+            source.onopen = () => {
+              if (++opens === 2) {
+                source.close();
+                resolve();
+              }
+            };
+          }),
+        `http://127.0.0.1:${(raw.address() as AddressInfo).port}/id`,
+      );
+    } finally {
+      await new Promise<void>((resolve) => raw.close(() => resolve()));
+    }
+    const sent = heads.map((head) => /\r\nlast-event-id: ([^\r\n]*)/i.exec(head)?.[1]);
+    assert.deepEqual(sent.slice(0, 2), [undefined, 'a\u0001b\u001bc\u007fd']);
+  });
 
   it('sends Origin: null after the taint, as Chromium does', async () => {
     const originsAt = (path: string) => [...pageServer.requests, ...other.requests].filter((r) => r.path === path).map((r) => r.headers.origin);
