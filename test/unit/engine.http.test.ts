@@ -1,9 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import https from 'node:https';
 import net, { type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import zlib from 'node:zlib';
 import { RawServer, openStream } from './support/rawServer';
@@ -160,17 +158,12 @@ describe('engine: a self-signed certificate (as ASP.NET Core\'s development one)
   let url: string;
   let handshakes = 0;
   before(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sse-cert-'));
-    try {
-      const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
-      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=localhost'], { stdio: 'ignore' });
-      server = https.createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (_req, res) => {
-        openStream(res);
-        res.end('event: end\ndata: secure\n\n');
-      });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    // A test-only key and certificate (localhost, 127.0.0.1), committed so that no tool is needed to make them.
+    const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name));
+    server = https.createServer({ key: fixture('self-signed.key.pem'), cert: fixture('self-signed.cert.pem') }, (_req, res) => {
+      openStream(res);
+      res.end('event: end\ndata: secure\n\n');
+    });
     server.on('connection', () => handshakes++);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/sse`;
