@@ -46,7 +46,7 @@ const cpuRate = (run: Run): number => (run.events / run.cpuMs) * 1000;
 async function viaEngine(url: string): Promise<Run> {
   let events = 0;
   const finished = stopwatch();
-  const connection = new SseConnection({ url, reconnect: { enabled: false } }, (record) => {
+  const connection = new SseConnection({ url, reconnect: { mode: 'never' } }, (record) => {
     if (record.kind === 'event') events++;
   });
   const closed = await connection.done;
@@ -63,7 +63,7 @@ async function engineMemory(url: string): Promise<MemorySample[]> {
     samples.push({ progress: events / EVENTS, heapUsed, rss });
   };
   sample();
-  const connection = new SseConnection({ url, reconnect: { enabled: false } }, (record) => {
+  const connection = new SseConnection({ url, reconnect: { mode: 'never' } }, (record) => {
     if (record.kind === 'event' && ++events % SAMPLE_EVERY_EVENTS === 0) sample();
   });
   await connection.done;

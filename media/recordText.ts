@@ -43,6 +43,8 @@ export function closeReasonText(reason: CloseReason): string {
       return 'closed by you';
     case 'close-on-event':
       return 'close-on event received';
+    case 'ended':
+      return 'the server ended the stream';
     case 'no-content':
       return 'server answered 204 No Content (stop reconnecting)';
     case 'failed':

@@ -1,7 +1,7 @@
 // Turns the command line into a checked command, or a UsageError with a one-line reason.
 import { parseArgs } from 'node:util';
 import { errorText } from '../engine/errorText';
-import type { ConnectOptions } from '../engine/options';
+import type { ConnectOptions, ReconnectMode } from '../engine/options';
 import { planRequest } from '../engine/request';
 import { readHeaderLines } from '../shared/headerLines';
 
@@ -38,8 +38,13 @@ const CONNECT_OPTIONS = {
   authorization: { type: 'string' },
   origin: { type: 'string' },
   'close-on': { type: 'string' },
+  // The HTTP layer and the reconnect policy (kept together).
+  reconnect: { type: 'string' },
   'no-reconnect': { type: 'boolean' },
   'max-reconnects': { type: 'string' },
+  'close-on-data': { type: 'string' },
+  'connect-timeout': { type: 'string' },
+  insecure: { type: 'boolean' },
   'max-events': { type: 'string' },
   timeout: { type: 'string' },
   json: { type: 'boolean' },
@@ -89,13 +94,23 @@ function credential(flag: string, fromFlag: string | undefined, fromEnv: string 
   return value;
 }
 
+/** `--reconnect auto|always|never`; `--no-reconnect` is `never`. */
+function reconnectMode(flag: string | undefined, noReconnect: boolean): ReconnectMode {
+  if (flag !== undefined && flag !== 'auto' && flag !== 'always' && flag !== 'never') {
+    throw new UsageError(`--reconnect takes auto, always or never, got "${flag}"`);
+  }
+  if (noReconnect && flag !== undefined && flag !== 'never') throw new UsageError(`--no-reconnect and --reconnect ${flag} contradict each other`);
+  return noReconnect ? 'never' : (flag ?? 'auto');
+}
+
 function connectCommand(args: string[], env: NodeJS.ProcessEnv): Command {
   const { values, positionals } = parse(args, CONNECT_OPTIONS);
   if (values.help) return { kind: 'help', topic: 'connect' };
   if (positionals.length === 0) throw new UsageError('connect needs a URL, e.g. sse-inspector connect http://127.0.0.1:8080/sse');
   if (positionals.length > 1) throw new UsageError(`connect takes one URL, got also "${positionals[1]}"`);
-  if (values['no-reconnect'] && values['max-reconnects'] !== undefined) {
-    throw new UsageError('--no-reconnect and --max-reconnects contradict each other');
+  const mode = reconnectMode(values.reconnect, values['no-reconnect'] === true);
+  if (mode === 'never' && values['max-reconnects'] !== undefined) {
+    throw new UsageError(`${values['no-reconnect'] ? '--no-reconnect' : '--reconnect never'} and --max-reconnects contradict each other`);
   }
   const notes: string[] = [];
   const cookie = credential('--cookie', values.cookie, env[COOKIE_ENV]);
@@ -113,8 +128,11 @@ function connectCommand(args: string[], env: NodeJS.ProcessEnv): Command {
     credentials: { cookie, authorization },
     origin: values.origin,
     closeOn: values['close-on'],
+    ...(values['close-on-data'] === undefined ? {} : { closeOnData: values['close-on-data'] }),
+    ...(values['connect-timeout'] === undefined ? {} : { connectTimeoutMs: seconds('--connect-timeout', values['connect-timeout']) }),
+    ...(values.insecure ? { insecureTls: true } : {}),
     reconnect: {
-      enabled: !values['no-reconnect'],
+      mode,
       maxAttempts: values['max-reconnects'] === undefined ? undefined : wholeNumber('--max-reconnects', values['max-reconnects'], 0, 1_000_000),
     },
   };

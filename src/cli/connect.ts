@@ -12,6 +12,7 @@ const PIPE_WIDTH = 120;
 
 const EXIT_BY_REASON: Record<CloseReason, number> = {
   'close-on-event': EXIT.ok,
+  ended: EXIT.ok,
   'no-content': EXIT.ok,
   'max-events': EXIT.ok,
   timeout: EXIT.ok,

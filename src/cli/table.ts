@@ -125,7 +125,10 @@ function lifecycle(record: Exclude<SseRecord, EventRecord>): { data: string; col
       return { data: `reconnection time ${record.ms} ms`, color: ANSI.dim };
     case 'error': {
       const status = record.status === undefined ? '' : ` (HTTP ${record.status})`;
-      return { data: `${record.message}${status}; ${record.willReconnect ? 'will reconnect' : 'will not reconnect'}`, color: ANSI.red };
+      // The server's own explanation, e.g. {"error":{"message":"Incorrect API key…"}}: its first line is enough here.
+      const said = record.body?.split(/\r\n|\r|\n/).find((text) => text.trim() !== '')?.trim();
+      const body = said === undefined ? '' : `; the server said: ${said.slice(0, 300)}`;
+      return { data: `${record.message}${status}; ${record.willReconnect ? 'will reconnect' : 'will not reconnect'}${body}`, color: ANSI.red };
     }
     case 'reconnect': {
       const id = record.lastEventId === '' ? 'no Last-Event-ID' : `Last-Event-ID ${JSON.stringify(record.lastEventId)}`;

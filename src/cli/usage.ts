@@ -1,7 +1,7 @@
 // The command line's help texts and exit codes, in one place so the README can quote them.
 
 export const EXIT = {
-  /** A normal close: the close-on event, 204, --max-events, --timeout; mock stopped by a signal. */
+  /** A normal close: the close-on event or data, 204, the end of a stream not reconnected, --max-events, --timeout; mock stopped by a signal. */
   ok: 0,
   /** The connection failed, or reconnecting gave up; the mock server could not start. */
   failed: 1,
@@ -14,7 +14,9 @@ export const EXIT = {
 } as const;
 
 const EXIT_CODES = `Exit codes:
-  0    normal close: the close-on event, HTTP 204, --max-events or --timeout reached
+  0    normal close: the close-on event or data, HTTP 204, the server ended a
+       stream that is not reconnected (a POST, or --reconnect never),
+       --max-events or --timeout reached
   1    the connection failed (bad status or Content-Type, network error without
        reconnecting, reconnect limit reached); for mock: the port could not be used
   2    usage error (one line on stderr)
@@ -49,13 +51,22 @@ Request:
   --cookie <value>          Cookie header value  (env SSE_INSPECTOR_COOKIE)
   --authorization <value>   Authorization value  (env SSE_INSPECTOR_AUTHORIZATION)
   --origin <origin>         Page origin: sent as Origin; the open record gets a
-                            CORS verdict for it
+                            CORS verdict for it (redirects judged hop by hop)
+  --connect-timeout <s>     Fail an attempt with no response headers after this
+                            long (default: wait as long as the server takes)
+  --insecure                INSECURE: trust any TLS certificate, for this
+                            connection only (e.g. a self-signed dev certificate)
 
 Session:
   --close-on <name>         Close when an event of this type arrives
                             (default end; --close-on '' never closes)
-  --no-reconnect            Do not reconnect after a network error or end of body
-  --max-reconnects <n>      Give up after n failed reconnect attempts in a row
+  --close-on-data <text>    Close when an event's data is exactly this, e.g. [DONE]
+  --reconnect <when>        auto (default): reconnect a GET as EventSource does;
+                            any other request ends with its body, never resent.
+                            always: reconnect every request. never: one request
+  --no-reconnect            Same as --reconnect never
+  --max-reconnects <n>      Give up after n failed attempts in a row (a connection
+                            that delivered no event counts as failed)
   --max-events <n>          Close after n events
   --timeout <seconds>       Close after this long
 

@@ -2,9 +2,9 @@
 
 import { systemClock, type Clock } from './clock';
 import { errorText } from './errorText';
-import { corsVerdict, sameOriginVerdict } from './cors';
 import { EventStreamParser, type EventStreamSink } from './eventStream';
 import { describeNetworkError } from './networkError';
+import { readErrorBody } from './errorBody';
 import {
   DEFAULT_CLOSE_ON,
   DEFAULT_MAX_EVENT_BYTES,
@@ -12,18 +12,24 @@ import {
   MAX_ID_BYTES,
   type ConnectOptions,
 } from './options';
-import { reconnectDelay } from './reconnectDelay';
-import type { ClosedRecord, CloseReason, CorsVerdict, EventRecord, SseRecord } from '../shared/record';
-import { planRequest, type RequestPlan } from './request';
-import { headerRecord, responseProblem } from './response';
+import { Reconnects } from './reconnectPolicy';
+import type { ClosedRecord, CloseReason, ErrorRecord, EventRecord, SseRecord } from '../shared/record';
+import { escapeControls, planRequest, type RequestPlan } from './request';
+import { responseProblem } from './response';
+import { Transport, type Answer } from './transport';
 
 /** Why one connection ended without closing the session; the session decides whether to reconnect. */
 interface Interruption {
   message: string;
   retryable: boolean;
-  /** The connection had opened: the run of consecutive failures is over. */
+  /** The connection had opened (a 200 event stream). */
   opened: boolean;
+  /** The server ended the body cleanly: for a request that is not reconnected, the normal end. */
+  ended?: true;
 }
+
+/** What an error record may add about the response that caused it. */
+type ErrorDetail = Pick<ErrorRecord, 'status' | 'headers' | 'body' | 'bodyTruncated'>;
 
 const CLOSE_MESSAGES: Partial<Record<CloseReason, string>> = {
   user: 'Closed by the user',
@@ -53,8 +59,11 @@ export class SseConnection {
   private t = 0;
   private at = 0;
   private previousEventT = -1;
+  /** Events delivered in this session, to tell a connection that delivered something from one that died young. */
+  private events = 0;
   private reconnectionMs: number;
   private readonly closeOn: string;
+  private readonly transport: Transport;
   private readonly maxEventBytes: number;
   private readonly stream: EventStreamParser;
   private attemptAbort: AbortController | null = null;
@@ -75,6 +84,7 @@ export class SseConnection {
     this.closeOn = options.closeOn ?? DEFAULT_CLOSE_ON;
     this.maxEventBytes = options.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES;
     this.stream = new EventStreamParser(this.streamSink(), this.maxEventBytes, '');
+    this.transport = new Transport(options);
     // Start on the next microtask, so the caller holds the connection before the first record arrives.
     queueMicrotask(() => this.start());
   }
@@ -105,33 +115,27 @@ export class SseConnection {
       this.finish('failed', planned.problem);
       return;
     }
-    const policy = this.options.reconnect;
+    const reconnects = new Reconnects(this.options.reconnect, planned.plan.eventSourceLike);
     let connection = 0;
-    let failures = 0;
     for (;;) {
       connection++;
+      const eventsBefore = this.events;
       const outcome = await this.connectOnce(planned.plan, connection);
       if (outcome === undefined || this.finished) return;
-      if (outcome.opened) failures = 0;
-      if (!outcome.retryable) {
+      const decision = reconnects.decide({ ...outcome, delivered: this.events > eventsBefore }, this.reconnectionMs);
+      if (decision.kind === 'end') return this.finish('ended', outcome.message);
+      if (decision.kind !== 'reconnect') {
         this.emitError(outcome.message, false);
-        this.finish('failed', outcome.message);
+        if (decision.kind === 'fail') this.finish('failed', outcome.message);
+        else this.finish('reconnect-limit', `${outcome.message}; ${decision.why}`);
         return;
       }
-      failures++;
-      const limit = policy?.maxAttempts;
-      if (policy?.enabled === false || (limit !== undefined && failures > limit)) {
-        this.emitError(outcome.message, false);
-        const why = policy?.enabled === false ? 'reconnecting is turned off' : `gave up after ${limit} reconnect attempts`;
-        this.finish('reconnect-limit', `${outcome.message}; ${why}`);
-        return;
-      }
-      const delayMs = reconnectDelay(this.reconnectionMs, failures, policy);
+      const { attempt, delayMs } = decision;
       this.emitError(outcome.message, true);
       // The record handler may have closed the session; nothing may follow the closed record.
       if (this.finished) return;
       this.stamp();
-      this.onRecord({ kind: 'reconnect', ...this.base(), attempt: failures, delayMs, lastEventId: this.stream.lastEventId });
+      this.onRecord({ kind: 'reconnect', ...this.base(), attempt, delayMs, lastEventId: this.stream.lastEventId });
       if (this.finished) return;
       await this.sleep(delayMs);
       if (this.finished) return;
@@ -140,62 +144,55 @@ export class SseConnection {
 
   /** One request and its body. Undefined when the session finished; otherwise why this connection ended. */
   private async connectOnce(plan: RequestPlan, connection: number): Promise<Interruption | undefined> {
+    const attempt = plan.attempt(this.stream.lastEventId, connection > 1);
+    if ('problem' in attempt) return { message: attempt.problem, retryable: false, opened: false };
     const abort = new AbortController();
     this.attemptAbort = abort;
     const sentAt = performance.now();
-    let response: Response;
-    try {
-      response = await fetch(plan.url, plan.init(this.stream.lastEventId, connection > 1, abort.signal));
-    } catch (error) {
-      if (this.finished) return undefined;
-      return { ...describeNetworkError(error, plan.url, false), opened: false };
-    }
+    const exchange = await this.transport.exchange(plan.url, plan.origin, attempt, abort.signal);
     if (this.finished) return undefined;
+    if ('failure' in exchange) return { ...exchange.failure, opened: false };
+    const answer = exchange.answer;
     const ttfbMs = round(performance.now() - sentAt);
-    if (response.status === 204) {
-      void response.body?.cancel().catch(() => undefined);
+    if (answer.status === 204) {
+      Transport.discard(answer.body);
       this.close('no-content');
       return undefined;
     }
-    const problem = responseProblem(response);
-    if (problem !== null) {
-      void response.body?.cancel().catch(() => undefined);
-      this.emitError(problem, false, response.status);
-      this.finish('failed', problem);
-      return undefined;
-    }
+    const problem = responseProblem(answer);
+    if (problem !== null) return this.refuse(answer, problem);
     this.stamp();
-    const headers = headerRecord(response.headers);
-    const cors = plan.origin === undefined ? undefined : this.verdict(plan.origin, plan.url, response.url, headers);
     this.onRecord({
       kind: 'open',
       ...this.base(),
       connection,
-      status: response.status,
-      url: response.url,
-      headers,
+      status: answer.status,
+      url: answer.url,
+      headers: answer.headers,
       ttfbMs,
-      ...(cors === undefined ? {} : { cors }),
+      ...(answer.cors === undefined ? {} : { cors: answer.cors }),
     });
     if (this.finished) return undefined;
-    return this.read(response, plan.url);
+    return this.read(answer.body, answer.url);
   }
 
-  private verdict(origin: string, url: string, finalUrl: string, headers: Record<string, string>): CorsVerdict {
-    const withCredentials = this.options.withCredentials === true;
-    const sameOrigin = new URL(url).origin === origin && new URL(finalUrl).origin === origin;
-    return sameOrigin ? sameOriginVerdict(origin, withCredentials) : corsVerdict(origin, withCredentials, headers);
+  /** A response that is not an event stream: the session fails, and the record keeps the server's explanation. */
+  private async refuse(answer: Answer, problem: string): Promise<undefined> {
+    const body = await readErrorBody(answer.body);
+    if (this.finished) return undefined;
+    this.emitError(problem, false, { status: answer.status, headers: answer.headers, body: body.text, ...(body.truncated ? { bodyTruncated: true } : {}) });
+    this.finish('failed', problem);
+    return undefined;
   }
 
-  private async read(response: Response, url: string): Promise<Interruption | undefined> {
+  private async read(body: AsyncIterable<Buffer>, url: string): Promise<Interruption | undefined> {
     const stream = this.stream;
     stream.begin();
-    if (response.body === null) return this.endOfBody();
-    const reader = response.body.getReader();
+    const reader = body[Symbol.asyncIterator]();
     for (;;) {
       let chunk;
       try {
-        chunk = await reader.read();
+        chunk = await reader.next();
       } catch (error) {
         if (this.finished) return undefined;
         this.stamp();
@@ -219,7 +216,7 @@ export class SseConnection {
     this.stream.end();
     if (this.finished) return undefined;
     // Not a failure in the user's eyes, but a browser fires `error` here and reconnects, so it shows.
-    return { message: 'The server ended the stream', retryable: true, opened: true };
+    return { message: 'The server ended the stream', retryable: true, opened: true, ended: true };
   }
 
   private streamSink(): EventStreamSink {
@@ -249,22 +246,17 @@ export class SseConnection {
     this.previousEventT = t;
     const seq = ++this.seq;
     const record: EventRecord = { kind: 'event', seq, t, at: this.at, type, data, id: id ?? null, lastEventId, size, dt };
+    this.events++;
     this.onRecord(record);
+    if (this.finished) return;
     // An event's type is never empty, so closeOn "" never matches.
-    if (type === this.closeOn && !this.finished) {
-      this.finish('close-on-event', `Closed on the "${type}" event`);
-    }
+    if (type === this.closeOn) this.finish('close-on-event', `Closed on the "${type}" event`);
+    else if (data === this.options.closeOnData) this.finish('close-on-event', `Closed on the data "${escapeControls(data)}"`);
   }
 
-  private emitError(message: string, willReconnect: boolean, status?: number): void {
+  private emitError(message: string, willReconnect: boolean, detail: ErrorDetail = {}): void {
     this.stamp();
-    this.onRecord({
-      kind: 'error',
-      ...this.base(),
-      message,
-      ...(status === undefined ? {} : { status }),
-      willReconnect,
-    });
+    this.onRecord({ kind: 'error', ...this.base(), message, ...detail, willReconnect });
   }
 
   private finish(reason: CloseReason, message: string | undefined): void {
@@ -273,6 +265,7 @@ export class SseConnection {
     this.stream.halt();
     this.attemptAbort?.abort();
     this.attemptAbort = null;
+    this.transport.close();
     this.clock.clearTimeout(this.sleepTimer);
     this.wake?.();
     this.options.signal?.removeEventListener('abort', this.onAbortSignal);

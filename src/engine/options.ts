@@ -9,9 +9,16 @@ export interface Credentials {
   authorization?: string;
 }
 
+/**
+ * When to reconnect. `auto`: as EventSource for a GET without a body (reconnect after an error or the end of the
+ * body); for any other request the end of the body is the session's normal end, and nothing is sent twice.
+ * `always`: reconnect every request, POST included. `never`: one request; its end is the normal end.
+ */
+export type ReconnectMode = 'auto' | 'always' | 'never';
+
 export interface ReconnectPolicy {
-  /** Reconnect after a network error or a clean end of the body. Default true. */
-  enabled: boolean;
+  /** Default auto. */
+  mode?: ReconnectMode;
   /** Give up after this many consecutive failed attempts; undefined = never give up. */
   maxAttempts?: number;
   /** Multiply the delay by this after each consecutive failure (1 = no backoff). Default 2. */
@@ -37,6 +44,12 @@ export interface ConnectOptions {
   retryMs?: number;
   /** Close for good when an event of this type arrives. Default "end"; "" means never. */
   closeOn?: string;
+  /** Close for good when an event's data equals this, e.g. "[DONE]". Default none. */
+  closeOnData?: string;
+  /** Fail an attempt that has no response headers after this many ms (connecting included). Default none. */
+  connectTimeoutMs?: number;
+  /** Trust any TLS certificate for this session only (e.g. a development server's self-signed one). Default false. */
+  insecureTls?: boolean;
   /** Largest event (data bytes) accepted before the connection fails. Default 8 MiB. */
   maxEventBytes?: number;
   signal?: AbortSignal;

@@ -1,19 +1,29 @@
-// Checks the caller's request options once, and builds each attempt's fetch request from them.
+// Checks the caller's request options once, and builds each attempt's request (method, headers, body) from them.
 
 import { errorText } from './errorText';
 import type { ConnectOptions } from './options';
 import { normalizeOrigin, originProblem, streamUrlProblem } from '../shared/streamUrl';
+
+/** What one attempt sends; header names lower-case. */
+export interface Attempt {
+  method: string;
+  headers: Record<string, string>;
+  body: string | undefined;
+}
 
 export interface RequestPlan {
   /** The original URL: every reconnect goes here, whatever redirects the last attempt followed. */
   url: string;
   /** The serialized page origin, when one was given. */
   origin: string | undefined;
+  /** True for what a browser's EventSource could send: GET without a body. Its end is not the session's end. */
+  eventSourceLike: boolean;
   /**
-   * The init for one attempt. A reconnect sends `lastEventId` as Last-Event-ID when non-empty and never
-   * otherwise; only the first request may carry a Last-Event-ID the user typed (to resume from it).
+   * One attempt. A reconnect sends `lastEventId` as Last-Event-ID when non-empty and never otherwise; only the
+   * first request may carry a Last-Event-ID the user typed (to resume from it). A problem is an id the HTTP
+   * client cannot send.
    */
-  init(lastEventId: string, reconnect: boolean, signal: AbortSignal): RequestInit;
+  attempt(lastEventId: string, reconnect: boolean): Attempt | { problem: string };
 }
 
 export type PlanResult = { plan: RequestPlan } | { problem: string };
@@ -21,6 +31,8 @@ export type PlanResult = { plan: RequestPlan } | { problem: string };
 /** The header names the engine itself sets from the credentials option. */
 const COOKIE = 'cookie';
 const AUTHORIZATION = 'authorization';
+/** What the HTTP client (undici, like Node's http) refuses in a header value: control characters other than tab. */
+const UNSENDABLE = /[^\t\x20-\x7e\x80-\xff]/;
 
 function baseHeaders(options: ConnectOptions, origin: string | undefined): Headers {
   const headers = new Headers({ accept: 'text/event-stream', 'cache-control': 'no-cache' });
@@ -33,6 +45,18 @@ function baseHeaders(options: ConnectOptions, origin: string | undefined): Heade
   }
   if (origin !== undefined) headers.set('origin', origin);
   return headers;
+}
+
+/** A string with its control characters written as \u escapes, for a message that must name it. */
+export function escapeControls(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+function lastEventIdProblem(id: string): string {
+  return (
+    `The last event ID "${escapeControls(id)}" contains a control character, which the HTTP client cannot send ` +
+    'as Last-Event-ID (Chromium sends it as is). Every reconnect would fail the same way, so the session ends here'
+  );
 }
 
 /** Validates URL, origin, method, headers and body; a problem is a sentence for the user. */
@@ -53,17 +77,24 @@ export function planRequest(options: ConnectOptions): PlanResult {
   } catch (error) {
     return { problem: `The request cannot be sent: ${withoutCredentials(errorText(error), options)}` };
   }
-  const href = url.href;
+  const fixed: Record<string, string> = {};
+  for (const [name, value] of headers) {
+    // The value is not quoted: it may be a secret.
+    if (UNSENDABLE.test(value)) return { problem: `The request cannot be sent: the ${name} header contains a control character` };
+    fixed[name] = value;
+  }
   return {
     plan: {
-      url: href,
+      url: url.href,
       origin,
-      init(lastEventId, reconnect, signal) {
-        const attemptHeaders = new Headers(headers);
+      eventSourceLike: method.toUpperCase() === 'GET' && (body === undefined || body === ''),
+      attempt(lastEventId, reconnect) {
+        const attemptHeaders = { ...fixed };
         // Header values are bytes: send the id's UTF-8 bytes, one Latin-1 character per byte.
-        if (lastEventId !== '') attemptHeaders.set('last-event-id', Buffer.from(lastEventId, 'utf8').toString('latin1'));
-        else if (reconnect) attemptHeaders.delete('last-event-id');
-        return { method, headers: attemptHeaders, body, signal, redirect: 'follow' };
+        if (lastEventId !== '') attemptHeaders['last-event-id'] = Buffer.from(lastEventId, 'utf8').toString('latin1');
+        else if (reconnect) delete attemptHeaders['last-event-id'];
+        if (UNSENDABLE.test(attemptHeaders['last-event-id'] ?? '')) return { problem: lastEventIdProblem(lastEventId) };
+        return { method, headers: attemptHeaders, body };
       },
     },
   };

@@ -3,7 +3,8 @@
 /** Why a connection ended for good. */
 export type CloseReason =
   | 'user' // aborted by the user (Disconnect, Ctrl-C, panel closed)
-  | 'close-on-event' // an event named like the close-on option arrived
+  | 'close-on-event' // an event named like the close-on option arrived, or whose data equals close-on-data
+  | 'ended' // the server ended a stream that is not reconnected (a POST, or reconnect "never"): the normal end
   | 'no-content' // the server answered 204: the documented "stop reconnecting"
   | 'failed' // the connection failed: wrong status or Content-Type, bad URL, event too large
   | 'reconnect-limit' // the reconnect cap was reached, or reconnecting was turned off
@@ -92,6 +93,12 @@ export interface ErrorRecord extends RecordBase {
   message: string;
   /** The HTTP status, when the server answered. */
   status?: number;
+  /** For a wrong status or Content-Type: the response headers, names lower-case. */
+  headers?: Record<string, string>;
+  /** For a wrong status or Content-Type: the start of the body as UTF-8 text (at most 64 KiB). */
+  body?: string;
+  /** The body went on beyond `body`. */
+  bodyTruncated?: true;
   willReconnect: boolean;
 }
 

@@ -5,6 +5,7 @@ import { MockServer } from '../../src/mock/mockServer';
 import { redactedHeaderValue } from '../../src/mock/requestLog';
 import { buildCli, CLI } from './support/cliBundle';
 import { rawRequest } from './support/rawClient';
+import { RawServer, openStream } from './support/rawServer';
 
 interface Run {
   code: number | null;
@@ -106,7 +107,7 @@ describe('command line (dist bundle, spawned)', function () {
     ['a cut stream with --no-reconnect exits 1 (reconnect-limit)', 'interval=0&drop=2', ['--no-reconnect'], 1, 2, 'reconnect-limit'],
     ['--max-events 3 prints exactly three events, closes with max-events and exits 0', 'interval=0', ['--max-events', '3'], 0, 3, 'max-events'],
     ['--timeout closes a quiet stream with timeout and exits 0', 'interval=600000', ['--timeout', '0.3'], 0, 1, 'timeout'],
-    ["--close-on '' keeps going past end; the stream's own end then counts as a cut (exit 1 without reconnecting)", 'interval=0&count=1', ['--close-on', '', '--no-reconnect'], 1, 2, 'reconnect-limit'],
+    ["--close-on '' keeps going past end; with --no-reconnect the stream's own end is then the normal end (exit 0, ended)", 'interval=0&count=1', ['--close-on', '', '--no-reconnect'], 0, 2, 'ended'],
   ];
   for (const [what, query, flags, code, events, reason] of endings) {
     it(what, async () => {
@@ -141,6 +142,48 @@ describe('command line (dist bundle, spawned)', function () {
     // Every row's data column starts where the header's does.
     const dataAt = lines[0].indexOf('data');
     assert.ok(lines.slice(1).every((line) => line[dataAt - 1] === ' ' && line[dataAt] !== ' '));
+  });
+
+  describe('against hostile and API servers', () => {
+    it('a POST whose stream the server ends exits 0 (closed: ended) after exactly one request', async () => {
+      const api = await RawServer.start((_req, res) => {
+        openStream(res);
+        res.end('data: {"delta":"Hi"}\n\ndata: [DONE]\n\n');
+      });
+      try {
+        const run = await cli(['connect', `${api.url}/v1/chat`, '-d', '{"stream":true}', '--json']);
+        assert.equal(run.code, 0, run.stderr);
+        assert.equal(records(run.stdout).at(-1)?.reason, 'ended');
+        assert.equal(api.requests.length, 1);
+      } finally {
+        await api.stop();
+      }
+    });
+
+    it('a corrupt gzip body, then the server closes: an error and a closed record, exit 1 under --no-reconnect', async () => {
+      const api = await RawServer.start((_req, res) => {
+        openStream(res, { 'content-encoding': 'gzip' });
+        res.end(Buffer.from('not gzip at all, just bytes'));
+      });
+      try {
+        const run = await cli(['connect', `${api.url}/sse`, '--no-reconnect', '--json']);
+        assert.equal(run.code, 1, run.stderr);
+        assert.deepEqual(records(run.stdout).map((record) => record.kind), ['open', 'error', 'closed']);
+      } finally {
+        await api.stop();
+      }
+    });
+
+    it('a 401 row in the table shows the first line of the server\'s body', async () => {
+      const api = await RawServer.start((_req, res) => void res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"bad key"}\n'));
+      try {
+        const run = await cli(['connect', `${api.url}/sse`], { COLUMNS: '200' });
+        assert.equal(run.code, 1, run.stderr);
+        assert.match(run.stdout, /401 Unauthorized.*the server said: \{"error":"bad key"\}/);
+      } finally {
+        await api.stop();
+      }
+    });
   });
 
   it('sends method, headers, body and credentials, and never prints the secret', async () => {

@@ -15,7 +15,7 @@ describe('CLI arguments', () => {
     assert.equal(command.options.url, URL_);
     assert.equal(command.options.method, 'GET');
     assert.equal(command.options.closeOn, undefined);
-    assert.deepEqual(command.options.reconnect, { enabled: true, maxAttempts: undefined });
+    assert.deepEqual(command.options.reconnect, { mode: 'auto', maxAttempts: undefined });
     assert.equal(command.options.withCredentials, false);
     assert.equal(command.json, false);
     assert.equal(command.maxEvents, undefined);
@@ -62,11 +62,28 @@ describe('CLI arguments', () => {
   it("reads --close-on '' as never, and the session limits in their units", () => {
     const command = connect(['--close-on', '', '--max-reconnects', '3', '--max-events', '5', '--timeout', '1.5', '--json']);
     assert.equal(command.options.closeOn, '');
-    assert.deepEqual(command.options.reconnect, { enabled: true, maxAttempts: 3 });
+    assert.deepEqual(command.options.reconnect, { mode: 'auto', maxAttempts: 3 });
     assert.equal(command.maxEvents, 5);
     assert.equal(command.timeoutMs, 1500);
     assert.equal(command.json, true);
-    assert.deepEqual(connect(['--no-reconnect']).options.reconnect, { enabled: false, maxAttempts: undefined });
+    assert.deepEqual(connect(['--no-reconnect']).options.reconnect, { mode: 'never', maxAttempts: undefined });
+  });
+
+  it('reads the reconnect policy, close-on-data, the connect timeout and --insecure', () => {
+    assert.equal(connect(['--reconnect', 'always']).options.reconnect?.mode, 'always');
+    assert.equal(connect(['--reconnect', 'never']).options.reconnect?.mode, 'never');
+    assert.equal(connect(['--reconnect', 'never', '--no-reconnect']).options.reconnect?.mode, 'never');
+    const command = connect(['--close-on-data', '[DONE]', '--connect-timeout', '2.5', '--insecure']);
+    assert.equal(command.options.closeOnData, '[DONE]');
+    assert.equal(command.options.connectTimeoutMs, 2500);
+    assert.equal(command.options.insecureTls, true);
+    const plain = connect([]);
+    assert.equal(plain.options.connectTimeoutMs, undefined, 'no connect timeout by default');
+    assert.equal(plain.options.insecureTls, undefined, 'certificates are checked by default');
+    assert.throws(() => connect(['--reconnect', 'sometimes']), /--reconnect takes auto, always or never/);
+    assert.throws(() => connect(['--reconnect', 'always', '--no-reconnect']), /contradict/);
+    assert.throws(() => connect(['--reconnect', 'never', '--max-reconnects', '2']), /contradict/);
+    assert.throws(() => connect(['--connect-timeout', '0']), /--connect-timeout/);
   });
 
   it('passes the origin on, and refuses one that is not an origin', () => {

@@ -26,7 +26,7 @@ describe('CLI NDJSON lines', () => {
     });
     try {
       const records: SseRecord[] = [];
-      await new SseConnection({ url: server.url, reconnect: { enabled: false } }, (record) => records.push(record)).done;
+      await new SseConnection({ url: server.url, reconnect: { mode: 'never' } }, (record) => records.push(record)).done;
       assert.equal(records.filter((record) => record.kind === 'event').length, 8);
       const formatter = new NdjsonFormatter();
       for (const record of records) assert.equal(formatter.line(record), JSON.stringify(record));

@@ -14,7 +14,7 @@ async function serve(write: (res: ServerResponse) => void, maxEventBytes?: numbe
     write(res);
   });
   try {
-    return await collect({ url: `${server.url}/sse`, maxEventBytes, retryMs: 5, reconnect: { enabled: false } });
+    return await collect({ url: `${server.url}/sse`, maxEventBytes, retryMs: 5, reconnect: { mode: 'never' } });
   } finally {
     await server.stop();
   }

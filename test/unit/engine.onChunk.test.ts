@@ -17,7 +17,7 @@ describe('engine onChunk (how a slow consumer holds reading back, and counts byt
       const connection = new SseConnection(
         {
           url: server.url,
-          reconnect: { enabled: false },
+          reconnect: { mode: 'never' },
           onChunk: (size) => {
             bytes += size;
             log.push(`chunk ${size}`);

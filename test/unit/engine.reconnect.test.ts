@@ -105,7 +105,7 @@ describe('engine: reconnecting', () => {
 
   it('reports a refused connection in plain words, reconnects, and gives up after maxAttempts', async () => {
     const port = await closedPort();
-    const records = await collect({ url: `http://127.0.0.1:${port}/sse`, retryMs: 5, reconnect: { enabled: true, maxAttempts: 2, backoffFactor: 1 } });
+    const records = await collect({ url: `http://127.0.0.1:${port}/sse`, retryMs: 5, reconnect: { maxAttempts: 2, backoffFactor: 1 } });
     assert.deepEqual(kinds(records), ['error', 'reconnect', 'error', 'reconnect', 'error', 'closed']);
     const errors = ofKind(records, 'error');
     for (const error of errors) assert.equal(error.message, `Connection refused (ECONNREFUSED) at 127.0.0.1:${port}: is the server running?`);
@@ -121,7 +121,7 @@ describe('engine: reconnecting', () => {
     const records = await collect({
       url: `http://127.0.0.1:${port}/sse`,
       retryMs: 4,
-      reconnect: { enabled: true, maxAttempts: 5, backoffFactor: 2, maxDelayMs: 20 },
+      reconnect: { maxAttempts: 5, backoffFactor: 2, maxDelayMs: 20 },
     });
     assert.deepEqual(ofKind(records, 'reconnect').map((r) => r.delayMs), [4, 8, 16, 20, 20]);
   });
@@ -134,24 +134,23 @@ describe('engine: reconnecting', () => {
       res.end('data: x\n\n');
     });
     try {
-      const records = await collect({ url: `${server.url}/sse`, retryMs: 2, closeOn: '', reconnect: { enabled: true, backoffFactor: 3 } });
+      const records = await collect({ url: `${server.url}/sse`, retryMs: 2, closeOn: '', reconnect: { backoffFactor: 3 } });
       assert.deepEqual(ofKind(records, 'reconnect').map((r) => [r.attempt, r.delayMs]), [[1, 2], [2, 6], [1, 2]]);
     } finally {
       await server.stop();
     }
   });
 
-  it('with reconnecting turned off: one error (will not reconnect), then closed reconnect-limit', async () => {
+  it('with reconnecting turned off (never), the server ending the stream is the normal end: closed ended, one request', async () => {
     const server = await RawServer.start((_req, res) => {
       openStream(res);
       res.end('data: a\n\n');
     });
     try {
-      const records = await collect({ url: `${server.url}/sse`, closeOn: '', reconnect: { enabled: false } });
-      assert.deepEqual(kinds(records), ['open', 'event', 'error', 'closed']);
-      assert.equal((records[2] as ErrorRecord).willReconnect, false);
-      assert.equal((records[3] as ClosedRecord).reason, 'reconnect-limit');
-      assert.match((records[3] as ClosedRecord).message ?? '', /reconnecting is turned off/);
+      const records = await collect({ url: `${server.url}/sse`, closeOn: '', reconnect: { mode: 'never' } });
+      assert.deepEqual(kinds(records), ['open', 'event', 'closed']);
+      assert.equal((records[2] as ClosedRecord).reason, 'ended');
+      assert.match((records[2] as ClosedRecord).message ?? '', /The server ended the stream/);
       assert.equal(server.requests.length, 1);
     } finally {
       await server.stop();
@@ -311,9 +310,9 @@ describe('engine: closing', () => {
       const custom = await collect({ url: `${server.url}/sse`, closeOn: 'done' });
       assert.deepEqual(eventSummary(custom).map((e) => e.type), ['end', 'done']);
       assert.equal((custom.at(-1) as ClosedRecord).reason, 'close-on-event');
-      const never = await collect({ url: `${server.url}/sse`, closeOn: '', reconnect: { enabled: false } });
-      assert.deepEqual(kinds(never), ['open', 'event', 'event', 'error', 'closed']);
-      assert.equal((never.at(-1) as ClosedRecord).reason, 'reconnect-limit');
+      const never = await collect({ url: `${server.url}/sse`, closeOn: '', reconnect: { mode: 'never' } });
+      assert.deepEqual(kinds(never), ['open', 'event', 'event', 'closed']);
+      assert.equal((never.at(-1) as ClosedRecord).reason, 'ended');
     } finally {
       await server.stop();
     }

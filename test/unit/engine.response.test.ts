@@ -16,7 +16,7 @@ function only<K extends SseRecord['kind']>(records: SseRecord[], kind: K): Extra
 async function against(answer: (res: ServerResponse, path: string) => void): Promise<{ records: SseRecord[]; requests: number }> {
   const server = await RawServer.start((_req, res, seen) => answer(res, seen.path));
   try {
-    const records = await collect({ url: `${server.url}/sse`, retryMs: 5, reconnect: { enabled: true, maxAttempts: 2 } });
+    const records = await collect({ url: `${server.url}/sse`, retryMs: 5, reconnect: { maxAttempts: 2 } });
     return { records, requests: server.requests.length };
   } finally {
     await server.stop();

@@ -50,5 +50,5 @@ export function kinds(records: SseRecord[]): string[] {
 
 /** Options for a one-connection test stream: no reconnect, never close on an event. */
 export function once(url: string, extra: Partial<ConnectOptions> = {}): ConnectOptions {
-  return { url, reconnect: { enabled: false }, closeOn: '', ...extra };
+  return { url, reconnect: { mode: 'never' }, closeOn: '', ...extra };
 }
