@@ -118,6 +118,7 @@ function connectCommand(args: string[], env: NodeJS.ProcessEnv): Command {
   if (!values['with-credentials'] && (values.cookie !== undefined || values.authorization !== undefined)) {
     notes.push('note: --cookie and --authorization are sent only with --with-credentials');
   }
+  if (values.insecure) notes.push('warning: --insecure: any TLS certificate is trusted for this connection, so anyone between you and the server can read it');
   const options: ConnectOptions = {
     url: positionals[0],
     // As curl does, a body without a method means POST.

@@ -77,6 +77,7 @@ describe('CLI arguments', () => {
     assert.equal(command.options.closeOnData, '[DONE]');
     assert.equal(command.options.connectTimeoutMs, 2500);
     assert.equal(command.options.insecureTls, true);
+    assert.match(command.notes.join(), /warning: --insecure: any TLS certificate is trusted for this connection/);
     const plain = connect([]);
     assert.equal(plain.options.connectTimeoutMs, undefined, 'no connect timeout by default');
     assert.equal(plain.options.insecureTls, undefined, 'certificates are checked by default');
