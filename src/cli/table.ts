@@ -179,8 +179,12 @@ export class TableFormatter {
 
   private lifecycleRow(record: Exclude<SseRecord, EventRecord>, received: Received | undefined): string {
     const { data, color } = lifecycle(record);
-    const summary = received === undefined ? '' : ` · ${received.events.toLocaleString('en')} events, ${byteCount(received.bytes)} received`;
-    const cells: Cells = { seq: String(record.seq), t: seconds(record.t), dt: '', type: `(${record.kind})`, id: '', size: '', data: data + summary };
+    const cells: Cells = { seq: String(record.seq), t: seconds(record.t), dt: '', type: `(${record.kind})`, id: '', size: '', data };
+    if (record.kind === 'closed' && received !== undefined) {
+      // The counts before the message: a narrow terminal cuts the message, which mostly repeats the reason.
+      const counts = `${received.events.toLocaleString('en')} events, ${byteCount(received.bytes)} received`;
+      cells.data = [record.reason, counts, ...(record.message === undefined ? [] : [record.message])].join(' · ');
+    }
     return paint(line(cells, this.style), color, this.style);
   }
 }

@@ -2,17 +2,19 @@
 import * as http from 'node:http';
 import { once } from 'node:events';
 import type { Duplex } from 'node:stream';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { systemClock, type Clock } from '../engine/clock';
 import { streamHeaders } from './headers';
 import { keptHeaders, RequestRing, type MockRequestInfo } from './requestLog';
-import { parseStreamQuery, type StreamOptions } from './query';
-import { streamSteps } from './sequence';
+import { parseStreamQuery } from './query';
+import { streamSteps, type Step } from './sequence';
 
 export interface MockServerOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   /** Pause between messages unless a request's `interval` says otherwise. Default 1000, as in the document. */
   messageIntervalMs?: number;
+  /** Paces the messages. Default the system clock; tests pass a hand-driven one. */
+  clock?: Clock;
 }
 
 export const DEFAULT_MESSAGE_INTERVAL_MS = 1000;
@@ -64,10 +66,29 @@ function singleHeader(value: string | string[] | undefined): string | undefined 
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** Waits `ms` on the clock; rejects (and clears the timer, so nothing keeps the process alive) on abort. */
+function wait(clock: Clock, ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = (): void => {
+      clock.clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = clock.setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
 /** Writes the steps, waiting out each delay and the socket's backpressure, until done or the client leaves. */
-async function play(res: http.ServerResponse, options: StreamOptions, lastEventId: string | undefined, signal: AbortSignal): Promise<void> {
-  for (const step of streamSteps(options, lastEventId)) {
-    if (step.delayMs > 0) await sleep(step.delayMs, undefined, { signal });
+async function play(res: http.ServerResponse, steps: Iterable<Step>, clock: Clock, signal: AbortSignal): Promise<void> {
+  for (const step of steps) {
+    if (step.delayMs > 0) await wait(clock, step.delayMs, signal);
     // The socket can die between writes before 'close' is emitted; writing then would raise an error.
     if (res.destroyed) return;
     if (step.drop) {
@@ -91,6 +112,7 @@ export class MockServer {
   private constructor(
     private readonly server: http.Server,
     private readonly messageIntervalMs: number,
+    private readonly clock: Clock,
   ) {
     const address = server.address();
     if (address === null || typeof address === 'string') throw new Error('The mock server has no TCP address');
@@ -116,7 +138,7 @@ export class MockServer {
     }
     const server = http.createServer();
     await listen(server, port);
-    return new MockServer(server, interval);
+    return new MockServer(server, interval, options.clock ?? systemClock);
   }
 
   /** The most recent requests (RECENT_REQUESTS), oldest first; `closedAt` is set when a response closes. */
@@ -186,7 +208,7 @@ export class MockServer {
     res.writeHead(200, headers.flat());
     // A POST body is accepted and ignored; reading it keeps the socket healthy.
     req.resume();
-    play(res, options, singleHeader(req.headers['last-event-id']), aborted.signal).catch(() => {
+    play(res, streamSteps(options, singleHeader(req.headers['last-event-id'])), this.clock, aborted.signal).catch(() => {
       // Only the client leaving (or stop) interrupts a stream; the response is gone either way.
       res.destroy();
     });
