@@ -142,9 +142,9 @@ export class ReplyAssembler {
   private apply(piece: Piece, step: Step): boolean {
     switch (piece.kind) {
       case 'text':
-        return this.append(this.block(piece.block, piece.textKind), piece.text, step);
+        return this.append(this.openBlock(piece.block, piece.textKind, step), piece.text, step);
       case 'tool': {
-        const block = this.block(piece.whole ? `${piece.block}#${this.reply.blocks.length}` : piece.block, 'tool');
+        const block = this.block(piece.whole ? `${piece.block}#${this.reply.blocks.length}` : piece.block, 'tool', step);
         if (block === undefined) return this.append(block, piece.args, step);
         const tool = (block.tool ??= {});
         tool.id ??= cut(piece.id);
@@ -171,8 +171,20 @@ export class ReplyAssembler {
     }
   }
 
-  /** The block for `key`, made if new; undefined when a new block would not fit in the byte cap. */
-  private block(key: string, kind: ReplyBlock['kind']): ReplyBlock | undefined {
+  /** The block text for `key` goes to: a completed block that gets more text continues in a new block after the others. */
+  private openBlock(key: string, kind: ReplyBlock['kind'], step: Step): ReplyBlock | undefined {
+    const block = this.block(key, kind, step);
+    if (block === undefined || !block.complete) return block;
+    const next = this.block(`${key}#${this.reply.blocks.length}`, kind, step);
+    if (next !== undefined) this.byKey.set(key, next);
+    return next;
+  }
+
+  /**
+   * The block for `key`, made if new; undefined when a new block would not fit in the byte cap. Within one choice,
+   * candidate or output item the provider writes blocks one after another, so a new block completes the earlier ones.
+   */
+  private block(key: string, kind: ReplyBlock['kind'], step: Step): ReplyBlock | undefined {
     let block = this.byKey.get(key);
     if (block === undefined) {
       if (this.usedBytes + BLOCK_OVERHEAD_BYTES + key.length > this.maxBytes) return undefined;
@@ -182,8 +194,10 @@ export class ReplyAssembler {
       this.reply.blocks.push(block);
       const scope = key.split('.')[0].split('#')[0];
       const siblings = this.byScope.get(scope);
-      if (siblings) siblings.push(block);
-      else this.byScope.set(scope, [block]);
+      if (siblings) {
+        for (const earlier of siblings) this.complete(earlier, step);
+        siblings.push(block);
+      } else this.byScope.set(scope, [block]);
     }
     return block;
   }

@@ -1,4 +1,5 @@
 // Realistic LLM stream bodies, as each provider documents them, with the reply `--text` should print for each.
+import type { LlmFormat } from '../../../src/shared/llm/pieces';
 
 /** One SSE block: an optional event name and one data line (`data:` without a space when `tight`). */
 function block(event: string | undefined, data: unknown, eol = '\n', tight = false): string {
@@ -8,6 +9,7 @@ function block(event: string | undefined, data: unknown, eol = '\n', tight = fal
 
 export interface LlmFixture {
   name: string;
+  format: LlmFormat;
   /** The request path the provider uses. */
   path: string;
   blocks: string[];
@@ -35,6 +37,7 @@ const toolDelta = (call: object) => ({ tool_calls: [{ index: 0, ...call }] });
 
 export const OPENAI_CHAT: LlmFixture = {
   name: 'OpenAI Chat Completions: text, then a tool call, usage and [DONE]',
+  format: 'openai-chat',
   path: '/v1/chat/completions',
   blocks: [
     block(undefined, chunk({ role: 'assistant', content: '', refusal: null })),
@@ -56,6 +59,7 @@ export const OPENAI_CHAT: LlmFixture = {
 /** A compatible server (DeepSeek style): reasoning_content, CRLF line ends, `data:` without the space. */
 export const OPENAI_COMPATIBLE: LlmFixture = {
   name: 'OpenAI-compatible (DeepSeek): reasoning_content, CRLF, data: without a space',
+  format: 'openai-chat',
   path: '/v1/chat/completions',
   blocks: [
     block(undefined, chunk({ role: 'assistant', content: null, reasoning_content: '' }), '\r\n', true),
@@ -77,6 +81,7 @@ export const OPENAI_COMPATIBLE: LlmFixture = {
 
 export const OPENAI_CHAT_ERROR: LlmFixture = {
   name: 'OpenAI-compatible: an {"error": …} data object mid-stream',
+  format: 'openai-chat',
   path: '/v1/chat/completions',
   blocks: [
     block(undefined, chunk({ role: 'assistant', content: '' })),
@@ -110,6 +115,7 @@ const messageStart = anthropicEvent({
 
 export const ANTHROPIC: LlmFixture = {
   name: 'Anthropic Messages: thinking, text, a tool_use block, ping, message_delta and message_stop',
+  format: 'anthropic',
   path: '/v1/messages',
   blocks: [
     messageStart,
@@ -147,6 +153,7 @@ export const ANTHROPIC: LlmFixture = {
 
 export const ANTHROPIC_ERROR: LlmFixture = {
   name: 'Anthropic Messages: an overloaded_error event after a 200, mid-stream',
+  format: 'anthropic',
   path: '/v1/messages',
   blocks: [
     messageStart,
@@ -178,6 +185,7 @@ const response = (status: string, extra: object = {}) => ({
 
 export const OPENAI_RESPONSES: LlmFixture = {
   name: 'OpenAI Responses: reasoning summary, output text, a function call and response.completed',
+  format: 'openai-responses',
   path: '/v1/responses',
   blocks: responsesBlocks([
     { type: 'response.created', response: response('in_progress') },
@@ -268,6 +276,7 @@ export const OPENAI_RESPONSES: LlmFixture = {
 
 export const OPENAI_RESPONSES_FAILED: LlmFixture = {
   name: 'OpenAI Responses: an error event, then response.failed',
+  format: 'openai-responses',
   path: '/v1/responses',
   blocks: responsesBlocks([
     { type: 'response.created', response: response('in_progress') },
@@ -305,6 +314,7 @@ const geminiUsage = { promptTokenCount: 11, candidatesTokenCount: 24, totalToken
 /** Gemini with CRLF line ends, as seen in the wild. */
 export const GEMINI: LlmFixture = {
   name: 'Gemini alt=sse: a thought part, text parts, a whole functionCall, finishReason and usageMetadata (CRLF)',
+  format: 'gemini',
   path: '/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse',
   blocks: [
     block(undefined, candidate([{ text: '**Planning** a forecast call', thought: true }]), '\r\n'),
@@ -324,6 +334,7 @@ export const GEMINI: LlmFixture = {
 
 export const GEMINI_ERROR: LlmFixture = {
   name: 'Gemini alt=sse: an {"error": …} object mid-stream',
+  format: 'gemini',
   path: '/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse',
   blocks: [
     block(undefined, candidate([{ text: 'The answer' }])),
