@@ -93,4 +93,30 @@ describe('LLM recognition and limits', () => {
     assert.equal(tool.text, '{"a":');
     assert.equal(tool.tool?.pretty, undefined);
   });
+
+  it('completes earlier blocks of a choice when a later one starts, so reasoning then text print one after another', () => {
+    const assembler = new ReplyAssembler();
+    const chunk = (delta: object) => event('message', { object: 'chat.completion.chunk', choices: [{ index: 0, delta }] });
+    assembler.push(chunk({ reasoning_content: 'hmm' }));
+    const step = assembler.push(chunk({ content: 'Hi' }));
+    const [thinking, text] = assembler.reply.blocks;
+    assert.deepEqual([thinking.kind, thinking.complete, text.kind, text.complete], ['thinking', true, 'text', false]);
+    assert.deepEqual(step.completed, [thinking]);
+  });
+
+  it('puts text that arrives for a completed block into a new block after the others', () => {
+    const assembler = new ReplyAssembler();
+    const parts = (...list: object[]) => event('message', { candidates: [{ index: 0, content: { parts: list } }] });
+    assembler.push(parts({ text: 'Before ' }));
+    assembler.push(parts({ functionCall: { name: 'f', args: {} } }));
+    assembler.push(parts({ text: 'after.' }));
+    assert.deepEqual(
+      assembler.reply.blocks.map((block) => [block.kind, block.text, block.complete]),
+      [
+        ['text', 'Before ', true],
+        ['tool', '{}', true],
+        ['text', 'after.', false],
+      ],
+    );
+  });
 });
