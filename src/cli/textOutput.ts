@@ -28,10 +28,9 @@ const MAX_BODY_LINE_CHARS = 500;
 /** A failed request in one line, with the server's own explanation from its body when there is one. */
 function errorLine(record: ErrorRecord): string {
   const status = record.status === undefined ? '' : ` (HTTP ${record.status})`;
-  // The engine keeps the start of an error body on the record; older engines do not have the field.
-  const body = (record as { body?: unknown }).body;
+  const { body } = record;
   let detail = '';
-  if (typeof body === 'string') {
+  if (body !== undefined) {
     const pieces = errorPieces(parseJson(body));
     const explained = pieces?.[0]?.kind === 'error' ? pieces[0].message : body.split('\n').find((line) => line.trim() !== '');
     if (explained !== undefined) detail = `: ${explained.slice(0, MAX_BODY_LINE_CHARS)}`;
