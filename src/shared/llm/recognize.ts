@@ -101,9 +101,12 @@ export function deltaText(pieces: readonly Piece[]): string {
 /** Events larger than this are not read for a row: a row shows a few hundred characters at most. */
 const MAX_ROW_READ_CHARS = 64 * 1024;
 
+/** A member every recognized shape has; data without one is not parsed twice (the table compacts JSON too). */
+const LLM_MARKER = /"(?:choices|type|candidates|usageMetadata|promptFeedback|error)"\s*:/;
+
 /** The delta text of a recognized LLM event for a table row, or undefined to show the data as it is. */
 export function eventDeltaText(type: string, data: string): string | undefined {
-  if (data.length > MAX_ROW_READ_CHARS) return undefined;
+  if (data.length > MAX_ROW_READ_CHARS || !(LLM_MARKER.test(data) || data.trim() === '[DONE]')) return undefined;
   const reading = readEvent(type, data, READERS);
   if (reading === undefined || reading.pieces.length === 0) return undefined;
   return deltaText(reading.pieces);
