@@ -4,6 +4,7 @@ import { errorText } from '../engine/errorText';
 import type { ConnectOptions, ReconnectMode } from '../engine/options';
 import { planRequest } from '../engine/request';
 import { readHeaderLines } from '../shared/headerLines';
+import { compilePath } from '../shared/llm/jsonPath';
 
 export class UsageError extends Error {}
 
@@ -11,6 +12,10 @@ export interface ConnectCommand {
   kind: 'connect';
   options: ConnectOptions;
   json: boolean;
+  /** `--text` (or `--path`): print the assembled LLM reply instead of records. */
+  text: boolean;
+  /** `--path`: the JSON path whose values are the text, for streams in no known LLM format. */
+  path?: string;
   maxEvents?: number;
   timeoutMs?: number;
   /** Things worth a note on stderr that do not stop the command. */
@@ -48,6 +53,8 @@ const CONNECT_OPTIONS = {
   'max-events': { type: 'string' },
   timeout: { type: 'string' },
   json: { type: 'boolean' },
+  text: { type: 'boolean' },
+  path: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -112,6 +119,10 @@ function connectCommand(args: string[], env: NodeJS.ProcessEnv): Command {
   if (mode === 'never' && values['max-reconnects'] !== undefined) {
     throw new UsageError(`${values['no-reconnect'] ? '--no-reconnect' : '--reconnect never'} and --max-reconnects contradict each other`);
   }
+  const text = (values.text ?? false) || values.path !== undefined;
+  if (text && values.json) throw new UsageError(`--json and ${values.text ? '--text' : '--path'} choose different outputs: use one`);
+  const path = values.path === undefined ? undefined : compilePath(values.path);
+  if (path !== undefined && 'problem' in path) throw new UsageError(`--path: ${path.problem}`);
   const notes: string[] = [];
   const cookie = credential('--cookie', values.cookie, env[COOKIE_ENV]);
   const authorization = credential('--authorization', values.authorization, env[AUTHORIZATION_ENV]);
@@ -144,6 +155,8 @@ function connectCommand(args: string[], env: NodeJS.ProcessEnv): Command {
     kind: 'connect',
     options,
     json: values.json ?? false,
+    text,
+    path: values.path,
     maxEvents: values['max-events'] === undefined ? undefined : wholeNumber('--max-events', values['max-events'], 1, Number.MAX_SAFE_INTEGER),
     timeoutMs: values.timeout === undefined ? undefined : seconds('--timeout', values.timeout),
     notes,

@@ -4,6 +4,7 @@ import type { CloseReason, SseRecord } from '../shared/record';
 import type { ConnectCommand } from './args';
 import { NdjsonFormatter } from './ndjson';
 import { BatchedOutput } from './output';
+import { TextOutput } from './textOutput';
 import { TableFormatter, tableHeader, type TableStyle } from './table';
 import { EXIT } from './usage';
 
@@ -39,10 +40,16 @@ export async function runConnect(command: ConnectCommand): Promise<number> {
   const received = { events: 0, bytes: 0 };
   const ndjson = new NdjsonFormatter();
   const table = new TableFormatter(style);
+  // --text writes the reply's fragments itself; flushing stdout first keeps stderr's lines after what they follow.
+  const toStderr = (part: string) => {
+    output.flush();
+    stderr.write(part);
+  };
+  const text = command.text ? new TextOutput({ out: (part) => output.addText(part), err: toStderr }, command.path) : undefined;
   const format = command.json
     ? (record: SseRecord) => ndjson.line(record)
     : (record: SseRecord) => table.row(record, record.kind === 'closed' ? received : undefined);
-  if (!command.json) output.add(tableHeader(style));
+  if (!command.json && !text) output.add(tableHeader(style));
 
   // Set by whatever stops the session from outside; the first one names the exit code.
   let stoppedWith: number | undefined;
@@ -58,7 +65,8 @@ export async function runConnect(command: ConnectCommand): Promise<number> {
       if (command.maxEvents !== undefined && shown >= command.maxEvents) return;
       shown += 1;
     }
-    output.add(format(record));
+    if (text) text.write(record);
+    else output.add(format(record));
     if (record.kind === 'event' && shown === command.maxEvents) connection.close('max-events');
   });
 

@@ -20,7 +20,12 @@ export class BatchedOutput {
 
   /** Queues one line (without its newline); it is written with the rest of its batch. */
   add(line: string): void {
-    this.pending += `${line}\n`;
+    this.addText(`${line}\n`);
+  }
+
+  /** Queues text as it is (`--text` writes a reply in fragments, not lines). */
+  addText(text: string): void {
+    this.pending += text;
     if (this.pending.length >= BATCH_CHARS) this.flush();
     // Lines that come outside a body chunk (open, error, reconnect, closed) go out on their own.
     if (!this.flushQueued) {

@@ -1,4 +1,5 @@
 // Formats records as the rows of the command line's live, aligned table (records in, lines out).
+import { eventDeltaText } from '../shared/llm/recognize';
 import { assertNever, type EventRecord, type SseRecord } from '../shared/record';
 import { visibleLine } from '../shared/visibleText';
 
@@ -171,7 +172,8 @@ export class TableFormatter {
     if (record.type !== this.lastType) [this.lastType, this.lastTypeCell] = [record.type, cell(record.type, COLUMNS.type)];
     const id = record.id === null ? this.emptyId : cell(record.id, COLUMNS.id);
     const fixed = `${cell(String(record.seq), COLUMNS.seq)} ${this.lastTCell} ${this.lastDtCell} ${this.lastTypeCell} ${id} ${cell(String(record.size), COLUMNS.size)}`;
-    const data = compactData(record.data);
+    // A recognized LLM event shows what it added (`"Hel"`); --json keeps the whole data.
+    const data = eventDeltaText(record.type, record.data) ?? compactData(record.data);
     // The usual row: nothing overflowed, and the data fits as it is.
     const text = fixed.length === FIXED_WIDTH - 1 && data.length <= this.style.width - FIXED_WIDTH && PLAIN.test(data) ? `${fixed} ${data}` : row(fixed, data, this.style);
     return text;

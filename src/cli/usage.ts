@@ -72,6 +72,15 @@ Session:
 
 Output:
   --json                    NDJSON: one record per line, as JSON
+  --text                    An LLM reply (OpenAI, Anthropic, Gemini streams,
+                            recognized from the stream): its text on stdout as
+                            it arrives, tool calls once complete; thinking,
+                            errors and a one-line summary with usage and
+                            timing on stderr. Other streams: each event's data
+                            on its own line
+  --path <json path>        With --text, for any JSON stream: the values at
+                            this path are the text (e.g. choices[0].delta.content
+                            or $.text); implies --text
   -h, --help                Show this help
 
 Credentials are never printed. Prefer the environment variables to flags, so

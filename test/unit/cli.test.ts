@@ -1,32 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { once } from 'node:events';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { MockServer } from '../../src/mock/mockServer';
 import { redactedHeaderValue } from '../../src/mock/requestLog';
-import { buildCli, CLI } from './support/cliBundle';
+import { buildCli } from './support/cliBundle';
+import { cli, finish, start } from './support/cliRun';
 import { rawRequest } from './support/rawClient';
 import { RawServer, openStream } from './support/rawServer';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function start(args: string[], env: Record<string, string> = {}): ChildProcessWithoutNullStreams {
-  return spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', ...env } });
-}
-
-async function finish(child: ChildProcessWithoutNullStreams): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const [code] = (await once(child, 'close')) as [number | null];
-  return { code, stdout, stderr };
-}
-
-const cli = (args: string[], env?: Record<string, string>): Promise<Run> => finish(start(args, env));
 
 /** Resolves with the stdout so far once it contains `text`. */
 function waitForOutput(child: ChildProcessWithoutNullStreams, text: string): Promise<string> {
