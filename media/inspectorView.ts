@@ -10,7 +10,6 @@ import { h } from './dom';
 import { formatBytes, formatCount, formatElapsed } from './format';
 import { NoticeBanner } from './noticeBanner';
 import { RecordRing } from './recordRing';
-import { probeKey } from './recordText';
 import { compileFilter } from './rowFilter';
 import { StreamStats } from './streamStats';
 import { TableModel } from './tableModel';
@@ -132,9 +131,6 @@ export class InspectorView {
         break;
       case 'detail':
         this.detail.receiveDetail(message.seq, message.data);
-        break;
-      case 'probe':
-        this.answerProbe(message.nonce);
         break;
       default:
         assertNever(message);
@@ -261,19 +257,5 @@ export class InspectorView {
       children.push(h('span', { className: 'stats-dropped', text: `${formatCount(this.dropped)} older records dropped (cap ${formatCount(this.maxEvents)})` }));
     }
     this.statsLine.replaceChildren(...children);
-  }
-
-  /** Test-only: draws what is pending first (a hidden webview gets no animation frames), then reports. */
-  private answerProbe(nonce: string): void {
-    this.table.renderNow();
-    const rowKeys: string[] = [];
-    for (let row = 0; row < this.model.length; row++) rowKeys.push(probeKey(this.model.recordAt(row)));
-    this.channel.post({
-      type: 'probeReport',
-      nonce,
-      rowCount: this.model.length,
-      rowKeys,
-      renderedRows: this.table.renderedRowCount,
-    });
   }
 }

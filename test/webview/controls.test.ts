@@ -146,7 +146,7 @@ describe('webview connection form and actions', () => {
       await toolbar.getByRole('button', { name: 'Clear' }).click();
       assert.deepEqual(await inspector.postedOfType('clear'), [{ type: 'clear' }]);
       await inspector.deliver({ type: 'cleared' });
-      assert.equal((await inspector.probe()).rowCount, 0);
+      assert.equal((await inspector.renderedTable()).rowCount, 0);
       await inspector.settle();
       assert.equal(await inspector.page.locator('.chips button').count(), 0);
       assert.match((await inspector.page.locator('.stats').textContent()) ?? '', /^0 events/);
