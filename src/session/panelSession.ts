@@ -43,7 +43,7 @@ export class PanelSession {
     private readonly services: SessionServices,
   ) {
     this.request = request;
-    this.store = new RecordStore(services.maxEvents);
+    this.store = new RecordStore(services.maxEvents, services.maxStoreBytes);
     this.batcher = new RecordBatcher(this.store, (batch) => this.sendBatch(batch));
   }
 
@@ -219,18 +219,22 @@ export class PanelSession {
     this.post({ type: 'status', status });
   }
 
-  private sendBatch(batch: RecordBatch): void {
-    this.post({ type: 'records', records: batch.records.map((record) => toViewRecord(record)), dropped: batch.dropped });
+  private sendBatch(batch: RecordBatch): PromiseLike<unknown> | undefined {
+    return this.post({ type: 'records', records: batch.records.map((record) => toViewRecord(record)), dropped: batch.dropped });
   }
 
-  /** Sends once the webview has been ready; before that drops it, since `ready` brings the whole state. */
-  private post(message: ExtensionToWebview): void {
-    if (this.webviewReady && !this.disposed) {
-      this.webview.post(message).then(undefined, (error: unknown) => {
-        // A webview closed while the message was on its way: nothing is left to tell.
-        this.services.log.debug(`${this.id}: a ${message.type} message did not reach the webview: ${errorText(error)}`);
-      });
+  /**
+   * Sends once the webview has been ready; before that drops it, since `ready` brings the whole state. The
+   * promise settles when the webview has taken the message (or it could not be delivered).
+   */
+  private post(message: ExtensionToWebview): PromiseLike<unknown> | undefined {
+    if (!this.webviewReady || this.disposed) {
+      return undefined;
     }
+    return this.webview.post(message).then(undefined, (error: unknown) => {
+      // A webview closed while the message was on its way: nothing is left to tell.
+      this.services.log.debug(`${this.id}: a ${message.type} message did not reach the webview: ${errorText(error)}`);
+    });
   }
 
   private notify(level: Notice['level'], notice: FieldNotice): void {

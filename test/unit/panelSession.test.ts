@@ -179,4 +179,48 @@ describe('panel session (plain Node, real engine)', () => {
     assert.equal(services.connections.length, 0);
     assert.equal(services.logLines.filter((line) => line.startsWith('warn panel-t: ignored a message')).length, 2);
   });
+
+  it('keeps at most maxStoreBytes of records: big events push the oldest out, and the webview is told how many were dropped', async () => {
+    const big = 'x'.repeat(100 * 1024);
+    const server = await RawServer.start((_req, res) => {
+      openStream(res);
+      for (let n = 1; n <= 40; n++) res.write(`data: ${n}:${big}\n\n`);
+      res.end('event: end\ndata: bye\n\n');
+    });
+    servers.push(server);
+    const webview = new FakeWebview();
+    const { session, services } = start(webview, server.url, fakeServices({ maxStoreBytes: 1024 * 1024 }));
+    await session.connect(request(server.url));
+    await services.connections[0].done;
+    session.receive({ type: 'ready' });
+    await webview.until((view) => view.ofType('state').length === 1);
+    const kept = webview.rows.length;
+    assert.ok(kept > 1 && kept < 10, `${kept} records kept`);
+    assert.equal(webview.dropped + kept, 43, 'open, 40 events, end and closed: each kept or counted as dropped');
+    assert.equal(webview.rows.at(-1)?.kind, 'closed');
+  });
+
+  it('posts at most two record batches to a webview that has taken none, and sends the rest once it takes them', async () => {
+    const { server, responses } = await openEndedServer();
+    servers.push(server);
+    const webview = new FakeWebview();
+    const takers: Array<() => void> = [];
+    const { session } = start(webview, server.url);
+    session.receive({ type: 'ready' });
+    await webview.until((view) => view.ofType('state').length === 1);
+    webview.answer = () => new Promise<boolean>((resolve) => takers.push(() => resolve(true)));
+    await session.connect(request(server.url));
+    await webview.until((view) => view.ofType('records').length === 1);
+    responses[0].write('data: second\n\n');
+    await webview.until((view) => view.ofType('records').length === 2);
+    for (let n = 3; n <= 50; n++) responses[0].write(`data: e${n}\n\n`);
+    responses[0].end('event: end\ndata: bye\n\n');
+    const closedStatus = webview.until((view) => view.ofType('status').some((message) => message.status === 'closed'));
+    await closedStatus;
+    assert.equal(webview.ofType('records').length, 2, 'posted a third batch to a webview that had taken none');
+    for (const take of takers.splice(0)) take();
+    await webview.until((view) => view.rows.at(-1)?.kind === 'closed');
+    assert.equal(webview.ofType('records').length, 3, 'the waiting records went out in one batch');
+    assert.equal(webview.rows.filter((record) => record.kind === 'event').length, 51);
+  });
 });
