@@ -91,8 +91,8 @@ export async function connect(target: string | Partial<ConnectRequest>): Promise
   return id;
 }
 
-/** Tells each step of this extension host apart from those of another (a window reload starts a new one). */
-const STEP_PREFIX = `${process.pid}-${Date.now().toString(36)}`;
+/** Tells this bundle's steps apart from those of another (each test file is its own bundle; a window reload starts a new host). */
+const STEP_PREFIX = `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 let tableReads = 0;
 
 /**
