@@ -18,6 +18,7 @@ import { TypeChips } from './typeChips';
 import type { UiState } from './uiState';
 import type { ExtensionChannel } from './vscodeApi';
 import { VirtualTable } from './virtualTable';
+import { redactRequest } from '../src/shared/redact';
 
 /** Until the first `state` says otherwise; the same default as the sseInspector.maxEvents setting. */
 const DEFAULT_MAX_EVENTS = 100_000;
@@ -191,7 +192,9 @@ export class InspectorView {
 
   private saveUiState(change: Partial<UiState>): void {
     this.uiState = { ...this.uiState, ...change };
-    this.channel.saveUiState(this.uiState);
+    // VS Code keeps this state on disk in the clear: no token from the URL or the headers goes there.
+    const { request } = this.uiState;
+    this.channel.saveUiState(request === undefined ? this.uiState : { ...this.uiState, request: redactRequest(request) });
   }
 
   private openDetail(position: number): void {

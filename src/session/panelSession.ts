@@ -10,7 +10,9 @@ import { formatExport } from './exportRecords';
 import { lifecycleLogLine } from './lifecycleLog';
 import { RecordStore } from './recordStore';
 import { statusAfter } from './sessionStatus';
-import type { SessionInfo, SessionServices, WebviewChannel } from './sessionPorts';
+import type { SessionInfo, SessionLog, SessionServices, WebviewChannel } from './sessionPorts';
+import { SessionSecrets } from './sessionSecrets';
+import { redactUrlParams } from '../shared/redact';
 import { validateWebviewMessage } from './validate';
 import { toViewRecord } from './viewCopy';
 
@@ -35,6 +37,9 @@ export class PanelSession {
   private readonly queuedNotices: Notice[] = [];
   private corsAllowed: boolean | undefined;
   private disposed = false;
+  /** Every credential this session has used: masked in its log lines and exports, even after it was changed. */
+  private readonly secrets = new SessionSecrets();
+  private readonly log: SessionLog;
 
   constructor(
     private readonly id: string,
@@ -45,6 +50,7 @@ export class PanelSession {
     this.request = request;
     this.store = new RecordStore(services.maxEvents, services.maxStoreBytes);
     this.batcher = new RecordBatcher(this.store, (batch) => this.sendBatch(batch));
+    this.log = this.secrets.maskingLog(services.log);
   }
 
   get isDisposed(): boolean {
@@ -74,11 +80,11 @@ export class PanelSession {
   receive(raw: unknown): void {
     const checked = validateWebviewMessage(raw);
     if (!checked.ok) {
-      this.services.log.warn(`${this.id}: ignored a message from the webview: ${checked.problem}`);
+      this.log.warn(`${this.id}: ignored a message from the webview: ${checked.problem}`);
       return;
     }
     this.handle(checked.message).catch((error: unknown) => {
-      this.services.log.error(`${this.id}: ${checked.message.type} failed: ${errorText(error)}`);
+      this.log.error(`${this.id}: ${checked.message.type} failed: ${errorText(error)}`);
       this.notify('error', { message: `${checked.message.type} failed: ${errorText(error)}` });
     });
   }
@@ -91,7 +97,7 @@ export class PanelSession {
     this.request = request;
     const plan = planConnection(request);
     if (!plan.ok) {
-      this.services.log.info(`${this.id}: not connecting: ${plan.notice.message}`);
+      this.log.info(`${this.id}: not connecting: ${plan.notice.message}`);
       this.notify('error', plan.notice);
       return;
     }
@@ -101,14 +107,17 @@ export class PanelSession {
     if (session !== this.session || this.disposed) {
       return; // Another connect, or the panel's closing, overtook this one while the secrets were read.
     }
+    this.secrets.rememberCredentials(credentials);
+    this.secrets.rememberRequest(plan.options.url, plan.options.headers);
     this.connection?.close('user');
     this.connection = undefined;
     this.startSession();
     this.services.setTitle(plan.options.url);
-    this.services.log.info(
+    this.log.info(
       `${this.id}: connecting to ${plan.options.url} (${plan.options.method}, credentials ${request.withCredentials ? 'on' : 'off'})`,
     );
-    this.services.rememberUrl(plan.options.url).catch((error: unknown) => this.services.log.warn(`Could not remember the URL: ${errorText(error)}`));
+    // The recent-URL list is kept in the clear (globalState), so without its credential values.
+    this.services.rememberUrl(redactUrlParams(plan.options.url)).catch((error: unknown) => this.log.warn(`Could not remember the URL: ${errorText(error)}`));
     const connection = new SseConnection({ ...plan.options, credentials }, (record) => {
       if (session === this.session && !this.disposed) {
         this.receiveRecord(record);
@@ -210,7 +219,7 @@ export class PanelSession {
     }
     const line = lifecycleLogLine(record);
     if (line !== undefined) {
-      this.services.log[line.level](`${this.id}: ${line.text}`);
+      this.log[line.level](`${this.id}: ${line.text}`);
     }
   }
 
@@ -233,7 +242,7 @@ export class PanelSession {
     }
     return this.webview.post(message).then(undefined, (error: unknown) => {
       // A webview closed while the message was on its way: nothing is left to tell.
-      this.services.log.debug(`${this.id}: a ${message.type} message did not reach the webview: ${errorText(error)}`);
+      this.log.debug(`${this.id}: a ${message.type} message did not reach the webview: ${errorText(error)}`);
     });
   }
 
@@ -264,11 +273,11 @@ export class PanelSession {
       this.notify('info', { message: 'There are no records to export yet.' });
       return;
     }
-    // The values are needed only to find and blank them, should a server have echoed one back.
-    const text = formatExport(records, format, await this.services.credentials.read());
+    // Every value used in the session, and the stored ones: needed only to find and blank them, should a server have echoed one.
+    const text = formatExport(records, format, this.secrets.list(await this.services.credentials.read()));
     const target = await this.services.saveExport(text, format);
     if (target !== undefined) {
-      this.services.log.info(`${this.id}: exported ${records.length} records to ${target}`);
+      this.log.info(`${this.id}: exported ${records.length} records to ${target}`);
       this.notify('info', { message: `Exported ${records.length} records to ${target}.` });
     }
   }

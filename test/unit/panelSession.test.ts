@@ -223,4 +223,33 @@ describe('panel session (plain Node, real engine)', () => {
     assert.equal(webview.ofType('records').length, 3, 'the waiting records went out in one batch');
     assert.equal(webview.rows.filter((record) => record.kind === 'event').length, 51);
   });
+
+  it('masks every credential the session used in exports, log lines and the recent URLs, though the stored one changed since', async () => {
+    const server = await RawServer.start((req, res) => {
+      openStream(res, { 'Set-Cookie': 'sid=server-set-cookie; HttpOnly', 'X-Api-Key': 'echoed-key' });
+      res.write(`data: you sent ${req.headers.authorization} and ${req.headers['x-api-key']} to ${req.url}\n\n`);
+      res.end('event: end\ndata: bye\n\n');
+    });
+    servers.push(server);
+    const credentials = new MemoryCredentials({ authorization: 'Bearer used-then-changed' });
+    const webview = new FakeWebview();
+    const services = fakeServices({ credentials });
+    const url = `${server.url}/sse?access_token=url-token-123&n=1`;
+    const { session } = start(webview, url, services);
+    session.receive({ type: 'ready' });
+    await webview.until((view) => view.ofType('state').length === 1);
+    await session.connect(request(url, { withCredentials: true, headers: 'X-Api-Key: box-key-456' }));
+    await webview.until((view) => view.rows.at(-1)?.kind === 'closed');
+    assert.match(JSON.stringify(webview.rows), /used-then-changed/, 'the server did not echo the token; the test proves nothing');
+    await credentials.save({ cookie: '', authorization: 'Bearer another-one' });
+    session.receive({ type: 'export', format: 'ndjson' });
+    await webview.until((view) => view.ofType('notice').some((notice) => notice.message.startsWith('Exported')));
+    const leaks = ['used-then-changed', 'url-token-123', 'box-key-456', 'server-set-cookie', 'echoed-key'];
+    for (const [where, text] of [['export', services.exports[0]], ['log', services.logLines.join('\n')], ['recent URLs', services.remembered.join('\n')]] as const) {
+      for (const secret of leaks) assert.ok(!text.includes(secret), `${secret} in the ${where}`);
+    }
+    assert.match(services.exports[0], /you sent \[redacted\]/);
+    assert.ok(services.logLines.some((line) => line.includes('connecting to') && line.includes('access_token=[redacted]&n=1')));
+    assert.deepEqual(services.remembered, [`${server.url}/sse?access_token=[redacted]&n=1`]);
+  });
 });
