@@ -60,10 +60,9 @@ describe('webview connection form and actions', () => {
 
   it('keeps no token from the URL or the Headers box in the state VS Code saves, while the form still holds them', async () => {
     const request = { url: 'http://127.0.0.1:4000/sse?access_token=url-secret-1&n=2', withCredentials: false, origin: '', method: 'GET', headers: 'X-Api-Key: box-secret-2\nX-Team: blue', body: '', closeOn: 'end' };
-    await withInspector({ state: { request } }, async (inspector) => {
+    await withInspector({ state: { request, status: 'idle' } }, async (inspector) => {
       const page = inspector.page;
-      await inspector.settle();
-      await page.getByRole('button', { name: 'Connect', exact: true }).click();
+      await page.getByRole('combobox', { name: 'Stream URL' }).press('Enter');
       const [connect] = await inspector.postedOfType('connect');
       assert.equal(connect.request.url, request.url, 'the extension still gets the whole URL to connect with');
       const saved = await page.evaluate(() => sessionStorage.getItem('vscodeState') ?? '');
