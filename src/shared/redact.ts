@@ -1,12 +1,8 @@
-// The one rule for what counts as a credential in headers and URLs, and how it is masked wherever text leaves the session.
+// How credentials are masked wherever text leaves the session: header values (by headerLines.ts' rule) and URL query values (by the rule here).
+import { isCredentialHeader } from './headerLines';
 import type { ConnectRequest } from './protocol';
 
 export const REDACTED = '[redacted]';
-
-/** Headers whose values are credentials by name. */
-const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'api-key', 'apikey']);
-/** X-Api-Key, X-Auth-Token, Ocp-Apim-Subscription-Key, X-Amz-Security-Token, X-Access-Token, …: API-key style names. */
-const CREDENTIAL_HEADER_PATTERN = /(?:^|-)(?:api-?key|auth-token|access-token|security-token|subscription-key|secret|session-token|csrf-token|xsrf-token)$/i;
 
 /** Query parameters that carry tokens, keys and signatures (OAuth, API keys, signed URLs). */
 const CREDENTIAL_PARAMS = new Set([
@@ -15,9 +11,10 @@ const CREDENTIAL_PARAMS = new Set([
   'x-amz-signature', 'x-amz-credential', 'x-amz-security-token', 'x-goog-signature', 'x-goog-credential',
 ]);
 
+/** The request headers headerLines.ts names as credentials, and Set-Cookie, the response header that hands one out. */
 export function isCredentialHeaderName(name: string): boolean {
   const lower = name.trim().toLowerCase();
-  return CREDENTIAL_HEADERS.has(lower) || CREDENTIAL_HEADER_PATTERN.test(lower);
+  return lower === 'set-cookie' || isCredentialHeader(lower);
 }
 
 export function isCredentialParamName(name: string): boolean {
