@@ -53,10 +53,6 @@ export class PanelSession {
     this.log = this.secrets.maskingLog(services.log);
   }
 
-  get isDisposed(): boolean {
-    return this.disposed;
-  }
-
   info(): SessionInfo {
     const info: SessionInfo = { status: this.status, request: { ...this.request } };
     if (this.corsAllowed !== undefined) {
