@@ -10,7 +10,6 @@ import { h } from './dom';
 import { formatBytes, formatCount, formatElapsed } from './format';
 import { NoticeBanner } from './noticeBanner';
 import { RecordRing } from './recordRing';
-import { probeKey } from './recordText';
 import { compileFilter } from './rowFilter';
 import { StreamStats } from './streamStats';
 import { TableModel } from './tableModel';
@@ -19,6 +18,7 @@ import { TypeChips } from './typeChips';
 import type { UiState } from './uiState';
 import type { ExtensionChannel } from './vscodeApi';
 import { VirtualTable } from './virtualTable';
+import { redactRequest } from '../src/shared/redact';
 
 /** Until the first `state` says otherwise; the same default as the sseInspector.maxEvents setting. */
 const DEFAULT_MAX_EVENTS = 100_000;
@@ -133,9 +133,6 @@ export class InspectorView {
       case 'detail':
         this.detail.receiveDetail(message.seq, message.data);
         break;
-      case 'probe':
-        this.answerProbe(message.nonce);
-        break;
       default:
         assertNever(message);
     }
@@ -195,7 +192,9 @@ export class InspectorView {
 
   private saveUiState(change: Partial<UiState>): void {
     this.uiState = { ...this.uiState, ...change };
-    this.channel.saveUiState(this.uiState);
+    // VS Code keeps this state on disk in the clear: no token from the URL or the headers goes there.
+    const { request } = this.uiState;
+    this.channel.saveUiState(request === undefined ? this.uiState : { ...this.uiState, request: redactRequest(request) });
   }
 
   private openDetail(position: number): void {
@@ -261,19 +260,5 @@ export class InspectorView {
       children.push(h('span', { className: 'stats-dropped', text: `${formatCount(this.dropped)} older records dropped (cap ${formatCount(this.maxEvents)})` }));
     }
     this.statsLine.replaceChildren(...children);
-  }
-
-  /** Test-only: draws what is pending first (a hidden webview gets no animation frames), then reports. */
-  private answerProbe(nonce: string): void {
-    this.table.renderNow();
-    const rowKeys: string[] = [];
-    for (let row = 0; row < this.model.length; row++) rowKeys.push(probeKey(this.model.recordAt(row)));
-    this.channel.post({
-      type: 'probeReport',
-      nonce,
-      rowCount: this.model.length,
-      rowKeys,
-      renderedRows: this.table.renderedRowCount,
-    });
   }
 }

@@ -1,4 +1,4 @@
-// What each record kind looks like in words: its type label, badge, one-line summary and probe key.
+// What each record kind looks like in words: its type label, badge and one-line summary.
 
 import type { CloseReason, SseRecord } from '../src/shared/record';
 import { assertNever } from '../src/shared/record';
@@ -95,9 +95,4 @@ function describe(record: SseRecord): string {
     default:
       return assertNever(record);
   }
-}
-
-/** The probe's key for a row: the kind, or `event:<type>:<data>` with the data as received. */
-export function probeKey(record: SseRecord): string {
-  return record.kind === 'event' ? `event:${record.type}:${record.data}` : record.kind;
 }

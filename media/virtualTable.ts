@@ -85,11 +85,6 @@ export class VirtualTable {
     return this.paused;
   }
 
-  /** Row elements currently in the DOM. */
-  get renderedRowCount(): number {
-    return this.pool.length;
-  }
-
   /** The note shown when there are no rows (e.g. waiting for records, or nothing matches the filter). */
   setEmptyText(text: string): void {
     this.emptyText = text;

@@ -3,7 +3,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { connect, startMockServer, testApi } from '../../test/integration/helpers';
+import { connect, renderedTable, startMockServer, tableShowing, testApi } from '../../test/integration/helpers';
 import { askRunner } from '../../test/integration/runnerSteps';
 import type { SseInspectorTestApi } from '../../src/host/testApiTypes';
 
@@ -29,7 +29,7 @@ export interface BurstResult {
   startedAt: number;
   /** From startedAt until the extension reports the stream closed. */
   streamMs: number;
-  /** What a probe found once the table settled. */
+  /** What the table showed (its row count, its last drawn row) once it settled. */
   rowCount: number;
   lastRow: string | undefined;
   renderedRows: number;
@@ -89,7 +89,7 @@ async function burst(api: SseInspectorTestApi, mockUrl: string, scenario: Scenar
     let startedAt: number;
     if (gate) {
       panelId = await connect(gate.url);
-      await api.probe(panelId); // answered only once the webview has loaded and said ready
+      await renderedTable(api, panelId); // read only once the webview has loaded its state
       await askRunner(`watch-${label}`);
       startedAt = Date.now();
       gate.open();
@@ -102,8 +102,9 @@ async function burst(api: SseInspectorTestApi, mockUrl: string, scenario: Scenar
     const streamMs = Date.now() - startedAt;
     await askRunner(`settle-${label}`);
     await askRunner(`sample-${label}`);
-    // Probed only now: a probe of a 100,000-row table is itself work for the webview, and must not be measured.
-    const table = await api.probe(panelId);
+    // Read only now, from the DOM (its drawn rows and its row count), so the reading is not measured.
+    api.revealPanel(panelId);
+    const table = await tableShowing(gate?.url ?? source);
     const hostHeapAfter = heapAfterGc();
     const result = {
       label, scenario, events, startedAt, streamMs,

@@ -12,7 +12,8 @@ import type { SseInspectorTestApi } from './testApiTypes';
 /** What deactivate must do; set by activate. */
 let shutdown: (() => Promise<void>) | undefined;
 
-export function activate(context: vscode.ExtensionContext): SseInspectorTestApi {
+/** Returns the test API only when VS Code runs the extension for its own tests; an installed copy returns nothing. */
+export function activate(context: vscode.ExtensionContext): SseInspectorTestApi | undefined {
   const log = vscode.window.createOutputChannel('SSE Inspector', { log: true });
   const credentials = new CredentialStore(context.secrets);
   const mock = new MockServerControl(log);
@@ -50,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): SseInspectorTestApi 
     }),
   );
 
-  return createTestApi({ panels, mock, credentials, shutdown });
+  return context.extensionMode === vscode.ExtensionMode.Test ? createTestApi({ panels, mock, credentials, shutdown }) : undefined;
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,7 +1,7 @@
 // Starts and stops the built-in mock server for the commands, and shows it in the status bar.
 import * as vscode from 'vscode';
 import { MockServer, STREAM_PATH } from '../mock/mockServer';
-import type { MockRequestInfo } from './testApiTypes';
+import type { MockRequestInfo } from '../mock/requestLog';
 import { Disposable } from './dispose';
 import { errorText } from '../engine/errorText';
 import { readMockPort } from './settings';

@@ -8,7 +8,7 @@ import { Disposable } from './dispose';
 import { errorText } from '../engine/errorText';
 import { InspectorPanel, PANEL_VIEW_TYPE, webviewOptions, type PanelServices } from './inspectorPanel';
 import { readRecentUrls, rememberUrl } from './recentUrls';
-import { DEFAULT_MAX_EVENTS, readMaxEvents } from './settings';
+import { DEFAULT_MAX_EVENTS, DEFAULT_MAX_STORE_MIB, readMaxEvents, readMaxStoreMiB, type SettingRead } from './settings';
 import { panelTitle } from './panelTitle';
 import { connectRequestProblem } from '../session/validate';
 
@@ -103,7 +103,8 @@ export class PanelRegistry extends Disposable {
       extensionUri,
       log,
       credentials,
-      maxEvents: this.maxEvents(),
+      maxEvents: this.setting('maxEvents', readMaxEvents, DEFAULT_MAX_EVENTS),
+      maxStoreBytes: this.setting('maxStoreMiB', readMaxStoreMiB, DEFAULT_MAX_STORE_MIB) * 1024 * 1024,
       recentUrls: () => readRecentUrls(globalState.get(RECENT_URLS_KEY)),
       rememberUrl: (url) => Promise.resolve(globalState.update(RECENT_URLS_KEY, rememberUrl(readRecentUrls(globalState.get(RECENT_URLS_KEY)), url))),
       trackConnection: (connection) => this.track(connection),
@@ -111,14 +112,14 @@ export class PanelRegistry extends Disposable {
   }
 
   /** Read for each new panel, so a changed setting applies to the panels opened after it. */
-  private maxEvents(): number {
-    const setting = readMaxEvents(vscode.workspace.getConfiguration('sseInspector').get<unknown>('maxEvents'));
+  private setting(name: string, read: (value: unknown) => SettingRead, fallback: number): number {
+    const setting = read(vscode.workspace.getConfiguration('sseInspector').get<unknown>(name));
     if (setting.ok) {
       return setting.value;
     }
-    this.services.log.warn(`${setting.problem} Using ${DEFAULT_MAX_EVENTS}.`);
-    void vscode.window.showWarningMessage(`${setting.problem} Using ${DEFAULT_MAX_EVENTS}.`);
-    return DEFAULT_MAX_EVENTS;
+    this.services.log.warn(`${setting.problem} Using ${fallback}.`);
+    void vscode.window.showWarningMessage(`${setting.problem} Using ${fallback}.`);
+    return fallback;
   }
 
   private defaultRequest(): ConnectRequest {

@@ -1,12 +1,10 @@
 // Asks where to save an export and writes it, through VS Code's save dialog and file system.
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import type { Credentials } from '../engine/options';
-import type { SseRecord } from '../shared/record';
-import { formatExport, type ExportFormat } from '../session/exportRecords';
+import type { ExportFormat } from '../session/exportRecords';
 
-/** Where the file went, or undefined when the user cancelled the dialog. */
-export async function saveExport(records: readonly SseRecord[], format: ExportFormat, credentials: Credentials): Promise<vscode.Uri | undefined> {
+/** Writes the (already redacted) export text; where the file went, or undefined when the user cancelled the dialog. */
+export async function saveExport(text: string, format: ExportFormat): Promise<vscode.Uri | undefined> {
   const target = await vscode.window.showSaveDialog({
     defaultUri: vscode.Uri.joinPath(defaultFolder(), defaultFileName(format, new Date())),
     filters: format === 'ndjson' ? { 'NDJSON (one record per line)': ['ndjson', 'jsonl'] } : { JSON: ['json'] },
@@ -16,7 +14,7 @@ export async function saveExport(records: readonly SseRecord[], format: ExportFo
   if (target === undefined) {
     return undefined;
   }
-  await vscode.workspace.fs.writeFile(target, Buffer.from(formatExport(records, format, credentials), 'utf8'));
+  await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
   return target;
 }
 

@@ -1,12 +1,19 @@
 // Reads the extension's settings, with a clear complaint for values the schema would not allow.
 
 export const DEFAULT_MAX_EVENTS = 100_000;
+/** 256 MiB: room for a long session of ordinary events, far below what an extension host can hold. */
+export const DEFAULT_MAX_STORE_MIB = 256;
 
 export type SettingRead = { ok: true; value: number } | { ok: false; problem: string };
 
 /** `sseInspector.maxEvents`; an unusable value is reported so the caller can fall back to the default. */
 export function readMaxEvents(value: unknown): SettingRead {
   return readWholeNumber('sseInspector.maxEvents', value, 100, 10_000_000, '');
+}
+
+/** `sseInspector.maxStoreMiB`: how much record data a panel keeps, in MiB. */
+export function readMaxStoreMiB(value: unknown): SettingRead {
+  return readWholeNumber('sseInspector.maxStoreMiB', value, 1, 16_384, ' (MiB)');
 }
 
 /** `sseInspector.mockServer.port`. */

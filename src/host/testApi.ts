@@ -1,4 +1,4 @@
-// The object `activate` returns for the extension-host integration tests (see src/testApi.ts).
+// The object `activate` returns in test mode, for the extension-host integration tests (see testApiTypes.ts).
 import type { SseInspectorTestApi } from './testApiTypes';
 import type { CredentialStore } from './credentialStore';
 import type { MockServerControl } from './mockServerControl';
@@ -17,9 +17,10 @@ export function createTestApi(parts: {
     mockRequests: () => mock.requests(),
     mockStatusBar: () => mock.statusBar(),
     panels: () => panels.all().map((panel) => panel.info()),
-    probe: (panelId) => {
+    revealPanel: (panelId) => {
       const panel = panels.get(panelId);
-      return panel === undefined ? Promise.reject(new Error(`No open panel has the id ${JSON.stringify(panelId)}`)) : panel.probe();
+      if (panel === undefined) throw new Error(`No open panel has the id ${JSON.stringify(panelId)}`);
+      panel.reveal();
     },
     setCredentials: (values) => credentials.save({ cookie: values.cookie ?? '', authorization: values.authorization ?? '' }),
     closePanel: (panelId) => panels.get(panelId)?.close(),

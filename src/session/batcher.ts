@@ -12,6 +12,12 @@ export const FLUSH_INTERVAL_MS = 33;
  * webview would parse in one go. Beyond the bound the rest follows one interval later.
  */
 export const BATCH_LIMITS = { maxRecords: 10_000, maxChars: 1024 * 1024 };
+/**
+ * Batches posted that the webview has not yet taken. A busy or stalled webview would otherwise queue message after
+ * message in the extension host; beyond this many, new records wait in the store (bounded) and go out together,
+ * coalesced, once a batch is taken.
+ */
+export const MAX_BATCHES_IN_FLIGHT = 2;
 
 export interface RecordBatch {
   records: SseRecord[];
@@ -22,15 +28,20 @@ export interface RecordBatch {
 export class RecordBatcher {
   /** The seq of the newest record already handed out. */
   private sentThrough = 0;
+  private inFlight = 0;
+  /** Bumped by restart and reset: acknowledgements of batches sent before then no longer count. */
+  private generation = 0;
   private lastFlushAt = Number.NEGATIVE_INFINITY;
   private timer: unknown;
   private timerPending = false;
 
   constructor(
     private readonly store: RecordStore,
-    private readonly send: (batch: RecordBatch) => void,
+    /** Posts a batch; a returned promise settles when the webview has taken it (backpressure), anything else at once. */
+    private readonly send: (batch: RecordBatch) => unknown,
     private readonly clock: Clock = systemClock,
     private readonly limits = { intervalMs: FLUSH_INTERVAL_MS, ...BATCH_LIMITS },
+    private readonly maxInFlight = MAX_BATCHES_IN_FLIGHT,
   ) {}
 
   /** Keeps the record and makes sure a flush is coming. */
@@ -46,6 +57,7 @@ export class RecordBatcher {
   restart(): RecordBatch {
     this.cancelTimer();
     this.sentThrough = 0;
+    this.forgetInFlight();
     this.lastFlushAt = this.clock.now();
     const batch = this.take();
     this.scheduleIfMore();
@@ -56,6 +68,7 @@ export class RecordBatcher {
   reset(): void {
     this.cancelTimer();
     this.sentThrough = 0;
+    this.forgetInFlight();
   }
 
   dispose(): void {
@@ -63,8 +76,8 @@ export class RecordBatcher {
   }
 
   private schedule(): void {
-    if (this.timerPending) {
-      return;
+    if (this.timerPending || this.inFlight >= this.maxInFlight) {
+      return; // A flush is coming, or the next acknowledgement will schedule one.
     }
     // The first record after a quiet spell goes out on the next tick (which still coalesces a
     // synchronous burst); later ones wait until a whole interval has passed since the last flush.
@@ -77,12 +90,36 @@ export class RecordBatcher {
   }
 
   private flush(): void {
+    if (this.inFlight >= this.maxInFlight) {
+      return; // The next acknowledgement schedules the flush; meanwhile records gather in the store.
+    }
     this.lastFlushAt = this.clock.now();
     const batch = this.take();
     if (batch.records.length > 0) {
-      this.send(batch);
+      this.track(this.send(batch));
     }
     this.scheduleIfMore();
+  }
+
+  /** Counts a posted batch until the webview takes it (or the post fails: then it is not coming either). */
+  private track(posted: unknown): void {
+    if (typeof (posted as PromiseLike<unknown> | undefined)?.then !== 'function') {
+      return;
+    }
+    const generation = this.generation;
+    this.inFlight += 1;
+    const settled = (): void => {
+      if (generation === this.generation) {
+        this.inFlight -= 1;
+        this.scheduleIfMore();
+      }
+    };
+    (posted as PromiseLike<unknown>).then(settled, settled);
+  }
+
+  private forgetInFlight(): void {
+    this.generation += 1;
+    this.inFlight = 0;
   }
 
   /** The next records within the limits, marked as sent. Records the cap pushed out before they were sent are simply gone. */

@@ -1,18 +1,19 @@
 // Writes a session's records as NDJSON or JSON with every credential taken out.
 import type { SseRecord } from '../shared/record';
 import type { Credentials } from '../engine/options';
+import { isCredentialHeaderName, REDACTED, redactUrlParams } from '../shared/redact';
 
 export type ExportFormat = 'ndjson' | 'json';
 
-/** Headers that carry credentials; an export never holds them, whatever their case. */
-const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie']);
 /** Shorter pieces of a credential are not worth hiding: they would blot out unrelated data. */
 const MIN_FRAGMENT_LENGTH = 4;
-export const REDACTED = '[redacted]';
+export { REDACTED };
 
-/** One record per line (as the CLI's --json prints them), or one JSON array. */
-export function formatExport(records: readonly SseRecord[], format: ExportFormat, credentials: Credentials = {}): string {
-  const secrets = secretFragments(credentials);
+/**
+ * One record per line (as the CLI's --json prints them), or one JSON array. `secrets` are the credential values
+ * (see secretFragments) of the session, each replaced wherever it appears.
+ */
+export function formatExport(records: readonly SseRecord[], format: ExportFormat, secrets: readonly string[] = []): string {
   const clean = records.map((record) => withoutCredentials(record, secrets));
   if (format === 'ndjson') {
     return clean.map((record) => JSON.stringify(record)).join('\n') + (clean.length > 0 ? '\n' : '');
@@ -21,15 +22,16 @@ export function formatExport(records: readonly SseRecord[], format: ExportFormat
 }
 
 /**
- * A copy without credential headers, and with every text field's occurrences of the credential values
- * replaced (a server may echo a token back in an event or an error).
+ * A copy without credential headers (Authorization, Cookie, Set-Cookie, API-key style names), and with every text
+ * field's occurrences of the credential values replaced (a server may echo a token back in an event or an error),
+ * as are the values of credential-like query parameters in any URL.
  */
 export function withoutCredentials(record: SseRecord, secrets: readonly string[]): SseRecord {
-  const redacted = secrets.length > 0 ? redactStrings(record, secrets) : record;
+  const redacted = redactStrings(record, secrets);
   if (redacted.kind !== 'open') {
     return redacted;
   }
-  const headers = Object.entries(redacted.headers).filter(([name]) => !CREDENTIAL_HEADERS.has(name.toLowerCase()));
+  const headers = Object.entries(redacted.headers).filter(([name]) => !isCredentialHeaderName(name));
   return { ...redacted, headers: Object.fromEntries(headers) };
 }
 
@@ -55,7 +57,7 @@ export function secretFragments(credentials: Credentials): string[] {
 
 function redactStrings<T>(value: T, secrets: readonly string[]): T {
   if (typeof value === 'string') {
-    return secrets.reduce((text: string, secret) => text.replaceAll(secret, REDACTED), value) as T;
+    return redactUrlParams(secrets.reduce((text: string, secret) => text.replaceAll(secret, REDACTED), value)) as T;
   }
   if (Array.isArray(value)) {
     return value.map((entry: unknown) => redactStrings(entry, secrets)) as T;

@@ -14,10 +14,6 @@ export const LIMITS = {
   /** Copying a whole event: the engine's default size cap is 8 MiB. */
   copy: 16 * 1024 * 1024,
   credential: 16 * 1024,
-  nonce: 128,
-  /** A probe report lists one key per row, and a row key holds the event's data. */
-  probeRows: 10_000_000,
-  probeRowKey: 16 * 1024 * 1024,
 } as const;
 
 /** A check for one field: undefined when fine, else what is wrong (never the value: it may be a secret). */
@@ -46,24 +42,6 @@ const oneOf =
   (value) =>
     typeof value === 'string' && allowed.includes(value) ? undefined : `must be one of ${allowed.join(', ')}`;
 
-const listOf =
-  (item: Check, max: number): Check =>
-  (value) => {
-    if (!Array.isArray(value)) {
-      return `must be a list, not ${describe(value)}`;
-    }
-    if (value.length > max) {
-      return `has more than ${max} entries`;
-    }
-    for (const [index, entry] of value.entries()) {
-      const problem = item(entry);
-      if (problem !== undefined) {
-        return `[${index}] ${problem}`;
-      }
-    }
-    return undefined;
-  };
-
 const object =
   <T>(shape: Shape<T>): Check =>
   (value) =>
@@ -90,12 +68,6 @@ const messageShapes: MessageShapes = {
   copy: { text: text(LIMITS.copy) },
   saveCredentials: { cookie: text(LIMITS.credential), authorization: text(LIMITS.credential) },
   clearCredentials: {},
-  probeReport: {
-    nonce: text(LIMITS.nonce),
-    rowCount: count,
-    rowKeys: listOf(text(LIMITS.probeRowKey), LIMITS.probeRows),
-    renderedRows: count,
-  },
 };
 
 export function validateWebviewMessage(value: unknown): Validation {

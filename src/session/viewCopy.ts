@@ -1,31 +1,79 @@
-// The copies of records the webview gets: huge event data clipped for the table, the store keeping it whole.
+// The copies of records the webview gets: every long string clipped (event data to a page, the rest to a line), the store keeping them whole.
 import { clipText } from '../shared/clipText';
 import type { SseRecord } from '../shared/record';
 
-/** Enough for any row and most detail panes; the rest arrives on demand through `details`. */
+/** Enough for any row and most detail panes; the rest of an event's data arrives on demand through `details`. */
 export const VIEW_DATA_LIMIT = 64 * 1024;
+/** Fields a row shows on one line (type, id, Last-Event-ID, URL, header values, messages): far more than fits. */
+export const VIEW_FIELD_LIMIT = 4 * 1024;
+/** Marks a clipped field other than event data, so a user sees it was cut. */
+export const CLIP_MARK = '…';
 
-/** The record itself when it is small enough, else a copy whose data is cut and marked `truncated`. */
-export function toViewRecord(record: SseRecord, limit: number = VIEW_DATA_LIMIT): SseRecord {
-  if (record.kind !== 'event' || record.data.length <= limit) {
+/** Fields that are bodies of text rather than one-line values (event data, comments, ignored lines); they get the data limit. */
+const BODY_FIELDS = new Set(['data', 'text', 'line']);
+
+/**
+ * The record itself when every string in it is within its limit, else a copy with the long ones cut: event data
+ * marked `truncated` (the detail pane fetches the rest), other fields ending in CLIP_MARK. Generic over fields,
+ * so a record kind added later is clipped too. Event data is untrusted, and so is every header and id.
+ */
+export function toViewRecord(record: SseRecord, dataLimit: number = VIEW_DATA_LIMIT, fieldLimit: number = VIEW_FIELD_LIMIT): SseRecord {
+  let copy: Record<string, unknown> | undefined;
+  for (const [key, value] of Object.entries(record)) {
+    const clipped = BODY_FIELDS.has(key) && typeof value === 'string' ? clipText(value, dataLimit) : clipField(value, fieldLimit);
+    if (clipped !== value) {
+      copy ??= { ...record };
+      copy[key] = clipped;
+    }
+  }
+  if (copy === undefined) {
     return record;
   }
-  return { ...record, data: clipText(record.data, limit), truncated: true };
+  if (record.kind === 'event' && copy.data !== record.data) {
+    copy.truncated = true;
+  }
+  return copy as unknown as SseRecord;
+}
+
+/** A one-line value, or an object of them (headers, the CORS verdict), with each long string cut and marked. */
+function clipField(value: unknown, limit: number): unknown {
+  if (typeof value === 'string') {
+    return value.length <= limit ? value : `${clipText(value, limit)}${CLIP_MARK}`;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return value;
+  }
+  let copy: Record<string, unknown> | undefined;
+  for (const [key, entry] of Object.entries(value)) {
+    const clippedKey = clipField(key, limit) as string;
+    const clipped = clipField(entry, limit);
+    if (clipped !== entry || clippedKey !== key) {
+      copy ??= { ...value };
+      if (clippedKey !== key) delete copy[key];
+      copy[clippedKey] = clipped;
+    }
+  }
+  return copy ?? value;
 }
 
 export { clipText };
 
-/** Roughly how many characters a record adds to a message: its (clipped) data dominates; other kinds are few and small. */
+/** Roughly how many characters a record adds to a message: its strings as clipped, and about 120 for the rest. */
 export function viewSize(record: SseRecord): number {
-  switch (record.kind) {
-    case 'event':
-      // About 120 characters of JSON for the fields around the data.
-      return 120 + Math.min(record.data.length, VIEW_DATA_LIMIT) + record.lastEventId.length;
-    case 'comment':
-      return 100 + record.text.length;
-    case 'ignored':
-      return 150 + record.line.length + record.reason.length;
-    default:
-      return 500;
+  return 120 + stringChars(record, VIEW_DATA_LIMIT);
+}
+
+/** Characters in the strings of `value` (keys included, one level of objects deep), each counted up to `cap`. */
+export function stringChars(value: unknown, cap: number = Number.POSITIVE_INFINITY): number {
+  if (typeof value === 'string') {
+    return Math.min(value.length, cap);
   }
+  if (typeof value !== 'object' || value === null) {
+    return 0;
+  }
+  let total = 0;
+  for (const [key, entry] of Object.entries(value)) {
+    total += key.length + (typeof entry === 'string' ? Math.min(entry.length, cap) : typeof entry === 'object' ? stringChars(entry, cap) : 0);
+  }
+  return total;
 }

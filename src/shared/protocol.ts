@@ -46,9 +46,7 @@ export type ExtensionToWebview =
   /** A message about one field or the whole panel, e.g. a refused URL. */
   | { type: 'notice'; level: 'error' | 'info'; message: string; field?: 'url' | 'headers' | 'origin' }
   /** The whole data of one event, answering `details`. */
-  | { type: 'detail'; seq: number; data: string }
-  /** Test-only: asks the webview to report what it has rendered. */
-  | { type: 'probe'; nonce: string };
+  | { type: 'detail'; seq: number; data: string };
 
 export type WebviewToExtension =
   | { type: 'ready' }
@@ -60,6 +58,4 @@ export type WebviewToExtension =
   | { type: 'openInEditor'; seq: number }
   | { type: 'copy'; text: string }
   | { type: 'saveCredentials'; cookie: string; authorization: string }
-  | { type: 'clearCredentials' }
-  /** Test-only: what the table holds and shows, answering `probe`. */
-  | { type: 'probeReport'; nonce: string; rowCount: number; rowKeys: string[]; renderedRows: number };
+  | { type: 'clearCredentials' };

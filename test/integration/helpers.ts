@@ -2,7 +2,9 @@
 import * as net from 'node:net';
 import * as vscode from 'vscode';
 import type { ConnectRequest } from '../../src/shared/protocol';
-import type { RenderedTable, SseInspectorTestApi } from '../../src/host/testApiTypes';
+import type { SseInspectorTestApi } from '../../src/host/testApiTypes';
+import type { RenderedTable } from '../webview/renderedTable';
+import { askRunner } from './runnerSteps';
 
 export const EXTENSION_ID = 'sse-inspector.sse-inspector';
 
@@ -15,7 +17,7 @@ export function extension(): vscode.Extension<SseInspectorTestApi> {
 /** The extension's test API, activating it if needed. */
 export async function testApi(): Promise<SseInspectorTestApi> {
   const api = await extension().activate();
-  if (!api || typeof api.probe !== 'function') throw new Error(`${EXTENSION_ID} activate() did not return the test API`);
+  if (!api || typeof api.revealPanel !== 'function') throw new Error(`${EXTENSION_ID} activate() did not return the test API (is it running in test mode?)`);
   return api;
 }
 
@@ -43,9 +45,9 @@ export async function waitFor<T>(what: string, read: () => T | Promise<T>, done:
   }
 }
 
-/** The row keys of the mock's first `count` messages, "Hello SSE 1" onwards. */
+/** The row keys of the mock's first `count` messages, "Hello SSE 1" onwards, as the table shows their JSON (compacted). */
 export function messageRows(count: number): string[] {
-  return Array.from({ length: count }, (_, index) => `event:message:{"message": "Hello SSE ${index + 1}"}`);
+  return Array.from({ length: count }, (_, index) => `event:message:{"message":"Hello SSE ${index + 1}"}`);
 }
 
 /** The rows the panel must render for the document's sequence: open, ten messages, the custom end event, closed. */
@@ -89,9 +91,38 @@ export async function connect(target: string | Partial<ConnectRequest>): Promise
   return id;
 }
 
-/** Probes the webview until its last row is `closed`, and returns what it rendered. */
+/** Tells this bundle's steps apart from those of another (each test file is its own bundle; a window reload starts a new host). */
+const STEP_PREFIX = `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+let tableReads = 0;
+
+/**
+ * What a panel's webview shows, read by the runner from its DOM as a user sees it: the panel is brought to the
+ * front first, as a user would click its tab. Every row must be in the DOM (the table draws the visible ones and a
+ * margin), so the tests keep to tables that fit.
+ */
+export async function renderedTable(api: SseInspectorTestApi, panelId: string): Promise<RenderedTable> {
+  const panel = api.panels().find((candidate) => candidate.id === panelId);
+  if (!panel) throw new Error(`panel ${panelId} is not open`);
+  api.revealPanel(panelId);
+  return wholeTable(await tableShowing(panel.request.url));
+}
+
+/** What the (newest, visible) panel whose URL field shows `url` draws, read by the runner from its DOM: the rows in it. */
+export async function tableShowing(url: string): Promise<RenderedTable> {
+  return (await askRunner(`ui-rows-${STEP_PREFIX}-${++tableReads}`, { url })) as RenderedTable;
+}
+
+/** The table, checked to have every row in the DOM. */
+export function wholeTable(table: RenderedTable): RenderedTable {
+  if (table.firstRow !== 0 || table.rowKeys.length !== table.rowCount) {
+    throw new Error(`the table has ${table.rowCount} rows but rows ${table.firstRow}–${table.firstRow + table.rowKeys.length - 1} are in the DOM`);
+  }
+  return table;
+}
+
+/** Reads the webview until its last row is `closed`, and returns what it rendered. */
 export function renderedUntilClosed(api: SseInspectorTestApi, panelId: string, deadlineMs?: number): Promise<RenderedTable> {
-  return waitFor(`panel ${panelId} to render a closed row`, () => api.probe(panelId), (table) => table.rowKeys.at(-1) === 'closed', deadlineMs);
+  return waitFor(`panel ${panelId} to render a closed row`, () => renderedTable(api, panelId), (table) => table.rowKeys.at(-1) === 'closed', deadlineMs);
 }
 
 /** A port nothing listens on: bound by the kernel, then released. */

@@ -6,6 +6,7 @@ import { buildExtension, installVsix, repoRoot, runCommand } from '../../scripts
 import { buildSuite } from './buildSuites';
 import { listZipEntries } from './vsixContents';
 import { runInFreshServer } from './hostRun';
+import { answerUiStep } from './webviewUi';
 import { summarize } from './workbench';
 
 const MAX_VSIX_BYTES = 500 * 1024;
@@ -64,6 +65,8 @@ export async function runVsixSmoke(): Promise<boolean> {
       timeoutMs: SMOKE_TIME_LIMIT_MS,
       extensionsDir,
       extensionDevelopmentPath: writeHarnessExtension(join(scratch, 'harness')),
+      // The installed copy has no test API: the runner reads what its webview shows.
+      answer: answerUiStep,
     });
     return summarize('installed .vsix smoke suite', outcome);
   } finally {

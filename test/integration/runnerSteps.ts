@@ -1,6 +1,6 @@
 // Lets code in the extension host hand a step to the runner outside (Node + Playwright), such as clicking in the
 // webview or measuring it, and wait for its result. Steps travel as log lines out and files back.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The environment variable naming the folder for step files; code-server passes it on to the extension host. */
@@ -56,7 +56,12 @@ export function answerSteps<Context>(
     if (!match) return;
     const step = match[1];
     const payloadFile = join(dir, `${step}.json`);
-    const finish = (outcome: StepOutcome): void => writeFileSync(join(dir, `${step}.done`), JSON.stringify(outcome));
+    // Written aside and renamed into place: the extension host polls for the file and must never read half of it.
+    const finish = (outcome: StepOutcome): void => {
+      const done = join(dir, `${step}.done`);
+      writeFileSync(`${done}.part`, JSON.stringify(outcome));
+      renameSync(`${done}.part`, done);
+    };
     Promise.resolve()
       .then(() => handle(step, context, existsSync(payloadFile) ? JSON.parse(readFileSync(payloadFile, 'utf8')) : undefined))
       .then(

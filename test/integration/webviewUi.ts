@@ -1,6 +1,7 @@
 // Runner-side steps in a panel's webview, done as a user would (typing, clicking, keys) for the extension-host suite.
 import type { Frame, Page } from 'playwright-core';
-import { webviewFrame } from './workbench';
+import { READ_RENDERED_TABLE, type RenderedTable } from '../webview/renderedTable';
+import { webviewFrame, webviewFrames } from './workbench';
 import { answerWorkbenchStep } from './workbenchUi';
 
 interface UrlPayload {
@@ -104,9 +105,44 @@ async function pressEscape(frame: Frame): Promise<{ detailsOpen: boolean }> {
   return { detailsOpen: await detailPane(frame).isVisible() };
 }
 
+/** Which panel's table to read: the one whose URL field shows this URL (the newest such, should several). */
+export interface RowsPayload {
+  url: string;
+}
+
+/**
+ * The table of the panel whose URL field shows `url`, as drawn in its DOM; it waits for that panel's webview to
+ * have loaded its state (its URL field is filled from it). A visible webview is preferred, since a hidden one is
+ * not drawn.
+ */
+async function renderedTable(page: Page, { url }: RowsPayload): Promise<RenderedTable> {
+  const giveUpAt = Date.now() + 10_000;
+  for (;;) {
+    const frames = webviewFrames(page);
+    const matching: { frame: Frame; visible: boolean }[] = [];
+    for (const frame of frames) {
+      const field = urlField(frame);
+      if ((await field.count()) === 1 && (await field.inputValue().catch(() => undefined)) === url) {
+        const host = await frame.parentFrame()?.frameElement().catch(() => undefined);
+        matching.push({ frame, visible: (await host?.isVisible()) ?? false });
+      }
+    }
+    const chosen = matching.filter((entry) => entry.visible).at(-1) ?? matching.at(-1);
+    if (chosen) {
+      // Two frames: what the last messages changed is drawn.
+      await chosen.frame.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+      const table = (await chosen.frame.evaluate(READ_RENDERED_TABLE)) as RenderedTable | null;
+      if (table) return table;
+    }
+    if (Date.now() > giveUpAt) throw new Error(`no webview of the ${frames.length} open shows the URL ${url} and a record table`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Answers a `ui-<action>[-n]` step in the newest panel's webview, or a `workbench-…` step around it; returns what the extension-host side asked to read. */
 export async function answerUiStep(step: string, page: Page, payload: unknown): Promise<unknown> {
   if (step.startsWith('workbench-')) return answerWorkbenchStep(step, page, payload);
+  if (step.startsWith('ui-rows-')) return renderedTable(page, payload as RowsPayload);
   const frame = webviewFrame(page);
   if (!frame) throw new Error('no webview is open in the workbench');
   const action = step.replace(/-\d+$/, '');

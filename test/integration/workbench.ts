@@ -44,9 +44,14 @@ export interface WorkbenchOutcome {
   failed?: number;
 }
 
-/** The newest webview document: VS Code nests each as .../webview/browser/pre/fake.html inside a host iframe. */
+/** The webview documents, oldest first: VS Code nests each as .../webview/browser/pre/fake.html inside a host iframe. */
+export function webviewFrames(page: Page): Frame[] {
+  return page.frames().filter((frame) => !frame.isDetached() && frame.url().includes('/webview/browser/pre/fake.html'));
+}
+
+/** The newest webview document. */
 export function webviewFrame(page: Page): Frame | undefined {
-  return page.frames().filter((frame) => !frame.isDetached() && frame.url().includes('/webview/browser/pre/fake.html')).at(-1);
+  return webviewFrames(page).at(-1);
 }
 
 /** Builds the workbench URL whose payload points the extension host at the extension and the tests. */

@@ -170,4 +170,46 @@ describe('panel batcher', () => {
     assert.equal(sent.length, 0);
     assert.equal(clock.pendingTimers, 0);
   });
+
+  it('backpressure: with two batches not yet taken it posts no more; what arrives meanwhile goes out in one batch once one is taken', async () => {
+    const clock = new ManualClock();
+    const store = new RecordStore(100_000);
+    const sent: RecordBatch[] = [];
+    const takers: Array<() => void> = [];
+    const batcher = new RecordBatcher(store, (batch) => {
+      sent.push(batch);
+      return new Promise<void>((resolve) => takers.push(resolve));
+    }, clock, undefined, 2);
+    for (let seq = 1; seq <= 3; seq += 1) {
+      batcher.add(eventRecord(seq));
+      clock.advance(FLUSH_INTERVAL_MS);
+    }
+    assert.deepEqual(sent.map((batch) => seqs(batch.records)), [[1], [2]], 'a third batch went to a webview that had taken none');
+    for (let seq = 4; seq <= 1000; seq += 1) batcher.add(eventRecord(seq));
+    clock.advance(10 * FLUSH_INTERVAL_MS);
+    assert.equal(sent.length, 2);
+    assert.equal(clock.pendingTimers, 0, 'a blocked batcher keeps polling with timers');
+    takers[0]();
+    await Promise.resolve();
+    clock.advance(FLUSH_INTERVAL_MS);
+    assert.deepEqual(sent.map((batch) => seqs(batch.records)), [[1], [2], range(3, 1000)]);
+    assert.equal(sent.length, 3);
+  });
+
+  it('backpressure: a restart (a webview that starts over) forgets the batches the old one never took', async () => {
+    const clock = new ManualClock();
+    const store = new RecordStore(100_000);
+    const sent: RecordBatch[] = [];
+    const batcher = new RecordBatcher(store, (batch) => {
+      sent.push(batch);
+      return new Promise<void>(() => {}); // never taken: that webview is gone
+    }, clock, { intervalMs: FLUSH_INTERVAL_MS, maxRecords: 1, maxChars: BATCH_LIMITS.maxChars }, 2);
+    for (let seq = 1; seq <= 5; seq += 1) batcher.add(eventRecord(seq));
+    clock.advance(10 * FLUSH_INTERVAL_MS);
+    assert.equal(sent.length, 2);
+    const first = batcher.restart();
+    assert.deepEqual(seqs(first.records), [1]);
+    clock.advance(10 * FLUSH_INTERVAL_MS);
+    assert.deepEqual(sent.slice(2).map((batch) => seqs(batch.records)), [[2], [3]]);
+  });
 });

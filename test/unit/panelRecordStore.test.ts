@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { RecordStore } from '../../src/session/recordStore';
+import { RecordStore, recordBytes } from '../../src/session/recordStore';
 import { eventRecord, range, seqs } from './panelFixtures';
 
 function filled(capacity: number, count: number): RecordStore {
@@ -21,6 +21,33 @@ describe('panel record store', () => {
     assert.deepEqual(seqs(store.snapshot()), [7, 8, 9, 10]);
     assert.equal(store.size, 4);
     assert.equal(store.dropped, 6);
+  });
+
+  it('is capped by bytes too: big records push the oldest out, counted as dropped, and the newest is always kept', () => {
+    const megabyte = 'm'.repeat(512 * 1024); // 1 MiB as UTF-16
+    const store = new RecordStore(100_000, 10 * 1024 * 1024);
+    for (let seq = 1; seq <= 2500; seq += 1) store.append(eventRecord(seq, megabyte));
+    assert.ok(store.byteSize <= 10 * 1024 * 1024, `${store.byteSize} bytes kept`);
+    assert.equal(store.size, 9);
+    assert.equal(store.dropped, 2500 - 9);
+    assert.deepEqual(seqs(store.snapshot()), range(2492, 2500));
+    const huge = eventRecord(2501, 'h'.repeat(8 * 1024 * 1024));
+    store.append(huge);
+    assert.deepEqual(seqs(store.snapshot()), [2501], 'the one record over the cap on its own is still kept');
+    assert.equal(store.byteSize, recordBytes(huge));
+  });
+
+  it('after byte drops it reuses the freed slots and grows again in order, bySeq and since still right', () => {
+    const store = new RecordStore(1000, 40 * 1024);
+    for (let seq = 1; seq <= 20; seq += 1) store.append(eventRecord(seq, 'a'.repeat(seq % 5 === 0 ? 8 * 1024 : 10)));
+    for (let seq = 21; seq <= 400; seq += 1) store.append(eventRecord(seq, 'b'));
+    const kept = seqs(store.snapshot());
+    assert.deepEqual(kept, range(kept[0], 400));
+    assert.equal(store.size + store.dropped, 400);
+    assert.equal(store.bySeq(400)?.seq, 400);
+    assert.equal(store.bySeq(kept[0] - 1), undefined);
+    assert.deepEqual(seqs(store.since(398)), [399, 400]);
+    assert.equal(store.byteSize, store.snapshot().reduce((total, record) => total + recordBytes(record), 0));
   });
 
   it('stays at its capacity through a million appends', () => {

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { clipText, toViewRecord, VIEW_DATA_LIMIT, viewSize } from '../../src/session/viewCopy';
+import { CLIP_MARK, clipText, toViewRecord, VIEW_DATA_LIMIT, VIEW_FIELD_LIMIT, viewSize } from '../../src/session/viewCopy';
+import type { SseRecord } from '../../src/shared/record';
 import { eventRecord, openRecord } from './panelFixtures';
 
 describe('panel view copies', () => {
@@ -26,9 +27,35 @@ describe('panel view copies', () => {
     assert.equal(clipText('short', 10), 'short');
   });
 
-  it('leaves records other than events untouched', () => {
-    const record = openRecord(1, { 'x-long': 'z'.repeat(VIEW_DATA_LIMIT * 2) });
+  it('passes records whose strings are all short through as the very same object', () => {
+    const record = openRecord(1, { 'content-type': 'text/event-stream' });
     assert.equal(toViewRecord(record), record);
+    const comment: SseRecord = { kind: 'comment', seq: 2, t: 2, at: 2, text: 'keep-alive' };
+    assert.equal(toViewRecord(comment), comment);
+  });
+
+  it('clips every long string, not only data: id, Last-Event-ID, type, URL, header names and values, comment text, messages', () => {
+    const huge = 'h'.repeat(7 * 1024 * 1024);
+    const event = toViewRecord(eventRecord(1, 'small', { id: huge, lastEventId: huge, type: huge }));
+    assert.ok(event.kind === 'event');
+    for (const value of [event.id ?? '', event.lastEventId, event.type]) {
+      assert.equal(value.length, VIEW_FIELD_LIMIT + CLIP_MARK.length);
+      assert.ok(value.endsWith(CLIP_MARK));
+    }
+    assert.equal(event.data, 'small');
+    assert.equal(event.truncated, undefined, 'the data was whole, so the detail pane need not fetch it');
+    const open = toViewRecord({ ...openRecord(2, { 'x-long': huge, [huge]: 'v' }), url: `http://x/${huge}` });
+    assert.ok(open.kind === 'open');
+    assert.ok(open.url.length <= VIEW_FIELD_LIMIT + 1);
+    assert.equal(open.headers['x-long'].length, VIEW_FIELD_LIMIT + 1);
+    assert.ok(Object.keys(open.headers).every((name) => name.length <= VIEW_FIELD_LIMIT + 1));
+    const comment = toViewRecord({ kind: 'comment', seq: 3, t: 3, at: 3, text: huge });
+    assert.ok(comment.kind === 'comment' && comment.text.length === VIEW_DATA_LIMIT);
+    const error = toViewRecord({ kind: 'error', seq: 4, t: 4, at: 4, message: huge, willReconnect: false });
+    assert.ok(error.kind === 'error' && error.message.length === VIEW_FIELD_LIMIT + 1);
+    const reconnect = toViewRecord({ kind: 'reconnect', seq: 5, t: 5, at: 5, attempt: 1, delayMs: 1, lastEventId: huge });
+    assert.ok(reconnect.kind === 'reconnect' && reconnect.lastEventId.length === VIEW_FIELD_LIMIT + 1);
+    assert.ok(viewSize(eventRecord(6, 'x', { lastEventId: huge })) < 2 * VIEW_DATA_LIMIT, 'a huge id counted whole in the batch size');
   });
 
   it('estimates a record\'s share of a message by its clipped data, so huge events do not count whole', () => {

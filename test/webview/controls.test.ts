@@ -58,6 +58,21 @@ describe('webview connection form and actions', () => {
     });
   });
 
+  it('keeps no token from the URL or the Headers box in the state VS Code saves, while the form still holds them', async () => {
+    const request = { url: 'http://127.0.0.1:4000/sse?access_token=url-secret-1&n=2', withCredentials: false, origin: '', method: 'GET', headers: 'X-Api-Key: box-secret-2\nX-Team: blue', body: '', closeOn: 'end' };
+    await withInspector({ state: { request, status: 'idle' } }, async (inspector) => {
+      const page = inspector.page;
+      await page.getByRole('combobox', { name: 'Stream URL' }).press('Enter');
+      const [connect] = await inspector.postedOfType('connect');
+      assert.equal(connect.request.url, request.url, 'the extension still gets the whole URL to connect with');
+      const saved = await page.evaluate(() => sessionStorage.getItem('vscodeState') ?? '');
+      assert.ok(!saved.includes('url-secret-1') && !saved.includes('box-secret-2'), `saved state: ${saved}`);
+      assert.match(saved, /access_token=\[redacted\]&n=2/);
+      assert.match(saved, /X-Team: blue/);
+      assert.equal(await page.getByRole('combobox', { name: 'Stream URL' }).inputValue(), request.url);
+    });
+  });
+
   it('fills the form from the state, lists recent URLs, and enables Connect or Disconnect by status', async () => {
     const request = { url: 'http://127.0.0.1:4000/sse', withCredentials: true, origin: 'http://localhost:5173', method: 'PUT', headers: 'A: b', body: 'x', closeOn: '' };
     await withInspector({ state: { request, recentUrls: ['http://127.0.0.1:4000/sse', 'https://other.example/events'], status: 'open' } }, async (inspector) => {
@@ -146,7 +161,7 @@ describe('webview connection form and actions', () => {
       await toolbar.getByRole('button', { name: 'Clear' }).click();
       assert.deepEqual(await inspector.postedOfType('clear'), [{ type: 'clear' }]);
       await inspector.deliver({ type: 'cleared' });
-      assert.equal((await inspector.probe()).rowCount, 0);
+      assert.equal((await inspector.renderedTable()).rowCount, 0);
       await inspector.settle();
       assert.equal(await inspector.page.locator('.chips button').count(), 0);
       assert.match((await inspector.page.locator('.stats').textContent()) ?? '', /^0 events/);

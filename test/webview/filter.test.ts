@@ -22,19 +22,19 @@ describe('webview filter and chips', () => {
     await withInspector({ state: { records: records() } }, async (inspector) => {
       const filter = inspector.page.getByRole('textbox', { name: 'Filter' });
       await filter.fill('grace');
-      assert.deepEqual((await inspector.probe()).rowKeys, ['event:message:{"user":"Grace","n":2}']);
+      assert.deepEqual((await inspector.renderedTable()).rowKeys, ['event:message:{"user":"Grace","n":2}']);
       await filter.fill('PROGRESS');
-      assert.deepEqual((await inspector.probe()).rowKeys, ['event:progress:fifty percent']);
+      assert.deepEqual((await inspector.renderedTable()).rowKeys, ['event:progress:fifty percent']);
       await filter.fill('a-1');
-      assert.deepEqual((await inspector.probe()).rowKeys, ['event:message:{"user":"Ada","n":1}']);
+      assert.deepEqual((await inspector.renderedTable()).rowKeys, ['event:message:{"user":"Ada","n":1}']);
       await filter.fill('timed out');
-      assert.deepEqual((await inspector.probe()).rowKeys, ['error']);
+      assert.deepEqual((await inspector.renderedTable()).rowKeys, ['error']);
       await filter.fill('.*');
-      assert.equal((await inspector.probe()).rowCount, 0, 'without the regex switch, .* is plain text');
+      assert.equal((await inspector.renderedTable()).rowCount, 0, 'without the regex switch, .* is plain text');
       await inspector.settle();
       assert.equal(await inspector.page.locator('.table-empty').textContent(), 'No rows match the filter or the chips.');
       await filter.fill('');
-      assert.equal((await inspector.probe()).rowCount, 7);
+      assert.equal((await inspector.renderedTable()).rowCount, 7);
     });
   });
 
@@ -42,7 +42,7 @@ describe('webview filter and chips', () => {
     await withInspector({ state: { records: records() } }, async (inspector) => {
       await inspector.page.getByRole('button', { name: 'Use regular expression' }).click();
       await inspector.page.getByRole('textbox', { name: 'Filter' }).fill('"n":\\d\\}$|^p-');
-      assert.deepEqual((await inspector.probe()).rowKeys, ['event:message:{"user":"Ada","n":1}', 'event:message:{"user":"Grace","n":2}', 'event:progress:fifty percent']);
+      assert.deepEqual((await inspector.renderedTable()).rowKeys, ['event:message:{"user":"Ada","n":1}', 'event:message:{"user":"Grace","n":2}', 'event:progress:fifty percent']);
     });
   });
 
@@ -51,14 +51,14 @@ describe('webview filter and chips', () => {
       await inspector.page.getByRole('button', { name: 'Use regular expression' }).click();
       const filter = inspector.page.getByRole('textbox', { name: 'Filter' });
       await filter.fill('(unclosed');
-      assert.equal((await inspector.probe()).rowCount, 7);
+      assert.equal((await inspector.renderedTable()).rowCount, 7);
       const note = inspector.page.locator('#filter-note');
       assert.ok(await note.isVisible());
       assert.match((await note.textContent()) ?? '', /^Invalid regular expression: .*unclosed/);
       assert.equal(await filter.getAttribute('aria-invalid'), 'true');
       await inspector.screenshot('filter-invalid-regex');
       await filter.fill('(Ada|Grace)');
-      assert.equal((await inspector.probe()).rowCount, 2);
+      assert.equal((await inspector.renderedTable()).rowCount, 2);
       assert.ok(!(await note.isVisible()));
       assert.equal(await filter.getAttribute('aria-invalid'), null);
     });
@@ -71,10 +71,10 @@ describe('webview filter and chips', () => {
       assert.deepEqual(await chips.allTextContents(), ['message', 'progress', 'end', 'error', 'open · reconnect · closed']);
       await inspector.page.locator('.chips button', { hasText: 'message' }).click();
       await inspector.page.locator('.chips button', { hasText: 'open · reconnect · closed' }).click();
-      assert.deepEqual((await inspector.probe()).rowKeys, ['event:progress:fifty percent', 'error', 'event:end:bye']);
+      assert.deepEqual((await inspector.renderedTable()).rowKeys, ['event:progress:fifty percent', 'error', 'event:end:bye']);
       assert.equal(await inspector.page.locator('.chips button', { hasText: 'message' }).getAttribute('aria-pressed'), 'false');
       await inspector.page.locator('.chips button', { hasText: 'message' }).click();
-      assert.equal((await inspector.probe()).rowCount, 5);
+      assert.equal((await inspector.renderedTable()).rowCount, 5);
       // A type that arrives later gets its chip too.
       await inspector.deliver({ type: 'records', records: [new RecordMaker(100).event('late', 'x')], dropped: 0 });
       await inspector.settle();
@@ -87,7 +87,7 @@ describe('webview filter and chips', () => {
       await inspector.page.getByRole('textbox', { name: 'Filter' }).fill('grace');
       const maker = new RecordMaker();
       await inspector.deliver({ type: 'records', records: [maker.event('message', 'Grace again'), maker.event('message', 'Ada again')], dropped: 0 });
-      assert.deepEqual((await inspector.probe()).rowKeys, ['event:message:{"user":"Grace","n":2}', 'event:message:Grace again']);
+      assert.deepEqual((await inspector.renderedTable()).rowKeys, ['event:message:{"user":"Grace","n":2}', 'event:message:Grace again']);
     });
   });
 
@@ -98,12 +98,12 @@ describe('webview filter and chips', () => {
       await inspector.page.getByRole('button', { name: 'Comments & retry' }).click();
       await inspector.settle();
       await inspector.page.locator('.chips button', { hasText: 'end' }).click();
-      assert.deepEqual((await inspector.probe()).rowKeys, ['event:message:{"user":"Ada","n":1}', 'event:message:{"user":"Grace","n":2}']);
+      assert.deepEqual((await inspector.renderedTable()).rowKeys, ['event:message:{"user":"Ada","n":1}', 'event:message:{"user":"Grace","n":2}']);
 
       await inspector.page.reload();
       await inspector.page.waitForFunction(() => window.__posted.some((message) => message.type === 'ready'));
       await inspector.deliver({ type: 'state', state: panelState({ records: records() }) });
-      assert.deepEqual((await inspector.probe()).rowKeys, ['event:message:{"user":"Ada","n":1}', 'event:message:{"user":"Grace","n":2}']);
+      assert.deepEqual((await inspector.renderedTable()).rowKeys, ['event:message:{"user":"Ada","n":1}', 'event:message:{"user":"Grace","n":2}']);
       assert.equal(await inspector.page.getByRole('textbox', { name: 'Filter' }).inputValue(), '^(message|end)$');
       assert.equal(await inspector.page.getByRole('button', { name: 'Use regular expression' }).getAttribute('aria-pressed'), 'true');
       assert.equal(await inspector.page.getByRole('button', { name: 'Comments & retry' }).getAttribute('aria-pressed'), 'true');

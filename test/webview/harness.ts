@@ -1,7 +1,6 @@
 // Serves the real built webview under the panel's CSP to headless Chromium, with a stand-in for acquireVsCodeApi.
 
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,12 +10,12 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { newNonce, panelHtml } from '../../src/host/html';
 import type { ExtensionToWebview, PanelState, WebviewToExtension } from '../../src/shared/protocol';
 import { panelState } from './records';
+import { READ_RENDERED_TABLE, type RenderedTable } from './renderedTable';
 
 const ROOT = path.resolve(__dirname, '../..');
 export const RESULTS_DIR = path.join(ROOT, 'test-results');
 
 export type ThemeClass = 'vscode-dark' | 'vscode-light' | 'vscode-high-contrast';
-export type ProbeReport = Extract<WebviewToExtension, { type: 'probeReport' }>;
 
 /** What the page's stand-in keeps for the test to read. */
 declare global {
@@ -148,15 +147,20 @@ export class InspectorPage {
     return posted.filter((message): message is Extract<WebviewToExtension, { type: T }> => message.type === type);
   }
 
-  /** Asks the webview what it holds and shows; answered after every message delivered before it. */
-  async probe(): Promise<ProbeReport> {
-    const nonce = randomBytes(8).toString('hex');
-    await this.deliver({ type: 'probe', nonce });
-    const handle = await this.page.waitForFunction(
-      (wanted) => window.__posted.find((message) => message.type === 'probeReport' && message.nonce === wanted),
-      nonce,
-    );
-    return (await handle.jsonValue()) as ProbeReport;
+  /** What the table shows, read from its DOM once everything delivered before has been drawn. */
+  async renderedTable(): Promise<RenderedTable> {
+    await this.settle();
+    const table = (await this.page.evaluate(READ_RENDERED_TABLE)) as RenderedTable | null;
+    if (table === null) throw new Error('the page shows no record table');
+    return table;
+  }
+
+  /** Scrolls the table to its first row, as a user dragging the scrollbar to the top would. */
+  async scrollToTop(): Promise<void> {
+    await this.page.getByRole('grid', { name: 'Records' }).evaluate((grid) => {
+      grid.scrollTop = 0;
+    });
+    await this.settle();
   }
 
   /** Waits two animation frames, so everything scheduled by earlier messages has been drawn. */

@@ -77,14 +77,14 @@ describe('webview rows', () => {
     const maker = new RecordMaker();
     const records = [maker.open(), maker.comment(' keep-alive'), maker.retry(5000), maker.event('message', 'a')];
     await withInspector({ state: { records } }, async (inspector) => {
-      assert.deepEqual((await inspector.probe()).rowKeys, ['open', 'event:message:a']);
+      assert.deepEqual((await inspector.renderedTable()).rowKeys, ['open', 'event:message:a']);
       await inspector.page.getByRole('button', { name: 'Comments & retry' }).click();
-      assert.deepEqual((await inspector.probe()).rowKeys, ['open', 'comment', 'retry', 'event:message:a']);
+      assert.deepEqual((await inspector.renderedTable()).rowKeys, ['open', 'comment', 'retry', 'event:message:a']);
       await inspector.settle();
       const data = await inspector.visibleData();
       assert.deepEqual(data.slice(1, 3), ['keep-alive', 'reconnection time set to 5000 ms']);
       await inspector.page.getByRole('button', { name: 'Comments & retry' }).click();
-      assert.deepEqual((await inspector.probe()).rowKeys, ['open', 'event:message:a']);
+      assert.deepEqual((await inspector.renderedTable()).rowKeys, ['open', 'event:message:a']);
     });
   });
 
@@ -92,9 +92,9 @@ describe('webview rows', () => {
     const maker = new RecordMaker();
     const records = [maker.open(), maker.event('message', 'line one'), maker.ignored('line two', 'no colon: the whole line reads as a field name, and there is no such field')];
     await withInspector({ state: { records } }, async (inspector) => {
-      assert.deepEqual((await inspector.probe()).rowKeys, ['open', 'event:message:line one']);
+      assert.deepEqual((await inspector.renderedTable()).rowKeys, ['open', 'event:message:line one']);
       await inspector.page.getByRole('button', { name: 'Comments & retry' }).click();
-      assert.deepEqual((await inspector.probe()).rowKeys, ['open', 'event:message:line one', 'ignored']);
+      assert.deepEqual((await inspector.renderedTable()).rowKeys, ['open', 'event:message:line one', 'ignored']);
       await inspector.settle();
       const data = await inspector.visibleData();
       assert.equal(data[2], 'line two · ignored: no colon: the whole line reads as a field name, and there is no such field');

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { ConnectRequest } from '../../../src/shared/protocol';
-import { connect, renderedUntilClosed, startMockServer, testApi, waitFor } from '../helpers';
+import { connect, renderedUntilClosed, startMockServer, testApi, waitFor, renderedTable } from '../helpers';
 import { askRunner, runNotePath } from '../runnerSteps';
 
 /** Where the first extension host leaves the panel's request, for the one after the reload. */
@@ -29,7 +29,7 @@ suite('panels after a window reload', () => {
     assert.equal(restored.length, 1, `${restored.length} panels came back`);
     assert.deepEqual(restored[0].request, before);
     assert.equal(restored[0].status, 'idle', 'the restored panel reconnected on its own');
-    assert.deepEqual((await api.probe(restored[0].id)).rowKeys, []);
+    assert.deepEqual((await renderedTable(api, restored[0].id)).rowKeys, []);
     assert.equal(await askRunner('ui-url-field-1'), before.url);
   });
 });

@@ -1,6 +1,6 @@
 // Connect to Stream on the mock's /sse: the webview renders open, ten messages, end and closed, from one request.
 import * as assert from 'node:assert/strict';
-import { DOCUMENT_ROWS, connect, renderedUntilClosed, testApi, useMockServer, waitFor } from '../helpers';
+import { DOCUMENT_ROWS, connect, renderedUntilClosed, testApi, useMockServer, waitFor, renderedTable } from '../helpers';
 
 suite('connect to the mock stream', () => {
   const mockUrl = useMockServer();
@@ -25,7 +25,7 @@ suite('connect to the mock stream', () => {
     // Seen mid-stream, the table holds a prefix of the sequence: rows arrive as they are sent, not at the end.
     const partial = await waitFor(
       'a partly rendered stream (open and two messages, not yet closed)',
-      () => api.probe(panelId),
+      () => renderedTable(api, panelId),
       (rendered) => rendered.rowKeys.length >= 3 && rendered.rowKeys.at(-1) !== 'closed',
     );
     assert.deepEqual(partial.rowKeys, DOCUMENT_ROWS.slice(0, partial.rowKeys.length));

@@ -1,7 +1,8 @@
 // The Send credentials toggle decides whether stored Cookie and Authorization reach the server, and flips the CORS verdict.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { MockRequestInfo, PanelInfo, SseInspectorTestApi } from '../../../src/host/testApiTypes';
+import type { MockRequestInfo } from '../../../src/mock/requestLog';
+import type { PanelInfo, SseInspectorTestApi } from '../../../src/host/testApiTypes';
 import { closeAllPanels, connect, renderedUntilClosed, startMockServer, testApi, waitFor } from '../helpers';
 import { redactedHeaderValue } from '../../../src/mock/requestLog';
 

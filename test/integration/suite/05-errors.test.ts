@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { closeAllPanels, connect, renderedUntilClosed, testApi, unusedPort, waitFor } from '../helpers';
+import { closeAllPanels, connect, renderedUntilClosed, testApi, unusedPort, waitFor, renderedTable } from '../helpers';
 
 suite('errors', () => {
   teardown(async () => closeAllPanels(await testApi()));
@@ -11,7 +11,7 @@ suite('errors', () => {
     const api = await testApi();
     const resourcesBefore = api.liveResources();
     const panelId = await connect('ftp://x');
-    const table = await api.probe(panelId);
+    const table = await renderedTable(api, panelId);
     assert.deepEqual(table.rowKeys, []);
     assert.equal(api.panels().find((panel) => panel.id === panelId)?.status, 'idle');
     assert.equal(api.liveResources(), resourcesBefore);
@@ -25,7 +25,7 @@ suite('errors', () => {
     const panelId = await connect(`http://127.0.0.1:${port}/sse`);
     const table = await waitFor(
       'an error row and then a reconnect row',
-      () => api.probe(panelId),
+      () => renderedTable(api, panelId),
       (rendered) => rendered.rowKeys.includes('reconnect'),
     );
     assert.equal(table.rowKeys[0], 'error');

@@ -1,6 +1,6 @@
 // Panels own their connections: closing one aborts its stream, and two panels stream side by side without mixing rows.
 import * as assert from 'node:assert/strict';
-import { connect, messageRows, renderedUntilClosed, testApi, useMockServer, waitFor } from '../helpers';
+import { connect, messageRows, renderedUntilClosed, testApi, useMockServer, waitFor, renderedTable } from '../helpers';
 
 suite('panels', () => {
   const mockUrl = useMockServer();
@@ -9,7 +9,7 @@ suite('panels', () => {
     const api = await testApi();
     const before = api.mockRequests().length;
     const panelId = await connect(`${mockUrl()}/sse`);
-    await waitFor('the first message row', () => api.probe(panelId), (table) => table.rowKeys.length >= 2);
+    await waitFor('the first message row', () => renderedTable(api, panelId), (table) => table.rowKeys.length >= 2);
     const [request] = api.mockRequests().slice(before);
     assert.ok(request, 'the mock saw no request');
     assert.equal(request.closedAt, undefined, 'the stream closed before the panel did');

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { connect, portIsFree, startMockServer, testApi, waitFor } from '../helpers';
+import { connect, portIsFree, startMockServer, testApi, waitFor, renderedTable } from '../helpers';
 
 suite('deactivation', () => {
   test('disposeAll cuts open streams, stops the mock server and leaves no live resources', async () => {
@@ -18,7 +18,7 @@ suite('deactivation', () => {
     try {
       const mockUrl = await startMockServer();
       const panelId = await connect(`http://127.0.0.1:${(endless.address() as AddressInfo).port}/`);
-      await waitFor('the first message row', () => api.probe(panelId), (table) => table.rowKeys.includes('event:message:first'));
+      await waitFor('the first message row', () => renderedTable(api, panelId), (table) => table.rowKeys.includes('event:message:first'));
       assert.ok(api.liveResources() >= 2, `liveResources() is ${api.liveResources()} with a mock server and a stream running`);
 
       await api.disposeAll();

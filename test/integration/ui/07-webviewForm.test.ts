@@ -1,6 +1,6 @@
 // The panel's own form, driven in the webview by the runner (code-server launcher only) as a user would: URL, Connect, Disconnect.
 import * as assert from 'node:assert/strict';
-import { DOCUMENT_ROWS, connect, renderedUntilClosed, testApi, useMockServer, waitFor } from '../helpers';
+import { DOCUMENT_ROWS, connect, renderedUntilClosed, testApi, useMockServer, waitFor, renderedTable, tableShowing, wholeTable } from '../helpers';
 import { askRunner } from '../runnerSteps';
 
 suite('the panel form in the webview', () => {
@@ -9,7 +9,7 @@ suite('the panel form in the webview', () => {
   /** Opens a panel without connecting and waits until its webview has loaded. */
   async function openEmptyPanel(): Promise<string> {
     const panelId = await connect({});
-    await (await testApi()).probe(panelId);
+    await renderedTable(await testApi(), panelId);
     return panelId;
   }
 
@@ -34,7 +34,8 @@ suite('the panel form in the webview', () => {
     assert.equal(api.panels().find((panel) => panel.id === panelId)?.status, 'idle');
     assert.equal(api.liveResources(), resources);
     assert.equal(api.mockRequests().length, before);
-    assert.deepEqual((await api.probe(panelId)).rowKeys, []);
+    // The webview refused the URL itself, so the panel's request is unchanged: the table is found by the URL shown.
+    assert.deepEqual(wholeTable(await tableShowing('ftp://example.com/feed')).rowKeys, []);
   });
 
   test('pressing Disconnect closes the connection: the mock server sees the socket close and the table ends with closed', async () => {
@@ -42,7 +43,7 @@ suite('the panel form in the webview', () => {
     const before = api.mockRequests().length;
     const panelId = await openEmptyPanel();
     await askRunner('ui-connect-2', { url: `${mockUrl()}/sse` });
-    await waitFor('the first message row', () => api.probe(panelId), (table) => table.rowKeys.length >= 2);
+    await waitFor('the first message row', () => renderedTable(api, panelId), (table) => table.rowKeys.length >= 2);
     await askRunner('ui-disconnect-1');
     await waitFor('the mock to see the socket close', () => api.mockRequests()[before]?.closedAt, (closedAt) => closedAt !== undefined);
     const table = await renderedUntilClosed(api, panelId);

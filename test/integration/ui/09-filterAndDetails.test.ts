@@ -1,7 +1,7 @@
 // Done means, step 3 in part, as a user would in the webview: filter the table (plain and regex) and read a row's details.
 import * as assert from 'node:assert/strict';
 import type { SseInspectorTestApi } from '../../../src/host/testApiTypes';
-import { DOCUMENT_ROWS, connect, renderedUntilClosed, testApi, useMockServer, waitFor } from '../helpers';
+import { DOCUMENT_ROWS, connect, renderedUntilClosed, testApi, useMockServer, waitFor, renderedTable } from '../helpers';
 import { askRunner } from '../runnerSteps';
 import type { DetailsSeen } from '../webviewUi';
 
@@ -23,7 +23,7 @@ suite('filtering the table and reading details in the webview', () => {
   /** Fails, naming the rows last shown, unless the webview comes to show exactly `expected` (rowKeys and rowCount). */
   async function assertRowsBecome(api: SseInspectorTestApi, panelId: string, expected: readonly string[]): Promise<void> {
     const wanted = JSON.stringify(expected);
-    const table = await waitFor(`the webview to show the rows ${wanted}`, () => api.probe(panelId), (shown) => JSON.stringify(shown.rowKeys) === wanted, 10_000);
+    const table = await waitFor(`the webview to show the rows ${wanted}`, () => renderedTable(api, panelId), (shown) => JSON.stringify(shown.rowKeys) === wanted, 10_000);
     assert.equal(table.rowCount, expected.length);
   }
 

@@ -13,9 +13,17 @@ const COOKIE = `session=${COOKIE_VALUE}`;
 const TOKEN = 'export-bearer-secret';
 const AUTHORIZATION = `Bearer ${TOKEN}`;
 
-/** The row key the probe uses, computed from an exported line, so the file can be compared with what was rendered. */
+/** The row key of an exported line as the table shows it (JSON data compacted), so the file can be compared with what was rendered. */
 function rowKeyOf(line: { kind: string; type?: string; data?: string }): string {
-  return line.kind === 'event' ? `event:${line.type}:${line.data}` : line.kind;
+  return line.kind === 'event' ? `event:${line.type}:${compactJson(line.data ?? '')}` : line.kind;
+}
+
+function compactJson(data: string): string {
+  try {
+    return JSON.stringify(JSON.parse(data));
+  } catch {
+    return data;
+  }
 }
 
 function workspaceFolder(): string {

@@ -1,0 +1,55 @@
+// What a panel session needs from around it (the webview and the host's services), as plain interfaces.
+import type { SseConnection } from '../engine/connection';
+import type { Credentials } from '../engine/options';
+import type { ConnectionStatus, ConnectRequest, ExtensionToWebview } from '../shared/protocol';
+import type { ExportFormat } from './exportRecords';
+
+/** The way to the webview. The promise settles true once the webview has taken the message. */
+export interface WebviewChannel {
+  post(message: ExtensionToWebview): PromiseLike<boolean>;
+}
+
+export interface SessionLog {
+  debug(text: string): void;
+  info(text: string): void;
+  warn(text: string): void;
+  error(text: string): void;
+}
+
+/** The Cookie and Authorization values for "Send credentials", wherever the host keeps them. */
+export interface CredentialSource {
+  read(): Promise<Credentials>;
+  has(): Promise<boolean>;
+  save(values: { cookie: string; authorization: string }): Promise<void>;
+  clear(): Promise<void>;
+}
+
+export interface SessionServices {
+  readonly log: SessionLog;
+  readonly credentials: CredentialSource;
+  /** Records kept at most. */
+  readonly maxEvents: number;
+  /** Bytes of records kept at most (roughly: UTF-16 units of their strings, plus a little per record). */
+  readonly maxStoreBytes?: number;
+  recentUrls(): string[];
+  rememberUrl(url: string): Promise<void>;
+  /** Counts the connection as live until its `done` settles. */
+  trackConnection(connection: SseConnection): void;
+  /**
+   * Asks where to save the already redacted export text and writes it; resolves with where it went (for the
+   * user to read), or undefined when the user cancelled.
+   */
+  saveExport(text: string, format: ExportFormat): Promise<string | undefined>;
+  openInEditor(data: string): Promise<void>;
+  copy(text: string): Promise<void>;
+  /** The panel's title follows the URL connected to. */
+  setTitle(url: string): void;
+}
+
+/** How the session looks from outside, e.g. to the host's tests. */
+export interface SessionInfo {
+  status: ConnectionStatus;
+  request: ConnectRequest;
+  /** The CORS verdict on the session's latest open record, if a page origin was given. */
+  corsAllowed?: boolean;
+}

@@ -1,0 +1,68 @@
+// How credentials are masked wherever text leaves the session: header values (by headerLines.ts' rule) and URL query values (by the rule here).
+import { isCredentialHeader } from './headerLines';
+import type { ConnectRequest } from './protocol';
+
+export const REDACTED = '[redacted]';
+
+/** Query parameters that carry tokens, keys and signatures (OAuth, API keys, signed URLs). */
+const CREDENTIAL_PARAMS = new Set([
+  'access_token', 'id_token', 'refresh_token', 'token', 'auth', 'auth_token', 'authorization', 'api_key', 'apikey', 'api-key', 'key',
+  'sig', 'signature', 'secret', 'client_secret', 'password', 'passwd', 'pwd', 'session', 'sessionid', 'session_id', 'jwt',
+  'x-amz-signature', 'x-amz-credential', 'x-amz-security-token', 'x-goog-signature', 'x-goog-credential',
+]);
+
+/** The request headers headerLines.ts names as credentials, and Set-Cookie, the response header that hands one out. */
+export function isCredentialHeaderName(name: string): boolean {
+  const lower = name.trim().toLowerCase();
+  return lower === 'set-cookie' || isCredentialHeader(lower);
+}
+
+export function isCredentialParamName(name: string): boolean {
+  let decoded = name;
+  try {
+    decoded = decodeURIComponent(name.replaceAll('+', ' '));
+  } catch {
+    // A malformed escape: judged as written.
+  }
+  return CREDENTIAL_PARAMS.has(decoded.trim().toLowerCase());
+}
+
+/** `?name=value` or `&name=value` (also `;`) anywhere in a text: a URL, a log line, an error message, event data. */
+const QUERY_PAIR = /([?&;])([^=&#\s"'<>;?]{1,64})=([^&#\s"'<>;]*)/g;
+
+/** The text with the value of every credential-like query parameter masked; everything else exactly as it was. */
+export function redactUrlParams(text: string): string {
+  if (!text.includes('=')) return text;
+  return text.replace(QUERY_PAIR, (pair, separator: string, name: string, value: string) =>
+    value !== '' && value !== REDACTED && isCredentialParamName(name) ? `${separator}${name}=${REDACTED}` : pair,
+  );
+}
+
+/** The values of credential-like query parameters in a URL (to be remembered as the session's secrets). */
+export function credentialParamValues(url: string): string[] {
+  const values: string[] = [];
+  for (const match of url.matchAll(QUERY_PAIR)) {
+    if (match[3] !== '' && isCredentialParamName(match[2])) {
+      values.push(match[3]);
+      try {
+        const decoded = decodeURIComponent(match[3].replaceAll('+', ' '));
+        if (decoded !== match[3]) values.push(decoded);
+      } catch {
+        // Kept as written only.
+      }
+    }
+  }
+  return values;
+}
+
+/** "Name: value" lines with the values of credential headers masked. */
+export function redactHeaderLines(text: string): string {
+  return text.replace(/^([ \t]*)([^:\r\n]+?)([ \t]*:[ \t]*)(.*)$/gm, (line, indent: string, name: string, colon: string, value: string) =>
+    value.trim() !== '' && isCredentialHeaderName(name) ? `${indent}${name}${colon}${REDACTED}` : line,
+  );
+}
+
+/** A request as it may be kept outside the session (the webview's saved state): no credential in its URL or headers. */
+export function redactRequest(request: ConnectRequest): ConnectRequest {
+  return { ...request, url: redactUrlParams(request.url), headers: redactHeaderLines(request.headers) };
+}

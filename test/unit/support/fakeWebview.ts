@@ -1,0 +1,115 @@
+// A stand-in for a panel's webview and host services, for the panel session's plain-Node tests.
+import type { SseConnection } from '../../../src/engine/connection';
+import type { Credentials } from '../../../src/engine/options';
+import type { ConnectRequest, ExtensionToWebview } from '../../../src/shared/protocol';
+import type { SseRecord } from '../../../src/shared/record';
+import type { CredentialSource, SessionServices, WebviewChannel } from '../../../src/session/sessionPorts';
+
+/** Keeps every message and the table the webview would show from them (state, records, cleared). */
+export class FakeWebview implements WebviewChannel {
+  readonly messages: ExtensionToWebview[] = [];
+  rows: SseRecord[] = [];
+  dropped = 0;
+  /** What `post` answers; a test may hold answers back to play a slow webview. */
+  answer: () => PromiseLike<boolean> = () => Promise.resolve(true);
+  private waiters: Array<() => void> = [];
+
+  post(message: ExtensionToWebview): PromiseLike<boolean> {
+    this.messages.push(message);
+    if (message.type === 'state') {
+      this.rows = [...message.state.records];
+      this.dropped = message.state.dropped;
+    } else if (message.type === 'records') {
+      this.rows.push(...message.records);
+      this.dropped = message.dropped;
+    } else if (message.type === 'cleared') {
+      this.rows = [];
+      this.dropped = 0;
+    }
+    for (const wake of this.waiters.splice(0)) wake();
+    return this.answer();
+  }
+
+  ofType<T extends ExtensionToWebview['type']>(type: T): Extract<ExtensionToWebview, { type: T }>[] {
+    return this.messages.filter((message): message is Extract<ExtensionToWebview, { type: T }> => message.type === type);
+  }
+
+  /** Resolves once `done` holds for the webview (checked after each message); no timer, the test's own timeout bounds it. */
+  async until(done: (webview: this) => boolean): Promise<void> {
+    while (!done(this)) await new Promise<void>((resolve) => this.waiters.push(resolve));
+  }
+
+  kinds(): string[] {
+    return this.rows.map((record) => (record.kind === 'event' ? `event:${record.data}` : record.kind));
+  }
+}
+
+/** Credentials in memory; `gate` (when set) holds every read until it resolves, to play a slow SecretStorage. */
+export class MemoryCredentials implements CredentialSource {
+  gate: Promise<void> | undefined;
+  constructor(private values: Credentials = {}) {}
+
+  async read(): Promise<Credentials> {
+    await this.gate;
+    return { ...this.values };
+  }
+
+  async has(): Promise<boolean> {
+    return this.values.cookie !== undefined || this.values.authorization !== undefined;
+  }
+
+  async save(values: { cookie: string; authorization: string }): Promise<void> {
+    this.values = {};
+    if (values.cookie.trim()) this.values.cookie = values.cookie.trim();
+    if (values.authorization.trim()) this.values.authorization = values.authorization.trim();
+  }
+
+  async clear(): Promise<void> {
+    this.values = {};
+  }
+}
+
+export interface FakeServices extends SessionServices {
+  readonly logLines: string[];
+  readonly connections: SseConnection[];
+  readonly exports: string[];
+  readonly remembered: string[];
+}
+
+export function fakeServices(overrides: Partial<SessionServices> = {}): FakeServices {
+  const logLines: string[] = [];
+  const connections: SseConnection[] = [];
+  const exports: string[] = [];
+  const remembered: string[] = [];
+  const line = (level: string) => (text: string) => {
+    logLines.push(`${level} ${text}`);
+  };
+  return {
+    logLines,
+    connections,
+    exports,
+    remembered,
+    log: { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') },
+    credentials: new MemoryCredentials(),
+    maxEvents: 1000,
+    recentUrls: () => [...remembered],
+    rememberUrl: async (url) => {
+      remembered.unshift(url);
+    },
+    trackConnection: (connection) => {
+      connections.push(connection);
+    },
+    saveExport: async (text) => {
+      exports.push(text);
+      return `/tmp/export-${exports.length}.ndjson`;
+    },
+    openInEditor: async () => {},
+    copy: async () => {},
+    setTitle: () => {},
+    ...overrides,
+  };
+}
+
+export function request(url: string, extra: Partial<ConnectRequest> = {}): ConnectRequest {
+  return { url, withCredentials: false, origin: '', method: 'GET', headers: '', body: '', closeOn: 'end', ...extra };
+}
