@@ -72,9 +72,7 @@ const targets = [
 ];
 
 const selected = only ? targets.filter((options) => options.entryPoints.some((entry) => entry.startsWith(only))) : targets;
-const contexts = await Promise.all(
-  selected.map((options) => esbuild.context(watch ? { ...options, plugins: [watchLog] } : options)),
-);
+const contexts = await Promise.all(selected.map((options) => esbuild.context(watch ? { ...options, plugins: [watchLog] } : options)));
 if (watch) {
   await Promise.all(contexts.map((context) => context.watch()));
   console.log('[watch] watching for changes');

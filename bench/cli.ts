@@ -22,7 +22,9 @@ interface Run {
 function timed(args: string[]): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn('bash', ['-c', '"$@" > /dev/null || exit 1; times', 'bash', process.execPath, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn('bash', ['-c', '"$@" > /dev/null || exit 1; times', 'bash', process.execPath, ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let output = '';
     child.stdout.on('data', (part: Buffer) => (output += part.toString()));
     child.once('exit', (code) => {
@@ -45,13 +47,16 @@ interface Client {
 }
 
 const CLIENTS: Client[] = [
-  { name: '(a) npm eventsource, ten-line script writing each data', args: (url) => [path.join(__dirname, 'support/eventsourceCat.mjs'), url] },
+  {
+    name: '(a) npm eventsource, ten-line script writing each data',
+    args: (url) => [path.join(__dirname, 'support/eventsourceCat.mjs'), url],
+  },
   { name: '(b) sse-inspector connect --json', args: (url) => [CLI, 'connect', url, '--json'] },
   { name: '(c) sse-inspector connect (table)', args: (url) => [CLI, 'connect', url] },
 ];
 
 const median = (values: number[]): number => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
-const rate = (ms: number): string => `${((EVENTS / ms) * 1000 / 1e3).toFixed(0)} k/s`;
+const rate = (ms: number): string => `${(((EVENTS / ms) * 1000) / 1e3).toFixed(0)} k/s`;
 
 export async function run(): Promise<void> {
   // The CLI as it ships: dist/ built by the project's own build script.
@@ -68,12 +73,16 @@ export async function run(): Promise<void> {
         runs[i].push(await timed(CLIENTS[i].args(url)));
       }
     }
-    console.log(`${EVENTS.toLocaleString('en')}-event burst (\`/sse?burst=${EVENTS}\`) from the mock server in another process, output to /dev/null, ${ROUNDS} rounds`);
+    console.log(
+      `${EVENTS.toLocaleString('en')}-event burst (\`/sse?burst=${EVENTS}\`) from the mock server in another process, output to /dev/null, ${ROUNDS} rounds`,
+    );
     console.log('| client | events/s (median, wall clock incl. start-up) | min | max | events per CPU-second (median) |');
     console.log('|---|---:|---:|---:|---:|');
     CLIENTS.forEach((client, i) => {
       const wall = runs[i].map((r) => r.ms);
-      console.log(`| ${client.name} | **${rate(median(wall))}** | ${rate(Math.max(...wall))} | ${rate(Math.min(...wall))} | ${rate(median(runs[i].map((r) => r.cpuMs)))} |`);
+      console.log(
+        `| ${client.name} | **${rate(median(wall))}** | ${rate(Math.max(...wall))} | ${rate(Math.min(...wall))} | ${rate(median(runs[i].map((r) => r.cpuMs)))} |`,
+      );
     });
     // A ratio of rates; each round runs the clients back to back, so a round's own ratio suffers least from load.
     const ratio = (x: number, y: number): string => {

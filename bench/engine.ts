@@ -123,7 +123,8 @@ function memoryReport(samples: MemorySample[]): string[] {
     `| | before | peak in 1st quarter | 2nd | 3rd | 4th |`,
     `|---|---:|---:|---:|---:|---:|`,
     ...(['heapUsed', 'rss'] as const).map(
-      (key) => `| ${key === 'rss' ? 'RSS' : 'heap used'} | ${mib(start[key])} | ${[0, 1, 2, 3].map((q) => peak(quarter(q), key)).join(' | ')} |`,
+      (key) =>
+        `| ${key === 'rss' ? 'RSS' : 'heap used'} | ${mib(start[key])} | ${[0, 1, 2, 3].map((q) => peak(quarter(q), key)).join(' | ')} |`,
     ),
   ];
 }
@@ -158,12 +159,15 @@ async function compare(title: string, url: string): Promise<void> {
   console.log('|---|---:|---:|---:|---:|');
   CLIENTS.forEach((client, i) => {
     const [low, high] = [Math.min(...wall[i]), Math.max(...wall[i])];
-    console.log(`| ${client.name} | **${perSecond(median(wall[i]))}** | ${perSecond(low)} | ${perSecond(high)} | ${perSecond(median(cpu[i]))} |`);
+    console.log(
+      `| ${client.name} | **${perSecond(median(wall[i]))}** | ${perSecond(low)} | ${perSecond(high)} | ${perSecond(median(cpu[i]))} |`,
+    );
   });
   // Each round runs the clients back to back, so a round's own ratio suffers least from a busy machine.
   const paired = (x: number, y: number) => median(wall[x].map((value, round) => value / wall[y][round]));
   const byCpu = (x: number, y: number) => median(cpu[x]) / median(cpu[y]);
-  const ratio = (x: number, y: number) => `${(median(wall[x]) / median(wall[y])).toFixed(2)} (per-round median ${paired(x, y).toFixed(2)}, by CPU time ${byCpu(x, y).toFixed(2)})`;
+  const ratio = (x: number, y: number) =>
+    `${(median(wall[x]) / median(wall[y])).toFixed(2)} (per-round median ${paired(x, y).toFixed(2)}, by CPU time ${byCpu(x, y).toFixed(2)})`;
   console.log(`a/b = ${ratio(0, 1)}, target >= 0.80`);
   console.log(`a/c = ${ratio(0, 2)}, target > 1`);
 }

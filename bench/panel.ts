@@ -82,7 +82,10 @@ class TableWatch {
     while (!this.stopped) {
       const frame = webviewFrame(this.page);
       // No webview (yet), or one being replaced, counts as no table.
-      const state = (await frame?.evaluate(READ_TABLE).then((value) => value as TableState, () => undefined)) ?? { rows: -1, closed: false };
+      const state = (await frame?.evaluate(READ_TABLE).then(
+        (value) => value as TableState,
+        () => undefined,
+      )) ?? { rows: -1, closed: false };
       const last = this.changes.at(-1);
       if (state.rows !== last?.rows || state.closed !== last.closed) this.changes.push({ ...state, at: Date.now() });
       await new Promise((resolve) => setTimeout(resolve, 10));
@@ -160,7 +163,9 @@ function longest(tasks: LongTask[]): string {
 
 function report(results: BurstResult[], measured: Measurements): void {
   const baseline = measured.samples.get('baseline');
-  console.log('\n| run | events | stream closed | webview table shown | all rows in table | rows kept / row elements | longest webview task | longest task on its thread | ext host heap (before → after) | renderer heap (baseline → after) |');
+  console.log(
+    '\n| run | events | stream closed | webview table shown | all rows in table | rows kept / row elements | longest webview task | longest task on its thread | ext host heap (before → after) | renderer heap (baseline → after) |',
+  );
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const result of results) {
     const sample = measured.samples.get(result.label);

@@ -15,7 +15,7 @@ function burstChunks(ids: boolean): Buffer[] {
   for (let n = 1; n <= EVENTS; n++) lines.push(ids ? `id: ${n}\ndata: ${n}\n\n` : `data: ${n}\n\n`);
   const all = Buffer.from(lines.join(''));
   const chunks: Buffer[] = [];
-  for (let at = 0; at < all.length; ) {
+  for (let at = 0; at < all.length;) {
     const length = 65_536 - (at % 977);
     chunks.push(all.subarray(at, at + length));
     at += length;

@@ -15,7 +15,11 @@ async function main(): Promise<void> {
     .filter((name) => wanted.length === 0 || wanted.includes(name))
     .sort();
   if (names.length === 0) {
-    console.error(`No benchmark named ${wanted.join(', ')}; there are: ${readdirSync(__dirname).filter((f) => f.endsWith('.ts') && f !== 'run.ts').join(', ')}`);
+    console.error(
+      `No benchmark named ${wanted.join(', ')}; there are: ${readdirSync(__dirname)
+        .filter((f) => f.endsWith('.ts') && f !== 'run.ts')
+        .join(', ')}`,
+    );
     process.exitCode = 2;
     return;
   }

@@ -26,19 +26,30 @@ export class ConnectionForm {
   private readonly origin = input('origin', 'text', 'https://app.example');
   private readonly closeOn = input('close-on', 'text', 'end');
   private readonly method = h('select', { attrs: { id: 'method' } });
-  private readonly headers = h('textarea', { attrs: { id: 'headers', rows: '3', spellcheck: 'false', placeholder: 'Name: value (one per line)' } });
+  private readonly headers = h('textarea', {
+    attrs: { id: 'headers', rows: '3', spellcheck: 'false', placeholder: 'Name: value (one per line)' },
+  });
   private readonly body = h('textarea', { attrs: { id: 'body', rows: '3', spellcheck: 'false' } });
   private readonly cookie = input('cookie', 'password', 'Cookie header value');
   private readonly authorization = input('authorization', 'password', 'Authorization header value');
-  private readonly storedNote = h('span', { className: 'stored', title: 'Cookie and Authorization values are kept in VS Code’s secret storage' }, [
-    icon('lock'),
-    h('span', { text: 'stored' }),
-  ]);
+  private readonly storedNote = h(
+    'span',
+    { className: 'stored', title: 'Cookie and Authorization values are kept in VS Code’s secret storage' },
+    [icon('lock'), h('span', { text: 'stored' })],
+  );
   private readonly connectButton = button('Connect', { icon: 'plug', className: 'action primary', title: 'Connect to the stream (Enter)' });
   private readonly disconnectButton = button('Disconnect', { icon: 'debug-disconnect', title: 'Close the connection' });
   private readonly statusPill = h('span', { className: 'status', attrs: { role: 'status' } });
-  private readonly notes: Record<NoticeField, HTMLDivElement> = { url: fieldNote('url'), headers: fieldNote('headers'), origin: fieldNote('origin') };
-  private readonly fields: Record<NoticeField, HTMLInputElement | HTMLTextAreaElement> = { url: this.url, headers: this.headers, origin: this.origin };
+  private readonly notes: Record<NoticeField, HTMLDivElement> = {
+    url: fieldNote('url'),
+    headers: fieldNote('headers'),
+    origin: fieldNote('origin'),
+  };
+  private readonly fields: Record<NoticeField, HTMLInputElement | HTMLTextAreaElement> = {
+    url: this.url,
+    headers: this.headers,
+    origin: this.origin,
+  };
 
   constructor(private readonly post: (message: WebviewToExtension) => void) {
     this.url.setAttribute('list', 'recent-urls');
@@ -78,7 +89,13 @@ export class ConnectionForm {
     ]);
 
     this.element = h('form', { className: 'connect', attrs: { novalidate: '' } }, [
-      h('div', { className: 'connect-row' }, [h('div', { className: 'url-field' }, [this.url, this.notes.url]), this.recentUrls, this.connectButton, this.disconnectButton, this.statusPill]),
+      h('div', { className: 'connect-row' }, [
+        h('div', { className: 'url-field' }, [this.url, this.notes.url]),
+        this.recentUrls,
+        this.connectButton,
+        this.disconnectButton,
+        this.statusPill,
+      ]),
       h('div', { className: 'connect-row options' }, [
         h('label', { className: 'check' }, [this.withCredentials, h('span', { text: 'Send credentials' })]),
         label('origin', 'Page origin'),

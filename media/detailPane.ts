@@ -77,7 +77,9 @@ export class DetailPane {
         );
         break;
       case 'closed':
-        this.content.append(facts([['Reason', closeReasonText(record.reason)], ...(record.message ? [['Details', record.message] as Fact] : [])]));
+        this.content.append(
+          facts([['Reason', closeReasonText(record.reason)], ...(record.message ? [['Details', record.message] as Fact] : [])]),
+        );
         break;
       case 'comment':
         this.content.append(h('pre', { className: 'detail-text', text: visibleBlock(record.text) }));
@@ -86,7 +88,9 @@ export class DetailPane {
         this.content.append(
           facts([
             ['Why ignored', record.reason],
-            ...(record.lineBytes === undefined ? [] : [['Line size', `${record.lineBytes} bytes; the first ${record.line.length} characters shown`] as Fact]),
+            ...(record.lineBytes === undefined
+              ? []
+              : [['Line size', `${record.lineBytes} bytes; the first ${record.line.length} characters shown`] as Fact]),
           ]),
           h('pre', { className: 'detail-text', text: record.line }),
         );
@@ -146,7 +150,12 @@ export class DetailPane {
 
   private showOpen(record: OpenRecord): void {
     const cors: Fact[] = record.cors
-      ? [['CORS', `${record.cors.allowed ? 'allowed' : 'blocked'} for ${record.cors.origin} with credentials ${record.cors.withCredentials ? 'on' : 'off'}: ${record.cors.reason}`]]
+      ? [
+          [
+            'CORS',
+            `${record.cors.allowed ? 'allowed' : 'blocked'} for ${record.cors.origin} with credentials ${record.cors.withCredentials ? 'on' : 'off'}: ${record.cors.reason}`,
+          ],
+        ]
       : [];
     this.content.append(
       facts([
@@ -182,7 +191,9 @@ function facts(pairs: Fact[]): HTMLDListElement {
 }
 
 function headersTable(headers: Record<string, string>): HTMLTableElement {
-  const rows = Object.entries(headers).map(([name, value]) => h('tr', {}, [h('th', { text: name, attrs: { scope: 'row' } }), h('td', { text: visibleLine(value) })]));
+  const rows = Object.entries(headers).map(([name, value]) =>
+    h('tr', {}, [h('th', { text: name, attrs: { scope: 'row' } }), h('td', { text: visibleLine(value) })]),
+  );
   return h('table', { className: 'headers' }, [h('tbody', {}, rows)]);
 }
 
@@ -192,7 +203,10 @@ function dataView(data: string): HTMLElement {
   if (parsed && typeof parsed.value === 'object' && parsed.value !== null) return jsonTree(parsed.value);
   if (data.length <= TEXT_LIMIT_CHARS) return h('pre', { className: 'detail-text', text: visibleBlock(data) });
   return h('div', {}, [
-    h('div', { className: 'detail-note', text: `Showing the first ${formatCount(TEXT_LIMIT_CHARS)} of ${formatCount(data.length)} characters; Open in editor shows everything.` }),
+    h('div', {
+      className: 'detail-note',
+      text: `Showing the first ${formatCount(TEXT_LIMIT_CHARS)} of ${formatCount(data.length)} characters; Open in editor shows everything.`,
+    }),
     h('pre', { className: 'detail-text', text: visibleBlock(data.slice(0, TEXT_LIMIT_CHARS)) }),
   ]);
 }

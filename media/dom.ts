@@ -47,7 +47,11 @@ export function setButtonContent(element: HTMLButtonElement, label: string, icon
 }
 
 /** A button that stays pressed or not (aria-pressed), for toggles such as the regex switch and the chips. */
-export function toggleButton(label: string, pressed: boolean, options: { icon?: string; title?: string; className?: string } = {}): HTMLButtonElement {
+export function toggleButton(
+  label: string,
+  pressed: boolean,
+  options: { icon?: string; title?: string; className?: string } = {},
+): HTMLButtonElement {
   const element = button(label, options);
   setPressed(element, pressed);
   return element;

@@ -257,7 +257,12 @@ export class InspectorView {
     const children: Node[] = [h('span', { className: 'stats-counts', text: parts.join(' · ') })];
     if (this.table.isPaused) children.push(h('span', { className: 'stats-paused', text: 'Paused: new rows are received but not shown' }));
     if (this.dropped > 0) {
-      children.push(h('span', { className: 'stats-dropped', text: `${formatCount(this.dropped)} older records dropped (cap ${formatCount(this.maxEvents)})` }));
+      children.push(
+        h('span', {
+          className: 'stats-dropped',
+          text: `${formatCount(this.dropped)} older records dropped (cap ${formatCount(this.maxEvents)})`,
+        }),
+      );
     }
     this.statsLine.replaceChildren(...children);
   }

@@ -48,7 +48,9 @@ function node(key: string | undefined, value: unknown, openLevels: number): HTML
     const childOpenLevels = entries.length <= AUTO_OPEN_MAX_SIBLINGS ? openLevels - 1 : 0;
     for (const [childKey, child] of entries.slice(0, MAX_CHILDREN_SHOWN)) children.append(node(childKey, child, childOpenLevels));
     if (entries.length > MAX_CHILDREN_SHOWN) {
-      children.append(h('div', { className: 'json-more', text: `… ${entries.length - MAX_CHILDREN_SHOWN} more (Open in editor shows everything)` }));
+      children.append(
+        h('div', { className: 'json-more', text: `… ${entries.length - MAX_CHILDREN_SHOWN} more (Open in editor shows everything)` }),
+      );
     }
     details.append(children);
   };

@@ -39,7 +39,9 @@ export class RowView {
   private readonly badge = h('span', { className: 'badge' });
   private readonly id = cell('id');
   private readonly dataText = h('span', { className: 'data-text' });
-  private readonly clipped = h('span', { className: 'clipped', title: 'Clipped here; select the row to load the whole data' }, [icon('ellipsis')]);
+  private readonly clipped = h('span', { className: 'clipped', title: 'Clipped here; select the row to load the whole data' }, [
+    icon('ellipsis'),
+  ]);
   private readonly size = cell('size');
 
   constructor() {

@@ -13,16 +13,26 @@ export interface ToolbarEvents {
 
 export class Toolbar {
   readonly element: HTMLDivElement;
-  private readonly filterInput = h('input', { className: 'filter-input', attrs: { type: 'text', spellcheck: 'false', placeholder: 'Filter type, id, data', 'aria-label': 'Filter' } });
+  private readonly filterInput = h('input', {
+    className: 'filter-input',
+    attrs: { type: 'text', spellcheck: 'false', placeholder: 'Filter type, id, data', 'aria-label': 'Filter' },
+  });
   private readonly regexToggle: HTMLButtonElement;
   private readonly commentsToggle: HTMLButtonElement;
   private readonly filterNote = h('div', { className: 'field-note error filter-note', attrs: { id: 'filter-note', role: 'alert' } });
   private readonly chipBox = h('div', { className: 'chips', attrs: { role: 'group', 'aria-label': 'Show or hide types' } });
-  private readonly pauseButton = toggleButton('Pause', false, { icon: 'debug-pause', className: 'action pause', title: 'Stop adding rows; events are still received' });
+  private readonly pauseButton = toggleButton('Pause', false, {
+    icon: 'debug-pause',
+    className: 'action pause',
+    title: 'Stop adding rows; events are still received',
+  });
   private readonly hiddenChips: Set<string>;
   private chipKeys = '';
 
-  constructor(initial: FilterSettings, private readonly events: ToolbarEvents) {
+  constructor(
+    initial: FilterSettings,
+    private readonly events: ToolbarEvents,
+  ) {
     this.hiddenChips = new Set(initial.hiddenChips);
     this.filterInput.value = initial.text;
     this.filterInput.setAttribute('aria-describedby', 'filter-note');
@@ -54,7 +64,13 @@ export class Toolbar {
       h('div', { className: 'filter' }, [h('div', { className: 'filter-box' }, [this.filterInput, this.regexToggle]), this.filterNote]),
       this.commentsToggle,
       this.chipBox,
-      h('div', { className: 'toolbar-actions' }, [this.pauseButton, clear, h('span', { className: 'export-label', text: 'Export' }), ndjson, json]),
+      h('div', { className: 'toolbar-actions' }, [
+        this.pauseButton,
+        clear,
+        h('span', { className: 'export-label', text: 'Export' }),
+        ndjson,
+        json,
+      ]),
     ]);
   }
 
@@ -82,7 +98,10 @@ export class Toolbar {
     this.chipKeys = keys;
     this.chipBox.replaceChildren(
       ...chips.map((chip) => {
-        const element = toggleButton(chip.label, !this.hiddenChips.has(chip.key), { className: `chip chip-${chip.badge}`, title: `Show or hide ${chip.label} rows` });
+        const element = toggleButton(chip.label, !this.hiddenChips.has(chip.key), {
+          className: `chip chip-${chip.badge}`,
+          title: `Show or hide ${chip.label} rows`,
+        });
         element.addEventListener('click', () => {
           const shown = !isPressed(element);
           setPressed(element, shown);

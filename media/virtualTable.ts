@@ -38,7 +38,11 @@ export class VirtualTable {
   private readonly grid: HTMLDivElement;
   private readonly body: HTMLDivElement;
   private readonly emptyNote = h('div', { className: 'table-empty' });
-  private readonly newRowsButton = button('', { icon: 'arrow-down', className: 'new-rows', title: 'Jump to the newest row and follow again' });
+  private readonly newRowsButton = button('', {
+    icon: 'arrow-down',
+    className: 'new-rows',
+    title: 'Jump to the newest row and follow again',
+  });
   private pool: RowView[] = [];
   private viewportHeight = 0;
   private following = true;
@@ -60,7 +64,10 @@ export class VirtualTable {
   ) {
     this.body = h('div', { className: 'table-body', attrs: { role: 'rowgroup' } });
     const head = h('div', { className: 'table-head', attrs: { role: 'rowgroup' } });
-    this.grid = h('div', { className: 'table', attrs: { role: 'grid', tabindex: '0', 'aria-label': 'Records', 'aria-rowcount': '1' } }, [head, this.body]);
+    this.grid = h('div', { className: 'table', attrs: { role: 'grid', tabindex: '0', 'aria-label': 'Records', 'aria-rowcount': '1' } }, [
+      head,
+      this.body,
+    ]);
     head.append(new TableHeader(this.grid, widths, (resized) => this.events.columnsResized(resized)).element);
     this.grid.style.setProperty('--row-height', `${ROW_HEIGHT}px`);
     this.newRowsButton.hidden = true;

@@ -45,7 +45,10 @@ async function main(): Promise<void> {
   try {
     mock = await MockServer.start();
     const streamUrl = `${mock.url}/sse`;
-    writeFileSync(join(workspace, 'README.md'), `# SSE Inspector playground\n\nRun **SSE: Connect to Stream** (F1) and connect to ${streamUrl}\n`);
+    writeFileSync(
+      join(workspace, 'README.md'),
+      `# SSE Inspector playground\n\nRun **SSE: Connect to Stream** (F1) and connect to ${streamUrl}\n`,
+    );
     server = await startCodeServer({
       folder: workspace,
       extensionsDir: linkedExtensionsDir(scratch),

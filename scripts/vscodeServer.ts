@@ -1,6 +1,17 @@
 // Installs the pinned VS Code server build (code-server, from the npm registry) into .vscode-test/ and runs it on loopback.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, symlinkSync, copyFileSync, chmodSync, createWriteStream, readFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  writeFileSync,
+  symlinkSync,
+  copyFileSync,
+  chmodSync,
+  createWriteStream,
+  readFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { once } from 'node:events';
@@ -25,11 +36,27 @@ interface InstallStep {
 
 // Only the native modules the extension host and file watcher load; node-pty and kerberos are not needed to run extensions.
 const installSteps: InstallStep[] = [
-  { title: `npm install code-server@${CODE_SERVER_VERSION}`, cwd: installRoot, args: ['install', '--ignore-scripts', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`] },
-  { title: 'npm install VS Code dependencies', cwd: vscodeDir, args: ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'] },
-  { title: 'npm rebuild native modules (@parcel/watcher, @vscode/spdlog, native-watchdog, @vscode/deviceid)', cwd: vscodeDir, args: ['rebuild', '@parcel/watcher', '@vscode/spdlog', 'native-watchdog', '@vscode/deviceid'] },
+  {
+    title: `npm install code-server@${CODE_SERVER_VERSION}`,
+    cwd: installRoot,
+    args: ['install', '--ignore-scripts', '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`],
+  },
+  {
+    title: 'npm install VS Code dependencies',
+    cwd: vscodeDir,
+    args: ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'],
+  },
+  {
+    title: 'npm rebuild native modules (@parcel/watcher, @vscode/spdlog, native-watchdog, @vscode/deviceid)',
+    cwd: vscodeDir,
+    args: ['rebuild', '@parcel/watcher', '@vscode/spdlog', 'native-watchdog', '@vscode/deviceid'],
+  },
   { title: 'npm rebuild argon2', cwd: installRoot, args: ['rebuild', 'argon2'] },
-  { title: 'npm install built-in extensions', cwd: join(vscodeDir, 'extensions'), args: ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'] },
+  {
+    title: 'npm install built-in extensions',
+    cwd: join(vscodeDir, 'extensions'),
+    args: ['install', '--omit=dev', '--ignore-scripts', '--no-audit', '--no-fund'],
+  },
 ];
 
 /** Installs code-server on first use (about a minute) and returns its folder; later calls reuse it. */
@@ -63,7 +90,8 @@ export async function ensureCodeServer(log: (line: string) => void = console.log
 function findRipgrep(): string {
   const candidates = [process.env.RIPGREP_PATH, '/usr/bin/rg', '/usr/local/bin/rg'].filter((p): p is string => !!p);
   const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new Error(`ripgrep not found (tried ${candidates.join(', ')}); install the Debian package 'ripgrep' or set RIPGREP_PATH`);
+  if (!found)
+    throw new Error(`ripgrep not found (tried ${candidates.join(', ')}); install the Debian package 'ripgrep' or set RIPGREP_PATH`);
   return found;
 }
 
@@ -110,10 +138,14 @@ export async function installVsix(vsix: string, extensionsDir: string): Promise<
   try {
     await runCommand(process.execPath, [
       join(dir, 'out', 'node', 'entry.js'),
-      '--user-data-dir', join(scratch, 'user-data'),
-      '--config', join(scratch, 'config.yaml'),
-      '--extensions-dir', extensionsDir,
-      '--install-extension', vsix,
+      '--user-data-dir',
+      join(scratch, 'user-data'),
+      '--config',
+      join(scratch, 'config.yaml'),
+      '--extensions-dir',
+      extensionsDir,
+      '--install-extension',
+      vsix,
     ]);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -163,19 +195,31 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   mkdirSync(serverTmp);
   // Port 0 lets the kernel choose, so two runs never race for the same port; code-server prints the one it got.
   // An empty gallery keeps the workbench from querying the marketplace, which is unreachable here and irrelevant to tests.
-  const child = spawn(process.execPath, [
-    join(dir, 'out', 'node', 'entry.js'),
-    '--auth', 'none',
-    '--bind-addr', '127.0.0.1:0',
-    '--disable-telemetry',
-    '--disable-update-check',
-    '--disable-workspace-trust',
-    '--config', join(scratch, 'config.yaml'),
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
-    options.folder,
-  ], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...options.env, EXTENSIONS_GALLERY: '{}', TMPDIR: serverTmp },
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      join(dir, 'out', 'node', 'entry.js'),
+      '--auth',
+      'none',
+      '--bind-addr',
+      '127.0.0.1:0',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--config',
+      join(scratch, 'config.yaml'),
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
+      options.folder,
+    ],
+    {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...options.env, EXTENSIONS_GALLERY: '{}', TMPDIR: serverTmp },
+    },
+  );
 
   const exited = once(child, 'exit').then(() => undefined);
   let stopped = false;
@@ -202,7 +246,10 @@ function waitForListening(child: ChildProcess, onOutput?: (line: string) => void
   return new Promise((resolvePort, reject) => {
     let settled = false;
     let lastLines: string[] = [];
-    const timer = setTimeout(() => finish(new Error(`code-server did not report a listening address within 60 s:\n${lastLines.join('\n')}`)), 60_000);
+    const timer = setTimeout(
+      () => finish(new Error(`code-server did not report a listening address within 60 s:\n${lastLines.join('\n')}`)),
+      60_000,
+    );
     const finish = (result: number | Error): void => {
       if (settled) return;
       settled = true;
@@ -226,7 +273,9 @@ function waitForListening(child: ChildProcess, onOutput?: (line: string) => void
         lines.forEach(onLine);
       });
     }
-    child.once('exit', (code, signal) => finish(new Error(`code-server exited before listening (${code ?? signal}):\n${lastLines.join('\n')}`)));
+    child.once('exit', (code, signal) =>
+      finish(new Error(`code-server exited before listening (${code ?? signal}):\n${lastLines.join('\n')}`)),
+    );
     child.once('error', (error) => finish(error));
   });
 }
@@ -255,7 +304,9 @@ async function killGroup(child: ChildProcess): Promise<void> {
   const exited = once(child, 'exit');
   signalGroup(child.pid, 'SIGTERM');
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<'late'>((done) => { timer = setTimeout(() => done('late'), 5_000); });
+  const late = new Promise<'late'>((done) => {
+    timer = setTimeout(() => done('late'), 5_000);
+  });
   const result = await Promise.race([exited, late]);
   clearTimeout(timer);
   // The leader can exit before its children; sweep the group either way.

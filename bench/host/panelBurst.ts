@@ -98,7 +98,10 @@ async function burst(api: SseInspectorTestApi, mockUrl: string, scenario: Scenar
       startedAt = Date.now();
       panelId = await connect(source);
     }
-    await pollUntil(() => api.panels().find((panel) => panel.id === panelId)?.status, (status) => status === 'closed');
+    await pollUntil(
+      () => api.panels().find((panel) => panel.id === panelId)?.status,
+      (status) => status === 'closed',
+    );
     const streamMs = Date.now() - startedAt;
     await askRunner(`settle-${label}`);
     await askRunner(`sample-${label}`);
@@ -107,9 +110,17 @@ async function burst(api: SseInspectorTestApi, mockUrl: string, scenario: Scenar
     const table = await tableShowing(gate?.url ?? source);
     const hostHeapAfter = heapAfterGc();
     const result = {
-      label, scenario, events, startedAt, streamMs,
-      rowCount: table.rowCount, lastRow: table.rowKeys.at(-1), renderedRows: table.renderedRows,
-      hostHeapBefore, hostHeapAfter, hostRssAfter: process.memoryUsage().rss,
+      label,
+      scenario,
+      events,
+      startedAt,
+      streamMs,
+      rowCount: table.rowCount,
+      lastRow: table.rowKeys.at(-1),
+      renderedRows: table.renderedRows,
+      hostHeapBefore,
+      hostHeapAfter,
+      hostRssAfter: process.memoryUsage().rss,
     };
     api.closePanel(panelId);
     return result;

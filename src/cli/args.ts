@@ -69,7 +69,11 @@ function parse<T extends typeof CONNECT_OPTIONS | typeof MOCK_OPTIONS>(args: str
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(errorText(error).split(/\.(?:\s|$)/)[0].replace(/\s+/g, ' '));
+    throw new UsageError(
+      errorText(error)
+        .split(/\.(?:\s|$)/)[0]
+        .replace(/\s+/g, ' '),
+    );
   }
 }
 
@@ -106,7 +110,8 @@ function reconnectMode(flag: string | undefined, noReconnect: boolean): Reconnec
   if (flag !== undefined && flag !== 'auto' && flag !== 'always' && flag !== 'never') {
     throw new UsageError(`--reconnect takes auto, always or never, got "${flag}"`);
   }
-  if (noReconnect && flag !== undefined && flag !== 'never') throw new UsageError(`--no-reconnect and --reconnect ${flag} contradict each other`);
+  if (noReconnect && flag !== undefined && flag !== 'never')
+    throw new UsageError(`--no-reconnect and --reconnect ${flag} contradict each other`);
   return noReconnect ? 'never' : (flag ?? 'auto');
 }
 
@@ -129,7 +134,8 @@ function connectCommand(args: string[], env: NodeJS.ProcessEnv): Command {
   if (!values['with-credentials'] && (values.cookie !== undefined || values.authorization !== undefined)) {
     notes.push('note: --cookie and --authorization are sent only with --with-credentials');
   }
-  if (values.insecure) notes.push('warning: --insecure: any TLS certificate is trusted for this connection, so anyone between you and the server can read it');
+  if (values.insecure)
+    notes.push('warning: --insecure: any TLS certificate is trusted for this connection, so anyone between you and the server can read it');
   const options: ConnectOptions = {
     url: positionals[0],
     // As curl does, a body without a method means POST.
@@ -145,7 +151,8 @@ function connectCommand(args: string[], env: NodeJS.ProcessEnv): Command {
     ...(values.insecure ? { insecureTls: true } : {}),
     reconnect: {
       mode,
-      maxAttempts: values['max-reconnects'] === undefined ? undefined : wholeNumber('--max-reconnects', values['max-reconnects'], 0, 1_000_000),
+      maxAttempts:
+        values['max-reconnects'] === undefined ? undefined : wholeNumber('--max-reconnects', values['max-reconnects'], 0, 1_000_000),
     },
   };
   // The engine's own checks (URL scheme, origin, method, headers, a body with GET) are usage errors here.
@@ -157,7 +164,8 @@ function connectCommand(args: string[], env: NodeJS.ProcessEnv): Command {
     json: values.json ?? false,
     text,
     path: values.path,
-    maxEvents: values['max-events'] === undefined ? undefined : wholeNumber('--max-events', values['max-events'], 1, Number.MAX_SAFE_INTEGER),
+    maxEvents:
+      values['max-events'] === undefined ? undefined : wholeNumber('--max-events', values['max-events'], 1, Number.MAX_SAFE_INTEGER),
     timeoutMs: values.timeout === undefined ? undefined : seconds('--timeout', values.timeout),
     notes,
   };

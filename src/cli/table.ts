@@ -45,7 +45,15 @@ const MIN_DATA_WIDTH = 12;
 /** Larger data is shown as sent rather than re-serialized: a row shows a few hundred characters at most. */
 const MAX_COMPACTED_CHARS = 64 * 1024;
 
-const ANSI = { reset: '\x1b[0m', bold: '\x1b[1m', dim: '\x1b[2m', red: '\x1b[31m', green: '\x1b[32m', yellow: '\x1b[33m', cyan: '\x1b[36m' };
+const ANSI = {
+  reset: '\x1b[0m',
+  bold: '\x1b[1m',
+  dim: '\x1b[2m',
+  red: '\x1b[31m',
+  green: '\x1b[32m',
+  yellow: '\x1b[33m',
+  cyan: '\x1b[36m',
+};
 
 /** Printable ASCII: nothing to escape, one column per character. Most event data is this, so it skips the work. */
 const PLAIN = /^[\x20-\x7e]*$/;
@@ -127,9 +135,15 @@ function lifecycle(record: Exclude<SseRecord, EventRecord>): { data: string; col
     case 'error': {
       const status = record.status === undefined ? '' : ` (HTTP ${record.status})`;
       // The server's own explanation, e.g. {"error":{"message":"Incorrect API key…"}}: its first line is enough here.
-      const said = record.body?.split(/\r\n|\r|\n/).find((text) => text.trim() !== '')?.trim();
+      const said = record.body
+        ?.split(/\r\n|\r|\n/)
+        .find((text) => text.trim() !== '')
+        ?.trim();
       const body = said === undefined ? '' : `; the server said: ${said.slice(0, 300)}`;
-      return { data: `${record.message}${status}; ${record.willReconnect ? 'will reconnect' : 'will not reconnect'}${body}`, color: ANSI.red };
+      return {
+        data: `${record.message}${status}; ${record.willReconnect ? 'will reconnect' : 'will not reconnect'}${body}`,
+        color: ANSI.red,
+      };
     }
     case 'reconnect': {
       const id = record.lastEventId === '' ? 'no Last-Event-ID' : `Last-Event-ID ${JSON.stringify(record.lastEventId)}`;
@@ -168,14 +182,18 @@ export class TableFormatter {
   row(record: SseRecord, received?: Received): string {
     if (record.kind !== 'event') return this.lifecycleRow(record, received);
     if (record.t !== this.lastT) [this.lastT, this.lastTCell] = [record.t, cell(seconds(record.t), COLUMNS.t)];
-    if (record.dt !== this.lastDt) [this.lastDt, this.lastDtCell] = [record.dt, cell(record.dt === null ? '' : `+${seconds(record.dt)}`, COLUMNS.dt)];
+    if (record.dt !== this.lastDt)
+      [this.lastDt, this.lastDtCell] = [record.dt, cell(record.dt === null ? '' : `+${seconds(record.dt)}`, COLUMNS.dt)];
     if (record.type !== this.lastType) [this.lastType, this.lastTypeCell] = [record.type, cell(record.type, COLUMNS.type)];
     const id = record.id === null ? this.emptyId : cell(record.id, COLUMNS.id);
     const fixed = `${cell(String(record.seq), COLUMNS.seq)} ${this.lastTCell} ${this.lastDtCell} ${this.lastTypeCell} ${id} ${cell(String(record.size), COLUMNS.size)}`;
     // A recognized LLM event shows what it added (`"Hel"`); --json keeps the whole data.
     const data = eventDeltaText(record.type, record.data) ?? compactData(record.data);
     // The usual row: nothing overflowed, and the data fits as it is.
-    const text = fixed.length === FIXED_WIDTH - 1 && data.length <= this.style.width - FIXED_WIDTH && PLAIN.test(data) ? `${fixed} ${data}` : row(fixed, data, this.style);
+    const text =
+      fixed.length === FIXED_WIDTH - 1 && data.length <= this.style.width - FIXED_WIDTH && PLAIN.test(data)
+        ? `${fixed} ${data}`
+        : row(fixed, data, this.style);
     return text;
   }
 

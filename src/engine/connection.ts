@@ -5,13 +5,7 @@ import { errorText } from './errorText';
 import { EventStreamParser, type EventStreamSink } from './eventStream';
 import { describeNetworkError } from './networkError';
 import { readErrorBody } from './errorBody';
-import {
-  DEFAULT_CLOSE_ON,
-  DEFAULT_MAX_EVENT_BYTES,
-  DEFAULT_RETRY_MS,
-  MAX_ID_BYTES,
-  type ConnectOptions,
-} from './options';
+import { DEFAULT_CLOSE_ON, DEFAULT_MAX_EVENT_BYTES, DEFAULT_RETRY_MS, MAX_ID_BYTES, type ConnectOptions } from './options';
 import { Reconnects } from './reconnectPolicy';
 import type { ClosedRecord, CloseReason, ErrorRecord, EventRecord, SseRecord } from '../shared/record';
 import { escapeControls, planRequest, type RequestPlan } from './request';
@@ -180,7 +174,12 @@ export class SseConnection {
   private async refuse(answer: Answer, problem: string): Promise<undefined> {
     const body = await readErrorBody(answer.body);
     if (this.finished) return undefined;
-    this.emitError(problem, false, { status: answer.status, headers: answer.headers, body: body.text, ...(body.truncated ? { bodyTruncated: true } : {}) });
+    this.emitError(problem, false, {
+      status: answer.status,
+      headers: answer.headers,
+      body: body.text,
+      ...(body.truncated ? { bodyTruncated: true } : {}),
+    });
     this.finish('failed', problem);
     return undefined;
   }

@@ -11,11 +11,7 @@ function headerValue(headers: Headers | Record<string, string>, name: string): s
 }
 
 /** Judges the response headers as a browser would: the reason is a sentence for the user. */
-export function corsVerdict(
-  origin: string,
-  withCredentials: boolean,
-  headers: Headers | Record<string, string>,
-): CorsVerdict {
+export function corsVerdict(origin: string, withCredentials: boolean, headers: Headers | Record<string, string>): CorsVerdict {
   const verdict = (allowed: boolean, reason: string): CorsVerdict => ({ origin, withCredentials, allowed, reason });
   const allowOrigin = headerValue(headers, 'access-control-allow-origin');
   if (allowOrigin === undefined) {
@@ -43,5 +39,10 @@ export function corsVerdict(
 
 /** Same-origin responses need no CORS headers at all: a browser only checks cross-origin ones. */
 export function sameOriginVerdict(origin: string, withCredentials: boolean): CorsVerdict {
-  return { origin, withCredentials, allowed: true, reason: `Allowed: the stream is on the page's own origin (${origin}), so no CORS check applies` };
+  return {
+    origin,
+    withCredentials,
+    allowed: true,
+    reason: `Allowed: the stream is on the page's own origin (${origin}), so no CORS check applies`,
+  };
 }

@@ -15,17 +15,17 @@ export interface ConnectionEnd {
 }
 
 export type Decision =
-  | { kind: 'fail' }
-  | { kind: 'end' }
-  | { kind: 'give-up'; why: string }
-  | { kind: 'reconnect'; attempt: number; delayMs: number };
+  { kind: 'fail' } | { kind: 'end' } | { kind: 'give-up'; why: string } | { kind: 'reconnect'; attempt: number; delayMs: number };
 
 export class Reconnects {
   private failures = 0;
   private readonly reconnects: boolean;
 
   /** `eventSourceLike`: a GET without a body, which is all a browser's EventSource can send. */
-  constructor(private readonly policy: ReconnectPolicy | undefined, eventSourceLike: boolean) {
+  constructor(
+    private readonly policy: ReconnectPolicy | undefined,
+    eventSourceLike: boolean,
+  ) {
     const mode = policy?.mode ?? 'auto';
     // Browsers have no POST EventSource: under auto, only what an EventSource could send is sent again.
     this.reconnects = mode === 'always' || (mode === 'auto' && eventSourceLike);
@@ -41,7 +41,11 @@ export class Reconnects {
     const limit = this.policy?.maxAttempts;
     if (!this.reconnects) {
       const mode = this.policy?.mode ?? 'auto';
-      return { kind: 'give-up', why: mode === 'never' ? 'reconnecting is turned off' : 'a request other than a GET without a body is not sent again (reconnect: auto)' };
+      return {
+        kind: 'give-up',
+        why:
+          mode === 'never' ? 'reconnecting is turned off' : 'a request other than a GET without a body is not sent again (reconnect: auto)',
+      };
     }
     if (limit !== undefined && this.failures > limit) return { kind: 'give-up', why: `gave up after ${limit} reconnect attempts` };
     const delayMs = reconnectDelay(reconnectionMs, this.failures, this.policy, end.opened && !end.delivered);

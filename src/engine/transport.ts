@@ -37,7 +37,10 @@ export class Transport {
       // A quiet stream stays open until the server or the user ends it.
       bodyTimeout: 0,
       headersTimeout: connectTimeoutMs ?? 0,
-      connect: { rejectUnauthorized: options.insecureTls !== true, ...(connectTimeoutMs === undefined ? {} : { timeout: connectTimeoutMs }) },
+      connect: {
+        rejectUnauthorized: options.insecureTls !== true,
+        ...(connectTimeoutMs === undefined ? {} : { timeout: connectTimeoutMs }),
+      },
     });
   }
 
@@ -81,9 +84,15 @@ export class Transport {
       // Read off (up to a limit) rather than cut, so the connection can serve the next hop.
       response.body.dump().catch(() => undefined);
       const next = URL.canParse(location, url.href) ? new URL(location, url) : undefined;
-      if (next === undefined) return { failure: { message: `The server redirected to "${location}", which is not a URL`, retryable: false } };
+      if (next === undefined)
+        return { failure: { message: `The server redirected to "${location}", which is not a URL`, retryable: false } };
       if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-        return { failure: { message: `The server redirected to a non-HTTP URL (${next.href.slice(0, 200)}); an event stream needs http: or https:`, retryable: false } };
+        return {
+          failure: {
+            message: `The server redirected to a non-HTTP URL (${next.href.slice(0, 200)}); an event stream needs http: or https:`,
+            retryable: false,
+          },
+        };
       }
       chain.push(next.href);
       if (redirects + 1 > MAX_REDIRECTS) return { failure: { message: tooManyRedirects(chain), retryable: false } };
@@ -116,7 +125,10 @@ class CorsJudge {
   private blocked: CorsVerdict | undefined;
   private last: CorsVerdict | undefined;
 
-  constructor(private readonly origin: string | undefined, private readonly withCredentials: boolean) {}
+  constructor(
+    private readonly origin: string | undefined,
+    private readonly withCredentials: boolean,
+  ) {}
 
   /** Called before each request; returns the Origin header to send. */
   enter(url: URL): string | undefined {

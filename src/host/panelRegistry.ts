@@ -106,7 +106,8 @@ export class PanelRegistry extends Disposable {
       maxEvents: this.setting('maxEvents', readMaxEvents, DEFAULT_MAX_EVENTS),
       maxStoreBytes: this.setting('maxStoreMiB', readMaxStoreMiB, DEFAULT_MAX_STORE_MIB) * 1024 * 1024,
       recentUrls: () => readRecentUrls(globalState.get(RECENT_URLS_KEY)),
-      rememberUrl: (url) => Promise.resolve(globalState.update(RECENT_URLS_KEY, rememberUrl(readRecentUrls(globalState.get(RECENT_URLS_KEY)), url))),
+      rememberUrl: (url) =>
+        Promise.resolve(globalState.update(RECENT_URLS_KEY, rememberUrl(readRecentUrls(globalState.get(RECENT_URLS_KEY)), url))),
       trackConnection: (connection) => this.track(connection),
     };
   }

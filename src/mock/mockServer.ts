@@ -171,7 +171,12 @@ export class MockServer {
   }
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
-    const info: MockRequestInfo = { method: req.method ?? '', url: req.url ?? '', headers: keptHeaders(req.headers), startedAt: Date.now() };
+    const info: MockRequestInfo = {
+      method: req.method ?? '',
+      url: req.url ?? '',
+      headers: keptHeaders(req.headers),
+      startedAt: Date.now(),
+    };
     this.recent.add(info);
     const aborted = new AbortController();
     res.once('close', () => {

@@ -26,7 +26,12 @@ export function planConnection(request: ConnectRequest): ConnectPlan {
   }
   const method = request.method.trim().toUpperCase() || 'GET';
   if (!HTTP_TOKEN.test(method) || FORBIDDEN_METHODS.has(method)) {
-    return { ok: false, notice: { message: `${JSON.stringify(request.method.slice(0, 40))} is not a method a stream can be requested with; use GET or POST.` } };
+    return {
+      ok: false,
+      notice: {
+        message: `${JSON.stringify(request.method.slice(0, 40))} is not a method a stream can be requested with; use GET or POST.`,
+      },
+    };
   }
   if ((method === 'GET' || method === 'HEAD') && request.body !== '') {
     return { ok: false, notice: { message: `A ${method} request cannot carry a body; choose POST, or empty the body.` } };

@@ -9,7 +9,10 @@ export interface LogLine {
 export function lifecycleLogLine(record: SseRecord): LogLine | undefined {
   switch (record.kind) {
     case 'open':
-      return { level: 'info', text: `open ${record.status} ${record.url} (connection ${record.connection}, ${record.ttfbMs} ms to headers)` };
+      return {
+        level: 'info',
+        text: `open ${record.status} ${record.url} (connection ${record.connection}, ${record.ttfbMs} ms to headers)`,
+      };
     case 'error':
       return { level: 'warn', text: `error: ${record.message}${record.willReconnect ? ' (will reconnect)' : ''}` };
     case 'reconnect':

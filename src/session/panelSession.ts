@@ -113,7 +113,9 @@ export class PanelSession {
       `${this.id}: connecting to ${plan.options.url} (${plan.options.method}, credentials ${request.withCredentials ? 'on' : 'off'})`,
     );
     // The recent-URL list is kept in the clear (globalState), so without its credential values.
-    this.services.rememberUrl(redactUrlParams(plan.options.url)).catch((error: unknown) => this.log.warn(`Could not remember the URL: ${errorText(error)}`));
+    this.services
+      .rememberUrl(redactUrlParams(plan.options.url))
+      .catch((error: unknown) => this.log.warn(`Could not remember the URL: ${errorText(error)}`));
     const connection = new SseConnection({ ...plan.options, credentials }, (record) => {
       if (session === this.session && !this.disposed) {
         this.receiveRecord(record);
@@ -258,7 +260,10 @@ export class PanelSession {
       return record.data;
     }
     this.notify('info', {
-      message: record === undefined ? `Record #${seq} is no longer kept (cleared, or dropped by the ${this.store.capacity} record limit).` : `Record #${seq} is not an event.`,
+      message:
+        record === undefined
+          ? `Record #${seq} is no longer kept (cleared, or dropped by the ${this.store.capacity} record limit).`
+          : `Record #${seq} is not an event.`,
     });
     return undefined;
   }
@@ -279,9 +284,14 @@ export class PanelSession {
   }
 
   private async saveCredentials(cookie: string, authorization: string): Promise<void> {
-    for (const [name, value] of [['Cookie', cookie], ['Authorization', authorization]] as const) {
+    for (const [name, value] of [
+      ['Cookie', cookie],
+      ['Authorization', authorization],
+    ] as const) {
       if (!isSendableHeaderValue(value.trim())) {
-        this.notify('error', { message: `The ${name} value has characters an HTTP header cannot carry (control characters, or beyond Latin-1). Nothing was saved.` });
+        this.notify('error', {
+          message: `The ${name} value has characters an HTTP header cannot carry (control characters, or beyond Latin-1). Nothing was saved.`,
+        });
         return this.sendCredentialsStored();
       }
     }

@@ -78,7 +78,10 @@ export function validateWebviewMessage(value: unknown): Validation {
   if (typeof type !== 'string' || !Object.hasOwn(messageShapes, type)) {
     return { ok: false, problem: 'the message has no known "type"' };
   }
-  const problem = shapeProblem(value, { type: () => undefined, ...(messageShapes[type as WebviewToExtension['type']] as Record<string, Check>) });
+  const problem = shapeProblem(value, {
+    type: () => undefined,
+    ...(messageShapes[type as WebviewToExtension['type']] as Record<string, Check>),
+  });
   if (problem !== undefined) {
     return { ok: false, problem: `${type}: ${problem}` };
   }

@@ -73,7 +73,8 @@ export function stringChars(value: unknown, cap: number = Number.POSITIVE_INFINI
   }
   let total = 0;
   for (const [key, entry] of Object.entries(value)) {
-    total += key.length + (typeof entry === 'string' ? Math.min(entry.length, cap) : typeof entry === 'object' ? stringChars(entry, cap) : 0);
+    total +=
+      key.length + (typeof entry === 'string' ? Math.min(entry.length, cap) : typeof entry === 'object' ? stringChars(entry, cap) : 0);
   }
   return total;
 }

@@ -1,8 +1,6 @@
 // The one rule for request header lines (the panel's Headers box, the CLI's -H): which are sent, which are refused, which are secret.
 
-export type HeadersParse =
-  | { ok: true; headers: Record<string, string> }
-  | { ok: false; problem: string };
+export type HeadersParse = { ok: true; headers: Record<string, string> } | { ok: false; problem: string };
 
 /** One header to send: the name as first typed, and its values joined. */
 export interface HeaderField {
@@ -22,24 +20,36 @@ const UNSENDABLE = /[\u0000-\u0008\u000a-\u001f\u007f\u0100-\uffff]/;
  * Upgrade, Expect), and the rest announce what the client never does (TE, Trailer, Proxy-Connection). Each is
  * refused up front, saying why, instead of being dropped or retried.
  */
-const CLIENT_MANAGED = new Map<string, string>(Object.entries({
-  host: 'it comes from the URL; put the host name there',
-  'content-length': 'the HTTP client computes it from the body',
-  'transfer-encoding': 'the HTTP client frames the body itself',
-  connection: 'the HTTP client manages the connection',
-  'keep-alive': 'the HTTP client manages the connection',
-  'proxy-connection': 'the HTTP client manages the connection',
-  upgrade: 'an event stream cannot switch protocols',
-  te: 'the HTTP client decides which transfer codings it accepts',
-  trailer: 'the request has no trailer fields',
-  expect: 'the HTTP client does not support Expect',
-}));
+const CLIENT_MANAGED = new Map<string, string>(
+  Object.entries({
+    host: 'it comes from the URL; put the host name there',
+    'content-length': 'the HTTP client computes it from the body',
+    'transfer-encoding': 'the HTTP client frames the body itself',
+    connection: 'the HTTP client manages the connection',
+    'keep-alive': 'the HTTP client manages the connection',
+    'proxy-connection': 'the HTTP client manages the connection',
+    upgrade: 'an event stream cannot switch protocols',
+    te: 'the HTTP client decides which transfer codings it accepts',
+    trailer: 'the request has no trailer fields',
+    expect: 'the HTTP client does not support Expect',
+  }),
+);
 
 /**
  * Header names whose values are secrets: credentials and API keys. Their values are never logged, exported or
  * stored in the clear.
  */
-const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key', 'api-key', 'x-auth-token', 'x-access-token', 'x-csrf-token', 'x-xsrf-token']);
+const SECRET_HEADERS = new Set([
+  'authorization',
+  'proxy-authorization',
+  'cookie',
+  'x-api-key',
+  'api-key',
+  'x-auth-token',
+  'x-access-token',
+  'x-csrf-token',
+  'x-xsrf-token',
+]);
 
 /** True for header names whose value is a credential (Authorization, Cookie, X-Api-Key, …), in any case. */
 export function isCredentialHeader(name: string): boolean {
@@ -69,7 +79,10 @@ export function readHeaderLines(lines: readonly string[], where: (index: number)
     const managed = CLIENT_MANAGED.get(key);
     if (managed !== undefined) return { ok: false, problem: `${where(index)}: ${name} cannot be set: ${managed}` };
     if (!isSendableHeaderValue(value)) {
-      return { ok: false, problem: `${where(index)}: the value of ${name} has characters an HTTP header cannot carry (control characters, or beyond Latin-1)` };
+      return {
+        ok: false,
+        problem: `${where(index)}: the value of ${name} has characters an HTTP header cannot carry (control characters, or beyond Latin-1)`,
+      };
     }
     const earlier = fields.get(key);
     fields.set(key, { name: earlier?.name ?? name, value: earlier === undefined ? value : `${earlier.value}, ${value}` });

@@ -119,14 +119,7 @@ export interface ClosedRecord extends RecordBase {
 }
 
 export type SseRecord =
-  | OpenRecord
-  | EventRecord
-  | CommentRecord
-  | IgnoredRecord
-  | RetryRecord
-  | ErrorRecord
-  | ReconnectRecord
-  | ClosedRecord;
+  OpenRecord | EventRecord | CommentRecord | IgnoredRecord | RetryRecord | ErrorRecord | ReconnectRecord | ClosedRecord;
 
 export function assertNever(value: never): never {
   throw new Error(`Unexpected value: ${JSON.stringify(value)}`);

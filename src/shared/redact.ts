@@ -6,9 +6,33 @@ export const REDACTED = '[redacted]';
 
 /** Query parameters that carry tokens, keys and signatures (OAuth, API keys, signed URLs). */
 const CREDENTIAL_PARAMS = new Set([
-  'access_token', 'id_token', 'refresh_token', 'token', 'auth', 'auth_token', 'authorization', 'api_key', 'apikey', 'api-key', 'key',
-  'sig', 'signature', 'secret', 'client_secret', 'password', 'passwd', 'pwd', 'session', 'sessionid', 'session_id', 'jwt',
-  'x-amz-signature', 'x-amz-credential', 'x-amz-security-token', 'x-goog-signature', 'x-goog-credential',
+  'access_token',
+  'id_token',
+  'refresh_token',
+  'token',
+  'auth',
+  'auth_token',
+  'authorization',
+  'api_key',
+  'apikey',
+  'api-key',
+  'key',
+  'sig',
+  'signature',
+  'secret',
+  'client_secret',
+  'password',
+  'passwd',
+  'pwd',
+  'session',
+  'sessionid',
+  'session_id',
+  'jwt',
+  'x-amz-signature',
+  'x-amz-credential',
+  'x-amz-security-token',
+  'x-goog-signature',
+  'x-goog-credential',
 ]);
 
 /** The request headers headerLines.ts names as credentials, and Set-Cookie, the response header that hands one out. */

@@ -13,7 +13,9 @@ export async function buildSuite(name: string, sourceDirs: string[]): Promise<st
   rmSync(outDir, { recursive: true, force: true });
   const tests = sourceDirs.flatMap((dir) => {
     const sourceDir = join(repoRoot, 'test', 'integration', dir);
-    return readdirSync(sourceDir).filter((file) => file.endsWith('.test.ts')).map((file) => join(sourceDir, file));
+    return readdirSync(sourceDir)
+      .filter((file) => file.endsWith('.test.ts'))
+      .map((file) => join(sourceDir, file));
   });
   if (tests.length === 0) throw new Error(`no *.test.ts files in test/integration/{${sourceDirs.join(',')}}`);
   await bundleForExtensionHost(

@@ -17,7 +17,8 @@ export function extension(): vscode.Extension<SseInspectorTestApi> {
 /** The extension's test API, activating it if needed. */
 export async function testApi(): Promise<SseInspectorTestApi> {
   const api = await extension().activate();
-  if (!api || typeof api.revealPanel !== 'function') throw new Error(`${EXTENSION_ID} activate() did not return the test API (is it running in test mode?)`);
+  if (!api || typeof api.revealPanel !== 'function')
+    throw new Error(`${EXTENSION_ID} activate() did not return the test API (is it running in test mode?)`);
   return api;
 }
 
@@ -51,12 +52,7 @@ export function messageRows(count: number): string[] {
 }
 
 /** The rows the panel must render for the document's sequence: open, ten messages, the custom end event, closed. */
-export const DOCUMENT_ROWS: readonly string[] = [
-  'open',
-  ...messageRows(10),
-  'event:end:{}',
-  'closed',
-];
+export const DOCUMENT_ROWS: readonly string[] = ['open', ...messageRows(10), 'event:end:{}', 'closed'];
 
 /** Runs Start Mock Server and returns its base URL ("http://127.0.0.1:<port>"). */
 export async function startMockServer(): Promise<string> {
@@ -115,14 +111,21 @@ export async function tableShowing(url: string): Promise<RenderedTable> {
 /** The table, checked to have every row in the DOM. */
 export function wholeTable(table: RenderedTable): RenderedTable {
   if (table.firstRow !== 0 || table.rowKeys.length !== table.rowCount) {
-    throw new Error(`the table has ${table.rowCount} rows but rows ${table.firstRow}–${table.firstRow + table.rowKeys.length - 1} are in the DOM`);
+    throw new Error(
+      `the table has ${table.rowCount} rows but rows ${table.firstRow}–${table.firstRow + table.rowKeys.length - 1} are in the DOM`,
+    );
   }
   return table;
 }
 
 /** Reads the webview until its last row is `closed`, and returns what it rendered. */
 export function renderedUntilClosed(api: SseInspectorTestApi, panelId: string, deadlineMs?: number): Promise<RenderedTable> {
-  return waitFor(`panel ${panelId} to render a closed row`, () => renderedTable(api, panelId), (table) => table.rowKeys.at(-1) === 'closed', deadlineMs);
+  return waitFor(
+    `panel ${panelId} to render a closed row`,
+    () => renderedTable(api, panelId),
+    (table) => table.rowKeys.at(-1) === 'closed',
+    deadlineMs,
+  );
 }
 
 /** A port nothing listens on: bound by the kernel, then released. */

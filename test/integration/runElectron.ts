@@ -26,6 +26,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`desktop VS Code tests could not run (this launcher downloads VS Code from Microsoft; use npm run test:integration offline): ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `desktop VS Code tests could not run (this launcher downloads VS Code from Microsoft; use npm run test:integration offline): ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exitCode = 1;
 });

@@ -13,8 +13,16 @@ const MAX_VSIX_BYTES = 500 * 1024;
 const SMOKE_TIME_LIMIT_MS = 3 * 60_000;
 
 /** vsce's own bookkeeping entries plus what the extension is allowed to ship. */
-const allowedEntry = /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(package\.json|readme\.md|changelog\.md|LICENSE(\.txt)?|dist\/(extension\.js|webview\.js|webview\.css|cli\.js|[\w.-]+\.ttf)))$/;
-const requiredEntries = ['extension/package.json', 'extension/readme.md', 'extension/changelog.md', 'extension/dist/extension.js', 'extension/dist/webview.js', 'extension/dist/cli.js'];
+const allowedEntry =
+  /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(package\.json|readme\.md|changelog\.md|LICENSE(\.txt)?|dist\/(extension\.js|webview\.js|webview\.css|cli\.js|[\w.-]+\.ttf)))$/;
+const requiredEntries = [
+  'extension/package.json',
+  'extension/readme.md',
+  'extension/changelog.md',
+  'extension/dist/extension.js',
+  'extension/dist/webview.js',
+  'extension/dist/cli.js',
+];
 
 /** What is wrong with the package, or nothing. `distFiles` are the production build's outputs, all of which must ship. */
 export function vsixProblems(entries: string[], sizeBytes: number, distFiles: string[]): string[] {

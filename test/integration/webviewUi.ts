@@ -85,7 +85,10 @@ async function openRow(frame: Frame, { type, text }: RowPayload): Promise<Detail
   await pane.waitFor({ state: 'visible', timeout: 10_000 });
   const headerRows = await pane.locator('table.headers tr').all();
   const headers = await Promise.all(
-    headerRows.map(async (header): Promise<[string, string]> => [(await header.locator('th').textContent()) ?? '', (await header.locator('td').textContent()) ?? '']),
+    headerRows.map(async (header): Promise<[string, string]> => [
+      (await header.locator('th').textContent()) ?? '',
+      (await header.locator('td').textContent()) ?? '',
+    ]),
   );
   return {
     title: ((await pane.locator('.detail-title').textContent()) ?? '').trim(),
@@ -123,7 +126,10 @@ async function renderedTable(page: Page, { url }: RowsPayload): Promise<Rendered
     for (const frame of frames) {
       const field = urlField(frame);
       if ((await field.count()) === 1 && (await field.inputValue().catch(() => undefined)) === url) {
-        const host = await frame.parentFrame()?.frameElement().catch(() => undefined);
+        const host = await frame
+          .parentFrame()
+          ?.frameElement()
+          .catch(() => undefined);
         matching.push({ frame, visible: (await host?.isVisible()) ?? false });
       }
     }

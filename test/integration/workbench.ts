@@ -85,7 +85,9 @@ export async function runInWorkbench(run: WorkbenchRun): Promise<WorkbenchOutcom
     const page = await browser.newPage();
     const outcome: Partial<WorkbenchOutcome> = {};
     let onExit: (code: number) => void = () => {};
-    const exited = new Promise<number>((resolve) => { onExit = resolve; });
+    const exited = new Promise<number>((resolve) => {
+      onExit = resolve;
+    });
     // The hooks must exist before the workbench script runs, so they are exposed before navigating.
     await page.exposeFunction('codeAutomationLog', (level: string, message: unknown) => {
       const text = logText(message);
@@ -105,7 +107,8 @@ export async function runInWorkbench(run: WorkbenchRun): Promise<WorkbenchOutcom
     ];
     const timedOut = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new Error(`${run.label}: no result within ${Math.round(run.timeoutMs / 1000)} s (hard time limit); see ${run.log.file}`)),
+        () =>
+          reject(new Error(`${run.label}: no result within ${Math.round(run.timeoutMs / 1000)} s (hard time limit); see ${run.log.file}`)),
         run.timeoutMs,
       );
     });

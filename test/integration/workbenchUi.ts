@@ -64,7 +64,9 @@ async function reloadOnceSaved(page: Page, { savedInEditors }: ReloadPayload): P
   const giveUpAt = Date.now() + EDITORS_SAVED_WAIT_MS;
   while (!(await page.evaluate(`(${SAVED_EDITORS_INCLUDE})(${JSON.stringify(savedInEditors)})`))) {
     if (Date.now() > giveUpAt) {
-      throw new Error(`the workbench did not save editors holding ${JSON.stringify(savedInEditors)} within ${EDITORS_SAVED_WAIT_MS / 1000} s`);
+      throw new Error(
+        `the workbench did not save editors holding ${JSON.stringify(savedInEditors)} within ${EDITORS_SAVED_WAIT_MS / 1000} s`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -124,7 +126,9 @@ async function answerSaveDialog(page: Page, { path }: SavePathPayload): Promise<
     }
   }
   const says = (await widget.locator('.quick-input-message').textContent())?.trim();
-  throw new Error(`the save dialog stayed open after Enter ${SAVE_DIALOG_ENTER_ATTEMPTS} times with ${JSON.stringify(await input.inputValue())}${says ? `; it says ${JSON.stringify(says)}` : ''}`);
+  throw new Error(
+    `the save dialog stayed open after Enter ${SAVE_DIALOG_ENTER_ATTEMPTS} times with ${JSON.stringify(await input.inputValue())}${says ? `; it says ${JSON.stringify(says)}` : ''}`,
+  );
 }
 
 /** Answers a `workbench-<action>[-n]` step in the workbench page. */

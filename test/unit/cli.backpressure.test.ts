@@ -17,7 +17,10 @@ const POLL_MS = 100;
 class EndlessServer {
   written = 0;
   waitingForDrain = false;
-  private constructor(private readonly server: http.Server, readonly url: string) {}
+  private constructor(
+    private readonly server: http.Server,
+    readonly url: string,
+  ) {}
 
   static async start(): Promise<EndlessServer> {
     const server = http.createServer();
@@ -83,7 +86,9 @@ describe('command line with a reader that stops reading (dist bundle, spawned)',
   ] as const) {
     it(`${what}: stops reading the network while stdout is full, then exits 143 on SIGTERM`, async () => {
       // stdout is a pipe nobody reads, as in `connect … | sleep 60`.
-      const spawned = spawn(process.execPath, [cli, 'connect', server.url, '--close-on', '', ...flags], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const spawned = spawn(process.execPath, [cli, 'connect', server.url, '--close-on', '', ...flags], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       child = spawned;
       spawned.stdout.pause();
       let stderr = '';

@@ -84,9 +84,23 @@ describe('command line (dist bundle, spawned)', function () {
   // How a session ends: [what, query, extra flags, exit code, events printed, closed reason].
   const endings: Array<[string, string, string[], number, number, string]> = [
     ['a cut stream with --no-reconnect exits 1 (reconnect-limit)', 'interval=0&drop=2', ['--no-reconnect'], 1, 2, 'reconnect-limit'],
-    ['--max-events 3 prints exactly three events, closes with max-events and exits 0', 'interval=0', ['--max-events', '3'], 0, 3, 'max-events'],
+    [
+      '--max-events 3 prints exactly three events, closes with max-events and exits 0',
+      'interval=0',
+      ['--max-events', '3'],
+      0,
+      3,
+      'max-events',
+    ],
     ['--timeout closes a quiet stream with timeout and exits 0', 'interval=600000', ['--timeout', '0.3'], 0, 1, 'timeout'],
-    ["--close-on '' keeps going past end; with --no-reconnect the stream's own end is then the normal end (exit 0, ended)", 'interval=0&count=1', ['--close-on', '', '--no-reconnect'], 0, 2, 'ended'],
+    [
+      "--close-on '' keeps going past end; with --no-reconnect the stream's own end is then the normal end (exit 0, ended)",
+      'interval=0&count=1',
+      ['--close-on', '', '--no-reconnect'],
+      0,
+      2,
+      'ended',
+    ],
   ];
   for (const [what, query, flags, code, events, reason] of endings) {
     it(what, async () => {
@@ -147,14 +161,19 @@ describe('command line (dist bundle, spawned)', function () {
       try {
         const run = await cli(['connect', `${api.url}/sse`, '--no-reconnect', '--json']);
         assert.equal(run.code, 1, run.stderr);
-        assert.deepEqual(records(run.stdout).map((record) => record.kind), ['open', 'error', 'closed']);
+        assert.deepEqual(
+          records(run.stdout).map((record) => record.kind),
+          ['open', 'error', 'closed'],
+        );
       } finally {
         await api.stop();
       }
     });
 
-    it('a 401 row in the table shows the first line of the server\'s body', async () => {
-      const api = await RawServer.start((_req, res) => void res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"bad key"}\n'));
+    it("a 401 row in the table shows the first line of the server's body", async () => {
+      const api = await RawServer.start(
+        (_req, res) => void res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"bad key"}\n'),
+      );
       try {
         const run = await cli(['connect', `${api.url}/sse`], { COLUMNS: '200' });
         assert.equal(run.code, 1, run.stderr);
@@ -169,7 +188,18 @@ describe('command line (dist bundle, spawned)', function () {
     const secret = 'session=s3cr3t-value';
     const before = server.requests.length;
     const run = await cli(
-      ['connect', `${server.url}/sse?interval=0&count=1`, '-d', '{"q":1}', '-H', 'X-Trace: abc', '--with-credentials', '--origin', 'http://page.test', '--json'],
+      [
+        'connect',
+        `${server.url}/sse?interval=0&count=1`,
+        '-d',
+        '{"q":1}',
+        '-H',
+        'X-Trace: abc',
+        '--with-credentials',
+        '--origin',
+        'http://page.test',
+        '--json',
+      ],
       { SSE_INSPECTOR_COOKIE: secret, SSE_INSPECTOR_AUTHORIZATION: 'Bearer t0ken' },
     );
     assert.equal(run.code, 0, run.stderr);
@@ -204,8 +234,16 @@ describe('command line (dist bundle, spawned)', function () {
       ['a bad number', ['connect', 'http://127.0.0.1:1/sse', '--max-events', 'ten'], /--max-events takes a whole number/],
       ['a bad timeout', ['connect', 'http://127.0.0.1:1/sse', '--timeout', '-1'], /--timeout|argument is ambiguous/],
       ['bad header syntax', ['connect', 'http://127.0.0.1:1/sse', '-H', 'Authorization Bearer xyz'], /-H #1 must look like "Name: value"/],
-      ['a header the HTTP client owns (it used to exit 1 and retry forever)', ['connect', 'http://127.0.0.1:1/sse', '-H', 'Connection: upgrade-xyz'], /-H #1: Connection cannot be set/],
-      ['a Host header (it used to be dropped silently)', ['connect', 'http://127.0.0.1:1/sse', '-H', 'Host: xyz.example'], /-H #1: Host cannot be set/],
+      [
+        'a header the HTTP client owns (it used to exit 1 and retry forever)',
+        ['connect', 'http://127.0.0.1:1/sse', '-H', 'Connection: upgrade-xyz'],
+        /-H #1: Connection cannot be set/,
+      ],
+      [
+        'a Host header (it used to be dropped silently)',
+        ['connect', 'http://127.0.0.1:1/sse', '-H', 'Host: xyz.example'],
+        /-H #1: Host cannot be set/,
+      ],
       ['a flag without its value', ['connect', 'http://127.0.0.1:1/sse', '-X'], /argument missing/],
       ['a bad port for mock', ['mock', '--port', '70000'], /--port takes a whole number from 0 to 65535/],
     ];

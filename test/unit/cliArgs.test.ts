@@ -39,12 +39,23 @@ describe('CLI arguments', () => {
   });
 
   it('refuses -H lines the HTTP client would drop or fail on, as usage errors that do not repeat the value', () => {
-    for (const line of ['Host: evil.example', 'Content-Length: 5', 'Connection: upgrade', 'Transfer-Encoding: chunked', 'Keep-Alive: 5', 'Upgrade: h2c', 'Expect: 100-continue', 'TE: trailers', 'Trailer: X']) {
+    for (const line of [
+      'Host: evil.example',
+      'Content-Length: 5',
+      'Connection: upgrade',
+      'Transfer-Encoding: chunked',
+      'Keep-Alive: 5',
+      'Upgrade: h2c',
+      'Expect: 100-continue',
+      'TE: trailers',
+      'Trailer: X',
+    ]) {
       const name = line.slice(0, line.indexOf(':'));
       const value = line.slice(line.indexOf(':') + 2);
       assert.throws(
         () => connect(['-H', 'X-Ok: 1', '-H', line]),
-        (error: unknown) => error instanceof UsageError && error.message.startsWith(`-H #2: ${name} cannot be set: `) && !error.message.includes(value),
+        (error: unknown) =>
+          error instanceof UsageError && error.message.startsWith(`-H #2: ${name} cannot be set: `) && !error.message.includes(value),
         line,
       );
     }
@@ -104,7 +115,11 @@ describe('CLI arguments', () => {
       [['-X', 'GET', '-d', 'body'], /cannot have body/],
     ];
     for (const [args, expected] of refused) {
-      assert.throws(() => connect(args), (error: unknown) => error instanceof UsageError && expected.test(error.message), args.join(' '));
+      assert.throws(
+        () => connect(args),
+        (error: unknown) => error instanceof UsageError && expected.test(error.message),
+        args.join(' '),
+      );
     }
   });
 

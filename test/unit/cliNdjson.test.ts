@@ -37,8 +37,25 @@ describe('CLI NDJSON lines', () => {
 
   it('never reuses a kept number or type for a record that differs', () => {
     const formatter = new NdjsonFormatter();
-    const event = (seq: number, t: number, dt: number | null, type: string): SseRecord => ({ kind: 'event', seq, t, at: 1_700_000_000_000 + t, type, data: String(seq), id: null, lastEventId: '', size: 1, dt });
-    for (const record of [event(1, 0.5, null, 'a'), event(2, 0.5, 0, 'a'), event(3, 1.25, 0.75, 'b"c'), event(4, 1.25, 0, 'a'), event(5, 2, null, 'a')]) {
+    const event = (seq: number, t: number, dt: number | null, type: string): SseRecord => ({
+      kind: 'event',
+      seq,
+      t,
+      at: 1_700_000_000_000 + t,
+      type,
+      data: String(seq),
+      id: null,
+      lastEventId: '',
+      size: 1,
+      dt,
+    });
+    for (const record of [
+      event(1, 0.5, null, 'a'),
+      event(2, 0.5, 0, 'a'),
+      event(3, 1.25, 0.75, 'b"c'),
+      event(4, 1.25, 0, 'a'),
+      event(5, 2, null, 'a'),
+    ]) {
       assert.equal(formatter.line(record), JSON.stringify(record));
     }
   });

@@ -55,14 +55,25 @@ describe('CLI table formatting', () => {
   });
 
   it('describes lifecycle records in words, in parentheses in the type column', () => {
-    const rows = ([
-      { ...base, kind: 'open', connection: 2, status: 200, url: 'http://h/sse', headers: { 'content-type': 'text/event-stream;' }, ttfbMs: 12.3, cors: { origin: 'http://o', withCredentials: true, allowed: false, reason: 'Access-Control-Allow-Origin is *' } },
-      { ...base, kind: 'comment', text: ' keep-alive' },
-      { ...base, kind: 'retry', ms: 2500 },
-      { ...base, kind: 'error', message: 'Not found', status: 404, willReconnect: false },
-      { ...base, kind: 'reconnect', attempt: 3, delayMs: 3000, lastEventId: '9' },
-      { ...base, kind: 'closed', reason: 'close-on-event', message: 'Closed on the "end" event' },
-    ] satisfies SseRecord[]).map((record) => tableRow(record, { width: 200, color: false }).slice(28).trim());
+    const rows = (
+      [
+        {
+          ...base,
+          kind: 'open',
+          connection: 2,
+          status: 200,
+          url: 'http://h/sse',
+          headers: { 'content-type': 'text/event-stream;' },
+          ttfbMs: 12.3,
+          cors: { origin: 'http://o', withCredentials: true, allowed: false, reason: 'Access-Control-Allow-Origin is *' },
+        },
+        { ...base, kind: 'comment', text: ' keep-alive' },
+        { ...base, kind: 'retry', ms: 2500 },
+        { ...base, kind: 'error', message: 'Not found', status: 404, willReconnect: false },
+        { ...base, kind: 'reconnect', attempt: 3, delayMs: 3000, lastEventId: '9' },
+        { ...base, kind: 'closed', reason: 'close-on-event', message: 'Closed on the "end" event' },
+      ] satisfies SseRecord[]
+    ).map((record) => tableRow(record, { width: 200, color: false }).slice(28).trim());
     assert.deepEqual(rows, [
       '(open)                        HTTP 200 in 12 ms · text/event-stream; · CORS blocked: Access-Control-Allow-Origin is * · connection 2 · http://h/sse',
       '(comment)                     : keep-alive',
@@ -85,7 +96,10 @@ describe('CLI table formatting', () => {
 
   it('ends the closing row with everything received, rows not shown included', () => {
     const closed: SseRecord = { ...base, kind: 'closed', reason: 'max-events' };
-    assert.match(tableRow(closed, { width: 200, color: false }, { events: 1_000_001, bytes: 14_888_904 }), /max-events · 1,000,001 events, 14\.9 MB received$/);
+    assert.match(
+      tableRow(closed, { width: 200, color: false }, { events: 1_000_001, bytes: 14_888_904 }),
+      /max-events · 1,000,001 events, 14\.9 MB received$/,
+    );
   });
 
   it('keeps no stale cell from row to row: each row of a session reads as that record alone would', () => {
@@ -109,9 +123,17 @@ describe('CLI table formatting', () => {
   });
 
   it('shows an ignored line like a comment: dimmed, the line quoted with its escapes visible, then why', () => {
-    const ignored: SseRecord = { ...base, kind: 'ignored', line: 'line two\x1b[2J', reason: 'no colon: the whole line reads as a field name, and there is no such field' };
+    const ignored: SseRecord = {
+      ...base,
+      kind: 'ignored',
+      line: 'line two\x1b[2J',
+      reason: 'no colon: the whole line reads as a field name, and there is no such field',
+    };
     const row = tableRow(ignored, { width: 200, color: false }).slice(26).trim();
-    assert.equal(row, '(ignored)                     "line two\\u001b[2J" ignored: no colon: the whole line reads as a field name, and there is no such field');
+    assert.equal(
+      row,
+      '(ignored)                     "line two\\u001b[2J" ignored: no colon: the whole line reads as a field name, and there is no such field',
+    );
     assert.ok(tableRow(ignored, { width: 100, color: true }).startsWith('\x1b[2m'));
     const clipped: SseRecord = { ...base, kind: 'ignored', line: 'z'.repeat(4), reason: 'r', lineBytes: 5000 };
     assert.ok(tableRow(clipped, { width: 200, color: false }).includes('"zzzz" (first 4 characters of 5000 bytes) ignored: r'));

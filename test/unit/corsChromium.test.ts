@@ -11,11 +11,16 @@ type Route = (res: ServerResponse) => void;
 
 /** Header values may name a server that starts later, so they are read when the request comes. */
 type Lazy = () => Record<string, string>;
-const stream = (headers: Lazy = () => ({})): Route => (res) => {
-  openStream(res, headers());
-  res.end('data: x\n\n');
-};
-const redirect = (to: () => string, headers: Lazy = () => ({})): Route => (res) => void res.writeHead(302, { location: to(), ...headers() }).end();
+const stream =
+  (headers: Lazy = () => ({})): Route =>
+  (res) => {
+    openStream(res, headers());
+    res.end('data: x\n\n');
+  };
+const redirect =
+  (to: () => string, headers: Lazy = () => ({})): Route =>
+  (res) =>
+    void res.writeHead(302, { location: to(), ...headers() }).end();
 
 describe('engine vs headless Chromium: the CORS verdict across redirects, and what it sends', function () {
   this.timeout(60_000);
@@ -96,7 +101,13 @@ describe('engine vs headless Chromium: the CORS verdict across redirects, and wh
       start: () => `${pageServer.url}/r4`,
       routes: [
         ['/r4', redirect(() => `${other.url}/r4b`)],
-        ['/r4b', redirect(() => `${pageServer.url}/s4`, () => ({ 'access-control-allow-origin': pageServer.url }))],
+        [
+          '/r4b',
+          redirect(
+            () => `${pageServer.url}/s4`,
+            () => ({ 'access-control-allow-origin': pageServer.url }),
+          ),
+        ],
         ['/s4', stream(() => ({ 'access-control-allow-origin': pageServer.url }))],
       ],
       allowed: false,
@@ -107,7 +118,13 @@ describe('engine vs headless Chromium: the CORS verdict across redirects, and wh
       start: () => `${pageServer.url}/r5`,
       routes: [
         ['/r5', redirect(() => `${other.url}/r5b`)],
-        ['/r5b', redirect(() => `${pageServer.url}/s5`, () => ({ 'access-control-allow-origin': '*' }))],
+        [
+          '/r5b',
+          redirect(
+            () => `${pageServer.url}/s5`,
+            () => ({ 'access-control-allow-origin': '*' }),
+          ),
+        ],
         ['/s5', stream(() => ({ 'access-control-allow-origin': '*' }))],
       ],
       allowed: true,
@@ -132,7 +149,9 @@ describe('engine vs headless Chromium: the CORS verdict across redirects, and wh
       socket.once('data', (head: Buffer) => {
         heads.push(head.toString('latin1'));
         const body = 'retry: 10\nid: a\u0001b\u001bc\u007fd\ndata: x\n\n';
-        socket.end(`HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nAccess-Control-Allow-Origin: *\r\nConnection: close\r\n\r\n${body}`);
+        socket.end(
+          `HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nAccess-Control-Allow-Origin: *\r\nConnection: close\r\n\r\n${body}`,
+        );
       });
       socket.on('error', () => undefined);
     });
@@ -160,7 +179,8 @@ describe('engine vs headless Chromium: the CORS verdict across redirects, and wh
   });
 
   it('sends Origin: null after the taint, as Chromium does', async () => {
-    const originsAt = (path: string) => [...pageServer.requests, ...other.requests].filter((r) => r.path === path).map((r) => r.headers.origin);
+    const originsAt = (path: string) =>
+      [...pageServer.requests, ...other.requests].filter((r) => r.path === path).map((r) => r.headers.origin);
     // Both clients ran the tainted chain above: each hop saw the same Origin from each.
     assert.deepEqual(originsAt('/s5'), ['null', 'null']);
     assert.deepEqual(originsAt('/r5b'), [pageServer.url, pageServer.url]);

@@ -20,7 +20,7 @@ const CHROME_COPY = `curl 'https://api.example.test/v1/chat/completions' \\
   --compressed`;
 
 describe('curl commands', () => {
-  it('splits words exactly as bash does: single, double and $\'…\' quotes, escapes and line continuations', () => {
+  it("splits words exactly as bash does: single, double and $'…' quotes, escapes and line continuations", () => {
     const samples = [
       CHROME_COPY,
       `curl "http://h/a b" -H "X-Q: \\"quoted\\" \\$HOME" -d 'a'"b"c`,
@@ -62,7 +62,7 @@ describe('curl commands', () => {
       { name: 'Authorization', value: `Basic ${Buffer.from('user:pä').toString('base64')}` },
       { name: 'User-Agent', value: 'agent' },
     ]);
-    assert.deepEqual(parsed.ignored, ["--trace-ascii", "--tcp-nodelay"]);
+    assert.deepEqual(parsed.ignored, ['--trace-ascii', '--tcp-nodelay']);
     assert.deepEqual(parseCurl('wget http://h'), { ok: false, problem: 'A curl command starts with "curl"' });
     assert.deepEqual(parseCurl("curl 'http://h"), { ok: false, problem: 'A single quote is not closed' });
     assert.deepEqual(parseCurl('curl -H'), { ok: false, problem: '-H needs a value' });
@@ -89,8 +89,14 @@ describe('curl commands', () => {
     assert.ok(back.ok);
     assert.deepEqual(back.request, request);
     // A GET with no body needs no -X; a DELETE with none does.
-    assert.equal(toCurl({ method: 'GET', url: 'http://h/', headers: [], body: '', insecure: false }, { revealSecrets: false }), 'curl -N http://h/');
-    assert.equal(toCurl({ method: 'DELETE', url: 'http://h/', headers: [], body: '', insecure: false }, { revealSecrets: false }), 'curl -N -X DELETE http://h/');
+    assert.equal(
+      toCurl({ method: 'GET', url: 'http://h/', headers: [], body: '', insecure: false }, { revealSecrets: false }),
+      'curl -N http://h/',
+    );
+    assert.equal(
+      toCurl({ method: 'DELETE', url: 'http://h/', headers: [], body: '', insecure: false }, { revealSecrets: false }),
+      'curl -N -X DELETE http://h/',
+    );
   });
 
   it('quotes for the shell so that bash reads back exactly the text', () => {
@@ -114,7 +120,10 @@ describe('curl commands', () => {
       const { stdout } = await promisify(execFile)('bash', ['-c', toCurl(request, { revealSecrets: true }) + ' -s']);
       assert.equal(stdout, 'data: ok\n\n');
       const [seen] = server.requests;
-      assert.deepEqual([seen.method, seen.path, seen.headers['x-api-key'], seen.body], ['PATCH', '/sse?a=1&b=%20', "k'1 $x", `{"q":"it's"}`]);
+      assert.deepEqual(
+        [seen.method, seen.path, seen.headers['x-api-key'], seen.body],
+        ['PATCH', '/sse?a=1&b=%20', "k'1 $x", `{"q":"it's"}`],
+      );
     } finally {
       await server.stop();
     }

@@ -12,7 +12,10 @@ const closedOf = (records: SseRecord[]) => records.at(-1) as ClosedRecord;
 const errorOf = (records: SseRecord[]) => records.find((r): r is ErrorRecord => r.kind === 'error') as ErrorRecord;
 
 /** A raw TCP server that writes exactly `bytes` to every connection, then closes it (or holds it open). */
-async function rawTcp(bytes: Buffer | string, close = true): Promise<{ url: string; connections: () => number; stop: () => Promise<void> }> {
+async function rawTcp(
+  bytes: Buffer | string,
+  close = true,
+): Promise<{ url: string; connections: () => number; stop: () => Promise<void> }> {
   let count = 0;
   const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
@@ -54,7 +57,10 @@ describe('engine: compressed bodies', () => {
       });
       try {
         const records = await collect({ url: `${server.url}/sse`, reconnect: { mode: 'never' } });
-        assert.deepEqual(eventSummary(records).map((e) => e.data), ['one', 'two']);
+        assert.deepEqual(
+          eventSummary(records).map((e) => e.data),
+          ['one', 'two'],
+        );
       } finally {
         await server.stop();
       }
@@ -77,7 +83,11 @@ describe('engine: compressed bodies', () => {
 });
 
 describe('engine: an id with a control character', () => {
-  for (const [label, char, escaped] of [['0x01', '\u0001', '\\u0001'], ['DEL', '\u007f', '\\u007f'], ['ESC', '\u001b', '\\u001b']]) {
+  for (const [label, char, escaped] of [
+    ['0x01', '\u0001', '\\u0001'],
+    ['DEL', '\u007f', '\\u007f'],
+    ['ESC', '\u001b', '\\u001b'],
+  ]) {
     it(`${label}: the reconnect is not attempted again and again; the session ends naming the id, escaped`, async () => {
       const server = await RawServer.start((_req, res) => {
         openStream(res);
@@ -128,7 +138,9 @@ describe('engine: what the server sends that the client will not follow', () => 
   }
 
   it('a redirect loop says so, with the hop count, after 20 redirects as fetch', async () => {
-    const server = await RawServer.start((_req, res, seen) => void res.writeHead(302, { location: seen.path === '/a' ? '/b' : '/a' }).end());
+    const server = await RawServer.start(
+      (_req, res, seen) => void res.writeHead(302, { location: seen.path === '/a' ? '/b' : '/a' }).end(),
+    );
     try {
       const records = await collect({ url: `${server.url}/a`, retryMs: 5 });
       assert.deepEqual(kinds(records), ['error', 'closed']);
@@ -139,7 +151,7 @@ describe('engine: what the server sends that the client will not follow', () => 
     }
   });
 
-  it('a response header over the client\'s limit says so in words, not UND_ERR_HEADERS_OVERFLOW, and is not retried', async () => {
+  it("a response header over the client's limit says so in words, not UND_ERR_HEADERS_OVERFLOW, and is not retried", async () => {
     const server = await rawTcp(`${HEAD}X-Huge: ${'h'.repeat(20 * 1024)}\r\n\r\ndata: x\n\n`);
     try {
       const records = await collect({ url: server.url, retryMs: 5 });
@@ -153,7 +165,7 @@ describe('engine: what the server sends that the client will not follow', () => 
   });
 });
 
-describe('engine: a self-signed certificate (as ASP.NET Core\'s development one)', () => {
+describe("engine: a self-signed certificate (as ASP.NET Core's development one)", () => {
   let server: https.Server;
   let url: string;
   let handshakes = 0;
@@ -181,7 +193,10 @@ describe('engine: a self-signed certificate (as ASP.NET Core\'s development one)
 
   it('with insecureTls: connects and reads the stream', async () => {
     const records = await collect({ url, insecureTls: true });
-    assert.deepEqual(eventSummary(records).map((e) => e.data), ['secure']);
+    assert.deepEqual(
+      eventSummary(records).map((e) => e.data),
+      ['secure'],
+    );
     assert.equal(closedOf(records).reason, 'close-on-event');
   });
 });

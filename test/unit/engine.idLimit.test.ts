@@ -54,6 +54,9 @@ describe('engine: the id size limit', () => {
   it('does not count an id line whose block never ends (the spec drops it)', () => {
     const parsed = parseText(`data: a\n\nid: ${'x'.repeat(MAX_ID_BYTES + 1)}\n`);
     assert.equal(parsed.tooLarge, false);
-    assert.deepEqual(parsed.events.map((e) => e.data), ['a']);
+    assert.deepEqual(
+      parsed.events.map((e) => e.data),
+      ['a'],
+    );
   });
 });

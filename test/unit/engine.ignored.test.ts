@@ -25,7 +25,10 @@ describe('engine: lines the spec ignores become ignored records', () => {
 
   it('names an unknown field, and a retry value that is not digits', () => {
     const parsed = parseText('date: 2024\nDATA: x\nretry: 5s\ndata: kept\n\n');
-    assert.deepEqual(parsed.events.map((e) => e.data), ['kept']);
+    assert.deepEqual(
+      parsed.events.map((e) => e.data),
+      ['kept'],
+    );
     assert.deepEqual(parsed.retries, []);
     assert.deepEqual(
       parsed.ignored.map(({ line }) => line),
@@ -40,7 +43,7 @@ describe('engine: lines the spec ignores become ignored records', () => {
     assert.deepEqual(parseText(': c\nid: 1\nevent: e\nretry: 10\ndata\ndata: d\n\n\n').ignored, []);
   });
 
-  it('clips a long ignored line to 1024 characters and gives the whole line\'s byte size', () => {
+  it("clips a long ignored line to 1024 characters and gives the whole line's byte size", () => {
     const line = 'é'.repeat(3000);
     const [ignored] = parseText(`${line}\ndata: a\n\n`).ignored;
     assert.equal(ignored.line, 'é'.repeat(1024));
@@ -63,7 +66,10 @@ describe('engine: lines the spec ignores become ignored records', () => {
   it('reports the same ignored lines however the stream is cut (the parser skips some split lines unread)', () => {
     const stream = Buffer.from('line two\nda\nx: 1\ndatum\n:c\nretry: x\nré: ✓\r\nzz\rdata: a\n\nevent\ndata: b\n\n', 'utf8');
     const whole = parseChunks([stream]);
-    assert.deepEqual(whole.ignored.map(({ line }) => line), ['line two', 'da', 'x: 1', 'datum', 'retry: x', 'ré: ✓', 'zz']);
+    assert.deepEqual(
+      whole.ignored.map(({ line }) => line),
+      ['line two', 'da', 'x: 1', 'datum', 'retry: x', 'ré: ✓', 'zz'],
+    );
     for (let first = 1; first < stream.length; first++) {
       for (let second = first; second < stream.length; second++) {
         assert.deepEqual(parseChunks(splitAt(stream, first, second)), whole, `cuts at bytes ${first} and ${second}`);
@@ -72,9 +78,16 @@ describe('engine: lines the spec ignores become ignored records', () => {
   });
 
   it('keeps only the start of a long skipped line, however many chunks it spans, and its byte size', () => {
-    const pieces = [Buffer.from('data: a\n\nx'), ...Array.from({ length: 100 }, () => Buffer.from('é'.repeat(500))), Buffer.from('\ndata: b\n\n')];
+    const pieces = [
+      Buffer.from('data: a\n\nx'),
+      ...Array.from({ length: 100 }, () => Buffer.from('é'.repeat(500))),
+      Buffer.from('\ndata: b\n\n'),
+    ];
     const parsed = parseChunks(pieces);
-    assert.deepEqual(parsed.events.map((e) => e.data), ['a', 'b']);
+    assert.deepEqual(
+      parsed.events.map((e) => e.data),
+      ['a', 'b'],
+    );
     assert.equal(parsed.ignored.length, 1);
     assert.equal(parsed.ignored[0].line, `x${'é'.repeat(1023)}`);
     assert.equal(parsed.ignored[0].lineBytes, 1 + 100 * 500 * 2);

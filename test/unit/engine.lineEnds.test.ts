@@ -38,7 +38,10 @@ describe('engine: CRLF streams split anywhere (parser, exact chunks)', () => {
   const whole = parseChunks([stream]);
 
   it('gives exactly the unsplit events, comments and retries at every single cut', () => {
-    assert.deepEqual(whole.events.map((e) => e.data), ['a', 'b\nc']);
+    assert.deepEqual(
+      whole.events.map((e) => e.data),
+      ['a', 'b\nc'],
+    );
     for (let cut = 1; cut < stream.length; cut++) {
       assert.deepEqual(parseChunks(splitAt(stream, cut)), whole, `cut at byte ${cut}`);
     }

@@ -34,7 +34,7 @@ describe('engine: network errors in plain words', () => {
     assert.equal(failure.message, 'The stream was cut off: Connection reset by the server (ECONNRESET) at api.example.test:8080');
   });
 
-  it('falls back to the cause\'s own words and code for anything else', () => {
+  it("falls back to the cause's own words and code for anything else", () => {
     assert.equal(describeNetworkError(fetchFailed(systemError('EWEIRD', 'something odd')), url, false).message, 'something odd (EWEIRD)');
     assert.equal(describeNetworkError(new Error('plain failure'), url, false).message, 'plain failure');
   });

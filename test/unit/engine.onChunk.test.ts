@@ -36,7 +36,10 @@ describe('engine onChunk (how a slow consumer holds reading back, and counts byt
       release();
       await connection.done;
       assert.equal(bytes, Buffer.byteLength(pieces.join('')), 'every byte of the body is counted, the last chunk (closing on end) too');
-      assert.deepEqual(log.filter((entry) => entry.startsWith('event')), ['event one', 'event twö', 'event {}']);
+      assert.deepEqual(
+        log.filter((entry) => entry.startsWith('event')),
+        ['event one', 'event twö', 'event {}'],
+      );
     } finally {
       await server.stop();
     }

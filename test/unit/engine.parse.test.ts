@@ -6,8 +6,7 @@ import { referenceParse } from './support/referenceParser';
 import type { SseRecord } from '../../src/shared/record';
 
 /** The document's stream, byte for byte: ten messages, then `end`. */
-const DOCUMENT =
-  Array.from({ length: 10 }, (_, i) => `data: {"message": "Hello SSE ${i + 1}"}\n\n`).join('') + 'event: end\ndata: {}\n\n';
+const DOCUMENT = Array.from({ length: 10 }, (_, i) => `data: {"message": "Hello SSE ${i + 1}"}\n\n`).join('') + 'event: end\ndata: {}\n\n';
 
 const DOCUMENT_EVENTS = [
   ...Array.from({ length: 10 }, (_, i) => ({ type: 'message', data: `{"message": "Hello SSE ${i + 1}"}`, lastEventId: '' })),
@@ -30,13 +29,16 @@ async function overTheWire(pieces: Array<string | Uint8Array>): Promise<SseRecor
 const bytes = (text: string) => Buffer.from(text, 'utf8');
 
 describe('engine: parsing the event stream', () => {
-  it('delivers the document\'s ten messages and the end event, in order, over the wire', async () => {
+  it("delivers the document's ten messages and the end event, in order, over the wire", async () => {
     assert.deepEqual(eventSummary(await overTheWire([DOCUMENT])), DOCUMENT_EVENTS);
   });
 
   it('gives the same events for the document split at every byte offset (parser, exact chunks)', () => {
     const whole = bytes(DOCUMENT);
-    assert.deepEqual(parseChunks([whole]).events.map(({ size: _size, ...rest }) => rest), DOCUMENT_EVENTS);
+    assert.deepEqual(
+      parseChunks([whole]).events.map(({ size: _size, ...rest }) => rest),
+      DOCUMENT_EVENTS,
+    );
     for (let cut = 1; cut < whole.length; cut++) {
       assert.deepEqual(parseChunks(splitAt(whole, cut)).events, parseChunks([whole]).events, `cut at byte ${cut}`);
     }
@@ -99,8 +101,14 @@ describe('engine: parsing the event stream', () => {
   });
 
   it('keeps the characters "ï»¿" at the start of the stream (a BOM is one U+FEFF, not those three)', () => {
-    assert.deepEqual(parseText('ï»¿data: a\n\ndata: b\n\n').events.map((e) => e.data), ['b']);
-    assert.deepEqual(parseText('data: ï»¿a\n\n').events.map((e) => e.data), ['ï»¿a']);
+    assert.deepEqual(
+      parseText('ï»¿data: a\n\ndata: b\n\n').events.map((e) => e.data),
+      ['b'],
+    );
+    assert.deepEqual(
+      parseText('data: ï»¿a\n\n').events.map((e) => e.data),
+      ['ï»¿a'],
+    );
   });
 
   it('accepts CRLF, LF and lone CR line ends mixed freely', async () => {
@@ -126,7 +134,10 @@ describe('engine: parsing the event stream', () => {
     const text = bytes('data: ü✓😀\n\n');
     // Cut inside ü (2 bytes), inside ✓ (3 bytes) and inside 😀 (4 bytes).
     const records = await overTheWire(splitAt(text, 7, 9, 12));
-    assert.deepEqual(eventsOf(records).map(({ data, size }) => ({ data, size })), [{ data: 'ü✓😀', size: 9 }]);
+    assert.deepEqual(
+      eventsOf(records).map(({ data, size }) => ({ data, size })),
+      [{ data: 'ü✓😀', size: 9 }],
+    );
   });
 
   it('reports comments without the colon and one leading space', async () => {
@@ -144,7 +155,10 @@ describe('engine: parsing the event stream', () => {
   });
 
   it('reads a line without a colon as a field with an empty value ("data" alone dispatches empty data)', () => {
-    assert.deepEqual(parseText('data\n\n').events.map((e) => e.data), ['']);
+    assert.deepEqual(
+      parseText('data\n\n').events.map((e) => e.data),
+      [''],
+    );
   });
 
   it('dispatches nothing for a block without data', () => {
@@ -153,17 +167,31 @@ describe('engine: parsing the event stream', () => {
 
   it('matches field names case-sensitively and ignores unknown fields', () => {
     const parsed = parseText('Data: a\nDATA: b\nfoo: bar\ndata: c\n\nEvent: x\ndata: d\n\n');
-    assert.deepEqual(parsed.events.map((e) => [e.type, e.data]), [['message', 'c'], ['message', 'd']]);
+    assert.deepEqual(
+      parsed.events.map((e) => [e.type, e.data]),
+      [
+        ['message', 'c'],
+        ['message', 'd'],
+      ],
+    );
   });
 
   it('uses the event type for one event only, "message" by default and for an empty event field', () => {
     const parsed = parseText('event: a\ndata: 1\n\ndata: 2\n\nevent:\ndata: 3\n\nevent: Up\ndata: 4\n\n');
-    assert.deepEqual(parsed.events.map((e) => e.type), ['a', 'message', 'message', 'Up']);
+    assert.deepEqual(
+      parsed.events.map((e) => e.type),
+      ['a', 'message', 'message', 'Up'],
+    );
   });
 
   it('reads retry only when all ASCII digits: 03000 is 3000, 1000x, empty, -1, 1.5 and " 100" are ignored', async () => {
-    const records = await overTheWire(['retry: 03000\nretry: 1000x\nretry:\nretry\nretry: -1\nretry: 1.5\nretry:  100\nretry: ٣\ndata: a\n\n']);
-    assert.deepEqual(records.flatMap((r) => (r.kind === 'retry' ? [r.ms] : [])), [3000]);
+    const records = await overTheWire([
+      'retry: 03000\nretry: 1000x\nretry:\nretry\nretry: -1\nretry: 1.5\nretry:  100\nretry: ٣\ndata: a\n\n',
+    ]);
+    assert.deepEqual(
+      records.flatMap((r) => (r.kind === 'retry' ? [r.ms] : [])),
+      [3000],
+    );
   });
 
   it('ignores an id containing NUL, keeping the previous last event ID', async () => {
@@ -176,7 +204,10 @@ describe('engine: parsing the event stream', () => {
 
   it('carries the persistent last event ID on events without their own id', async () => {
     const records = await overTheWire(['id: 1\ndata: a\n\ndata: b\n\nid: 2\ndata: c\n\ndata: d\n\n']);
-    assert.deepEqual(eventSummary(records).map((e) => e.lastEventId), ['1', '1', '2', '2']);
+    assert.deepEqual(
+      eventSummary(records).map((e) => e.lastEventId),
+      ['1', '1', '2', '2'],
+    );
   });
 
   it('commits the id of an id-only block (no data), so the next event carries it', async () => {
@@ -189,12 +220,18 @@ describe('engine: parsing the event stream', () => {
 
   it('lets an empty id (with or without a colon) reset the last event ID', () => {
     const parsed = parseText('id: 1\ndata: a\n\nid\ndata: b\n\nid: 2\n\nid:\n\ndata: c\n\n');
-    assert.deepEqual(parsed.events.map((e) => e.lastEventId), ['1', '', '']);
+    assert.deepEqual(
+      parsed.events.map((e) => e.lastEventId),
+      ['1', '', ''],
+    );
   });
 
   it('does not take "idx:" or " id:" for an id field', () => {
     const parsed = parseText('idx: 1\n\n id: 2\n\nidid: 3\ndata: a\n\n');
-    assert.deepEqual(parsed.events.map((e) => e.lastEventId), ['']);
+    assert.deepEqual(
+      parsed.events.map((e) => e.lastEventId),
+      [''],
+    );
     assert.equal(parsed.lastEventId, '');
   });
 
@@ -235,7 +272,11 @@ describe('engine: what a chunk boundary must not change', () => {
   it('takes "id" for an id line only where a line starts, whichever chunk it ends up in', () => {
     for (const { texts, data, lastEventId } of CASES) {
       const parsed = chunks(texts);
-      assert.deepEqual(parsed.events.map((event) => event.data), data, JSON.stringify(texts));
+      assert.deepEqual(
+        parsed.events.map((event) => event.data),
+        data,
+        JSON.stringify(texts),
+      );
       assert.equal(parsed.lastEventId, lastEventId, JSON.stringify(texts));
     }
   });
@@ -253,7 +294,30 @@ function seeded(seed: number): () => number {
 }
 
 describe('engine: parsing agrees with a plain reading of the spec', () => {
-  const LINES = ['data: x', 'data:ü✓', 'data', 'data:  y', 'data: {"id": 1}', 'id: 7', 'id: ünï', 'id', 'id:', 'id: a\0b', 'event: e', 'event:', ': c', ':', 'retry: 12', 'retry: 1x', 'idx: 1', 'iddata: 2', 'i', '', '', ''];
+  const LINES = [
+    'data: x',
+    'data:ü✓',
+    'data',
+    'data:  y',
+    'data: {"id": 1}',
+    'id: 7',
+    'id: ünï',
+    'id',
+    'id:',
+    'id: a\0b',
+    'event: e',
+    'event:',
+    ': c',
+    ':',
+    'retry: 12',
+    'retry: 1x',
+    'idx: 1',
+    'iddata: 2',
+    'i',
+    '',
+    '',
+    '',
+  ];
   const ENDS = ['\n', '\r', '\r\n'];
 
   /** Parses `count` random streams made of `lines` and `ends`, each cut at 3 random places, and compares with the reference. */
@@ -270,7 +334,11 @@ describe('engine: parsing agrees with a plain reading of the spec', () => {
       const cuts = [0, 1, 2].map(() => Math.floor(random() * (whole.length + 1))).sort((x, y) => x - y);
       const parsed = parseChunks(splitAt(whole, ...cuts), undefined, 'start');
       const label = `stream ${JSON.stringify(stream)} cut at ${cuts.join(',')}`;
-      assert.deepEqual(parsed.events.map(({ size: _size, ...event }) => event), expected.events, label);
+      assert.deepEqual(
+        parsed.events.map(({ size: _size, ...event }) => event),
+        expected.events,
+        label,
+      );
       assert.deepEqual(parsed.comments, expected.comments, label);
       assert.deepEqual(parsed.retries, expected.retries, label);
       assert.equal(parsed.lastEventId, expected.lastEventId, label);
@@ -290,7 +358,13 @@ describe('engine: parsing agrees with a plain reading of the spec', () => {
   it('finds id lines wherever they sit in a block: after data, after event, before a NUL id', () => {
     const stream = 'data: x\nid: 5\n\nid: 6\nevent: t\ndata: y\n\nid: 8\n\nid: a\0b\ndata: z\n\n';
     const parsed = parseText(stream);
-    assert.deepEqual(parsed.events.map(({ size: _size, ...event }) => event), referenceParse(stream).events);
-    assert.deepEqual(parsed.events.map((e) => e.lastEventId), ['5', '6', '8']);
+    assert.deepEqual(
+      parsed.events.map(({ size: _size, ...event }) => event),
+      referenceParse(stream).events,
+    );
+    assert.deepEqual(
+      parsed.events.map((e) => e.lastEventId),
+      ['5', '6', '8'],
+    );
   });
 });

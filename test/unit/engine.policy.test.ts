@@ -23,7 +23,7 @@ async function session(body: string, options: Omit<ConnectOptions, 'url'>) {
   }
 }
 
-describe('engine: a request\'s end is its end (reconnect auto / always / never)', () => {
+describe("engine: a request's end is its end (reconnect auto / always / never)", () => {
   it('auto: a POST whose body ends is closed "ended" after exactly one request, with no error', async () => {
     const { records, requests } = await session('data: Hel\n\ndata: lo\n\n', { method: 'POST', body: '{"stream":true}' });
     assert.deepEqual(kinds(records), ['open', 'event', 'event', 'closed']);
@@ -85,7 +85,11 @@ describe('engine: a reconnect storm is held back', () => {
       assert.equal(server.requests.length, 4, 'the first request and three reconnects');
       const delays = records.filter((r): r is ReconnectRecord => r.kind === 'reconnect').map((r) => [r.attempt, r.delayMs]);
       // The first waits the server's 0 ms as a browser would; the floor (capped by maxDelayMs here) holds the rest.
-      assert.deepEqual(delays, [[1, 0], [2, 20], [3, 20]]);
+      assert.deepEqual(delays, [
+        [1, 0],
+        [2, 20],
+        [3, 20],
+      ]);
     } finally {
       await server.stop();
     }
@@ -116,9 +120,13 @@ describe('engine: error responses are shown whole', () => {
     }
   }
 
-  it('a 401 keeps its JSON body and its WWW-Authenticate header, and the table row shows the body\'s first line', async () => {
+  it("a 401 keeps its JSON body and its WWW-Authenticate header, and the table row shows the body's first line", async () => {
     const json = '{"error":{"message":"Incorrect API key provided: sk-…","type":"invalid_request_error"}}';
-    const { error, requests } = await refused(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer realm="api"' }, `${json}\n`);
+    const { error, requests } = await refused(
+      401,
+      { 'content-type': 'application/json', 'www-authenticate': 'Bearer realm="api"' },
+      `${json}\n`,
+    );
     assert.equal(error.status, 401);
     assert.equal(error.body, `${json}\n`);
     assert.equal(error.bodyTruncated, undefined);
@@ -148,7 +156,11 @@ describe('engine: error responses are shown whole', () => {
 
   it('takes the body of a gzip error response decoded', async () => {
     const { gzipSync } = await import('node:zlib');
-    const { error } = await refused(400, { 'content-type': 'application/json', 'content-encoding': 'gzip' }, gzipSync('{"error":"bad model"}'));
+    const { error } = await refused(
+      400,
+      { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      gzipSync('{"error":"bad model"}'),
+    );
     assert.equal(error.body, '{"error":"bad model"}');
   });
 });

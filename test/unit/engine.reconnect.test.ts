@@ -39,7 +39,10 @@ describe('engine: reconnecting', () => {
     assert.equal(error.willReconnect, true);
     assert.equal(error.status, undefined);
     assert.deepEqual(records[3], { ...(records[3] as ReconnectRecord), attempt: 1, delayMs: 5, lastEventId: '' });
-    assert.deepEqual(ofKind(records, 'open').map((open) => open.connection), [1, 2]);
+    assert.deepEqual(
+      ofKind(records, 'open').map((open) => open.connection),
+      [1, 2],
+    );
     assert.equal((records[8] as ClosedRecord).reason, 'no-content');
   });
 
@@ -68,8 +71,14 @@ describe('engine: reconnecting', () => {
 
   it('keeps the last event ID across connections, and an empty id stops sending the header', async () => {
     const { records, server } = await sessionOver(['id: 7\ndata: a\n\n', 'data: b\n\n', 'id\ndata: c\n\n']);
-    assert.deepEqual(eventSummary(records).map((e) => e.lastEventId), ['7', '7', '']);
-    assert.deepEqual(server.requests.map((request) => request.headers['last-event-id']), [undefined, '7', '7', undefined]);
+    assert.deepEqual(
+      eventSummary(records).map((e) => e.lastEventId),
+      ['7', '7', ''],
+    );
+    assert.deepEqual(
+      server.requests.map((request) => request.headers['last-event-id']),
+      [undefined, '7', '7', undefined],
+    );
   });
 
   it('waits the reconnection time a retry field sets, and reports it as the delay', async () => {
@@ -108,9 +117,16 @@ describe('engine: reconnecting', () => {
     const records = await collect({ url: `http://127.0.0.1:${port}/sse`, retryMs: 5, reconnect: { maxAttempts: 2, backoffFactor: 1 } });
     assert.deepEqual(kinds(records), ['error', 'reconnect', 'error', 'reconnect', 'error', 'closed']);
     const errors = ofKind(records, 'error');
-    for (const error of errors) assert.equal(error.message, `Connection refused (ECONNREFUSED) at 127.0.0.1:${port}: is the server running?`);
-    assert.deepEqual(errors.map((error) => error.willReconnect), [true, true, false]);
-    assert.deepEqual(ofKind(records, 'reconnect').map((r) => r.attempt), [1, 2]);
+    for (const error of errors)
+      assert.equal(error.message, `Connection refused (ECONNREFUSED) at 127.0.0.1:${port}: is the server running?`);
+    assert.deepEqual(
+      errors.map((error) => error.willReconnect),
+      [true, true, false],
+    );
+    assert.deepEqual(
+      ofKind(records, 'reconnect').map((r) => r.attempt),
+      [1, 2],
+    );
     const closed = records[5] as ClosedRecord;
     assert.equal(closed.reason, 'reconnect-limit');
     assert.match(closed.message ?? '', /gave up after 2 reconnect attempts/);
@@ -123,7 +139,10 @@ describe('engine: reconnecting', () => {
       retryMs: 4,
       reconnect: { maxAttempts: 5, backoffFactor: 2, maxDelayMs: 20 },
     });
-    assert.deepEqual(ofKind(records, 'reconnect').map((r) => r.delayMs), [4, 8, 16, 20, 20]);
+    assert.deepEqual(
+      ofKind(records, 'reconnect').map((r) => r.delayMs),
+      [4, 8, 16, 20, 20],
+    );
   });
 
   it('starts counting attempts again after a successful open', async () => {
@@ -135,7 +154,14 @@ describe('engine: reconnecting', () => {
     });
     try {
       const records = await collect({ url: `${server.url}/sse`, retryMs: 2, closeOn: '', reconnect: { backoffFactor: 3 } });
-      assert.deepEqual(ofKind(records, 'reconnect').map((r) => [r.attempt, r.delayMs]), [[1, 2], [2, 6], [1, 2]]);
+      assert.deepEqual(
+        ofKind(records, 'reconnect').map((r) => [r.attempt, r.delayMs]),
+        [
+          [1, 2],
+          [2, 6],
+          [1, 2],
+        ],
+      );
     } finally {
       await server.stop();
     }
@@ -308,7 +334,10 @@ describe('engine: closing', () => {
     });
     try {
       const custom = await collect({ url: `${server.url}/sse`, closeOn: 'done' });
-      assert.deepEqual(eventSummary(custom).map((e) => e.type), ['end', 'done']);
+      assert.deepEqual(
+        eventSummary(custom).map((e) => e.type),
+        ['end', 'done'],
+      );
       assert.equal((custom.at(-1) as ClosedRecord).reason, 'close-on-event');
       const never = await collect({ url: `${server.url}/sse`, closeOn: '', reconnect: { mode: 'never' } });
       assert.deepEqual(kinds(never), ['open', 'event', 'event', 'closed']);
@@ -320,7 +349,10 @@ describe('engine: closing', () => {
 
   it('numbers connections across reconnects in the open records', async () => {
     const { records } = await sessionOver(['data: a\n\n', 'data: b\n\n', 'data: c\n\n']);
-    assert.deepEqual(ofKind(records, 'open').map((open: OpenRecord) => open.connection), [1, 2, 3]);
+    assert.deepEqual(
+      ofKind(records, 'open').map((open: OpenRecord) => open.connection),
+      [1, 2, 3],
+    );
   });
 });
 

@@ -23,8 +23,14 @@ describe('engine: the records', () => {
       const before = Date.now();
       const records = await collect({ url: `${server.url}/sse`, retryMs: 5 });
       const after = Date.now();
-      assert.deepEqual(records.map((record) => record.seq), records.map((_, i) => i + 1));
-      assert.deepEqual(records.map((record) => record.kind), ['open', 'comment', 'retry', 'event', 'event', 'event', 'error', 'reconnect', 'closed']);
+      assert.deepEqual(
+        records.map((record) => record.seq),
+        records.map((_, i) => i + 1),
+      );
+      assert.deepEqual(
+        records.map((record) => record.kind),
+        ['open', 'comment', 'retry', 'event', 'event', 'event', 'error', 'reconnect', 'closed'],
+      );
       for (let i = 1; i < records.length; i++) {
         assert.ok(records[i].t >= records[i - 1].t, `t never goes back (record ${i + 1})`);
         assert.ok(records[i].at >= records[i - 1].at, `at never goes back (record ${i + 1})`);
@@ -77,7 +83,7 @@ describe('engine: the records', () => {
     assert.equal('id' in withoutId, false);
   });
 
-  it('measures an event\'s size in UTF-8 bytes, whatever ASCII and non-ASCII chunks it spans', () => {
+  it("measures an event's size in UTF-8 bytes, whatever ASCII and non-ASCII chunks it spans", () => {
     const sizes = (...chunks: Buffer[]) => parseChunks(chunks).events.map((event) => event.size);
     assert.deepEqual(sizes(bytes('data: abc\n\ndata: ü✓😀\n\n')), [3, 9]);
     assert.deepEqual(sizes(bytes('data: ü'), bytes('abc\n\n')), [5]);

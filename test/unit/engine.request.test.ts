@@ -35,7 +35,7 @@ describe('engine: the request', () => {
     assert.equal(request.headers['last-event-id'], undefined);
   });
 
-  it('sends a POST with the body and the user\'s headers (as LLM APIs stream)', async () => {
+  it("sends a POST with the body and the user's headers (as LLM APIs stream)", async () => {
     const { records, request } = await exchange({
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Api-Version': '2' },
@@ -112,7 +112,7 @@ describe('engine: the request', () => {
     assert.match(verdict?.reason ?? '', /is \* but credentials are on/);
   });
 
-  it('judges a stream on the page\'s own origin allowed without any CORS headers', async () => {
+  it("judges a stream on the page's own origin allowed without any CORS headers", async () => {
     const server = await RawServer.start((_req, res) => {
       openStream(res);
       res.end(END);
@@ -132,14 +132,38 @@ describe('engine: corsVerdict', () => {
   const exact = { 'access-control-allow-origin': PAGE };
   const cases: Array<[string, boolean, Record<string, string>, boolean, RegExp]> = [
     ['credentials on, exact origin and credentials true', true, { ...exact, 'access-control-allow-credentials': 'true' }, true, /Allowed/],
-    ['credentials on, * with credentials true', true, { 'access-control-allow-origin': '*', 'access-control-allow-credentials': 'true' }, false, /is \* but credentials are on; it must be exactly https:\/\/app\.example/],
+    [
+      'credentials on, * with credentials true',
+      true,
+      { 'access-control-allow-origin': '*', 'access-control-allow-credentials': 'true' },
+      false,
+      /is \* but credentials are on; it must be exactly https:\/\/app\.example/,
+    ],
     ['credentials on, exact origin, Allow-Credentials missing', true, exact, false, /must be true \(it is missing\)/],
-    ['credentials on, exact origin, Allow-Credentials "TRUE"', true, { ...exact, 'access-control-allow-credentials': 'TRUE' }, false, /must be true \(it is "TRUE"\)/],
-    ['credentials on, another origin', true, { 'access-control-allow-origin': 'https://other.example', 'access-control-allow-credentials': 'true' }, false, /is "https:\/\/other\.example", not https:\/\/app\.example/],
+    [
+      'credentials on, exact origin, Allow-Credentials "TRUE"',
+      true,
+      { ...exact, 'access-control-allow-credentials': 'TRUE' },
+      false,
+      /must be true \(it is "TRUE"\)/,
+    ],
+    [
+      'credentials on, another origin',
+      true,
+      { 'access-control-allow-origin': 'https://other.example', 'access-control-allow-credentials': 'true' },
+      false,
+      /is "https:\/\/other\.example", not https:\/\/app\.example/,
+    ],
     ['credentials on, no Allow-Origin', true, {}, false, /no Access-Control-Allow-Origin header/],
     ['credentials off, *', false, { 'access-control-allow-origin': '*' }, true, /is \* and credentials are off/],
     ['credentials off, exact origin', false, exact, true, /Allowed: Access-Control-Allow-Origin is https:\/\/app\.example/],
-    ['credentials off, another origin', false, { 'access-control-allow-origin': 'https://other.example' }, false, /neither \* nor https:\/\/app\.example/],
+    [
+      'credentials off, another origin',
+      false,
+      { 'access-control-allow-origin': 'https://other.example' },
+      false,
+      /neither \* nor https:\/\/app\.example/,
+    ],
     ['credentials off, no Allow-Origin', false, {}, false, /no Access-Control-Allow-Origin header/],
     ['credentials off, origin with a trailing slash', false, { 'access-control-allow-origin': `${PAGE}/` }, false, /Blocked/],
     ['credentials off, a list of origins', false, { 'access-control-allow-origin': `${PAGE}, https://other.example` }, false, /Blocked/],
@@ -162,7 +186,7 @@ describe('engine: corsVerdict', () => {
 });
 
 describe('engine: a Last-Event-ID the user typed', () => {
-  it('goes out on the first request only; reconnects send the stream\'s own last event ID, or none', async () => {
+  it("goes out on the first request only; reconnects send the stream's own last event ID, or none", async () => {
     const server = await RawServer.start((_req, res, _seen, index) => {
       if (index >= 3) {
         res.writeHead(204);
@@ -173,7 +197,10 @@ describe('engine: a Last-Event-ID the user typed', () => {
     });
     try {
       await collect({ url: `${server.url}/sse`, retryMs: 5, closeOn: '', headers: { 'Last-Event-ID': '100' } });
-      assert.deepEqual(server.requests.map((request) => request.headers['last-event-id']), ['100', undefined, '8', undefined]);
+      assert.deepEqual(
+        server.requests.map((request) => request.headers['last-event-id']),
+        ['100', undefined, '8', undefined],
+      );
     } finally {
       await server.stop();
     }

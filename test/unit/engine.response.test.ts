@@ -110,7 +110,10 @@ describe('engine: status and Content-Type', () => {
       const records = await collect({ url: `${server.url}/start`, retryMs: 5 });
       assert.deepEqual(kinds(records), ['open', 'event', 'error', 'reconnect', 'closed']);
       assert.equal((records[0] as OpenRecord).url, `${server.url}/moved`);
-      assert.deepEqual(server.requests.map((request) => request.path), ['/start', '/moved', '/start', '/moved']);
+      assert.deepEqual(
+        server.requests.map((request) => request.path),
+        ['/start', '/moved', '/start', '/moved'],
+      );
     } finally {
       await server.stop();
     }

@@ -19,7 +19,12 @@ describe('mock server request log', () => {
   });
 
   it('never stores a credential header value, only its length and fingerprint', async () => {
-    const secrets = { cookie: 'session=c00kie-value', authorization: 'Bearer aUth-t0ken', 'proxy-authorization': 'Basic pr0xy', 'x-api-key': 'k3y-value' };
+    const secrets = {
+      cookie: 'session=c00kie-value',
+      authorization: 'Bearer aUth-t0ken',
+      'proxy-authorization': 'Basic pr0xy',
+      'x-api-key': 'k3y-value',
+    };
     await (await fetch(`${server.url}/sse?count=0`, { headers: { ...secrets, 'x-trace': 'visible' } })).text();
     const [seen] = server.requests;
     for (const [name, value] of Object.entries(secrets)) {

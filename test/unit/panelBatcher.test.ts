@@ -11,7 +11,10 @@ function setup(capacity = 100_000, limits = BATCH_LIMITS) {
   const clock = new ManualClock();
   const store = new RecordStore(capacity);
   const sent: Sent[] = [];
-  const batcher = new RecordBatcher(store, (batch) => sent.push({ ...batch, at: clock.now() }), clock, { intervalMs: FLUSH_INTERVAL_MS, ...limits });
+  const batcher = new RecordBatcher(store, (batch) => sent.push({ ...batch, at: clock.now() }), clock, {
+    intervalMs: FLUSH_INTERVAL_MS,
+    ...limits,
+  });
   return { clock, store, sent, batcher };
 }
 
@@ -58,7 +61,10 @@ describe('panel batcher', () => {
     }
     clock.advance(FLUSH_INTERVAL_MS);
     const gaps = sent.slice(1).map((batch, index) => batch.at - sent[index].at);
-    assert.ok(gaps.every((gap) => gap >= FLUSH_INTERVAL_MS), `gaps ${gaps.join(',')}`);
+    assert.ok(
+      gaps.every((gap) => gap >= FLUSH_INTERVAL_MS),
+      `gaps ${gaps.join(',')}`,
+    );
     // About one message per interval, not one per record.
     assert.ok(sent.length <= Math.ceil(2000 / FLUSH_INTERVAL_MS) + 2, `${sent.length} messages`);
     assert.deepEqual(allSentSeqs(sent), range(1, 2000));
@@ -176,15 +182,25 @@ describe('panel batcher', () => {
     const store = new RecordStore(100_000);
     const sent: RecordBatch[] = [];
     const takers: Array<() => void> = [];
-    const batcher = new RecordBatcher(store, (batch) => {
-      sent.push(batch);
-      return new Promise<void>((resolve) => takers.push(resolve));
-    }, clock, undefined, 2);
+    const batcher = new RecordBatcher(
+      store,
+      (batch) => {
+        sent.push(batch);
+        return new Promise<void>((resolve) => takers.push(resolve));
+      },
+      clock,
+      undefined,
+      2,
+    );
     for (let seq = 1; seq <= 3; seq += 1) {
       batcher.add(eventRecord(seq));
       clock.advance(FLUSH_INTERVAL_MS);
     }
-    assert.deepEqual(sent.map((batch) => seqs(batch.records)), [[1], [2]], 'a third batch went to a webview that had taken none');
+    assert.deepEqual(
+      sent.map((batch) => seqs(batch.records)),
+      [[1], [2]],
+      'a third batch went to a webview that had taken none',
+    );
     for (let seq = 4; seq <= 1000; seq += 1) batcher.add(eventRecord(seq));
     clock.advance(10 * FLUSH_INTERVAL_MS);
     assert.equal(sent.length, 2);
@@ -192,7 +208,10 @@ describe('panel batcher', () => {
     takers[0]();
     await Promise.resolve();
     clock.advance(FLUSH_INTERVAL_MS);
-    assert.deepEqual(sent.map((batch) => seqs(batch.records)), [[1], [2], range(3, 1000)]);
+    assert.deepEqual(
+      sent.map((batch) => seqs(batch.records)),
+      [[1], [2], range(3, 1000)],
+    );
     assert.equal(sent.length, 3);
   });
 
@@ -200,16 +219,25 @@ describe('panel batcher', () => {
     const clock = new ManualClock();
     const store = new RecordStore(100_000);
     const sent: RecordBatch[] = [];
-    const batcher = new RecordBatcher(store, (batch) => {
-      sent.push(batch);
-      return new Promise<void>(() => {}); // never taken: that webview is gone
-    }, clock, { intervalMs: FLUSH_INTERVAL_MS, maxRecords: 1, maxChars: BATCH_LIMITS.maxChars }, 2);
+    const batcher = new RecordBatcher(
+      store,
+      (batch) => {
+        sent.push(batch);
+        return new Promise<void>(() => {}); // never taken: that webview is gone
+      },
+      clock,
+      { intervalMs: FLUSH_INTERVAL_MS, maxRecords: 1, maxChars: BATCH_LIMITS.maxChars },
+      2,
+    );
     for (let seq = 1; seq <= 5; seq += 1) batcher.add(eventRecord(seq));
     clock.advance(10 * FLUSH_INTERVAL_MS);
     assert.equal(sent.length, 2);
     const first = batcher.restart();
     assert.deepEqual(seqs(first.records), [1]);
     clock.advance(10 * FLUSH_INTERVAL_MS);
-    assert.deepEqual(sent.slice(2).map((batch) => seqs(batch.records)), [[2], [3]]);
+    assert.deepEqual(
+      sent.slice(2).map((batch) => seqs(batch.records)),
+      [[2], [3]],
+    );
   });
 });

@@ -61,8 +61,14 @@ describe('panel connect plan', () => {
   });
 
   it('refuses an empty URL and text that is no URL at all, on the URL field', () => {
-    assert.deepEqual(noticeFor({ url: '  ' }), { field: 'url', message: 'Enter the URL of an event stream, e.g. http://127.0.0.1:8080/sse.' });
-    assert.deepEqual(noticeFor({ url: 'localhost:8080/sse' }), { field: 'url', message: 'Add the scheme in front: http://localhost:8080/sse' });
+    assert.deepEqual(noticeFor({ url: '  ' }), {
+      field: 'url',
+      message: 'Enter the URL of an event stream, e.g. http://127.0.0.1:8080/sse.',
+    });
+    assert.deepEqual(noticeFor({ url: 'localhost:8080/sse' }), {
+      field: 'url',
+      message: 'Add the scheme in front: http://localhost:8080/sse',
+    });
     assert.deepEqual(noticeFor({ url: '127.0.0.1:8080' }), { field: 'url', message: 'Add the scheme in front: http://127.0.0.1:8080' });
     assert.match(noticeFor({ url: 'not a url' }).message, /"not a url" is not a URL/);
   });

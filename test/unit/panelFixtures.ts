@@ -2,7 +2,19 @@
 import type { EventRecord, OpenRecord, SseRecord } from '../../src/shared/record';
 
 export function eventRecord(seq: number, data = `data ${seq}`, extra: Partial<EventRecord> = {}): EventRecord {
-  return { kind: 'event', seq, t: seq, at: 1_700_000_000_000 + seq, type: 'message', data, id: null, lastEventId: '', size: Buffer.byteLength(data), dt: null, ...extra };
+  return {
+    kind: 'event',
+    seq,
+    t: seq,
+    at: 1_700_000_000_000 + seq,
+    type: 'message',
+    data,
+    id: null,
+    lastEventId: '',
+    size: Buffer.byteLength(data),
+    dt: null,
+    ...extra,
+  };
 }
 
 export function openRecord(seq: number, headers: Record<string, string>): OpenRecord {

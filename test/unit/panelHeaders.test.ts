@@ -49,12 +49,24 @@ describe('panel header lines', () => {
       ok: true,
       headers: { cookie: 'a=1', authorization: 'Bearer t', 'proxy-authorization': 'Basic x' },
     });
-    for (const name of ['Cookie', 'authorization', 'Proxy-Authorization', 'X-Api-Key', 'api-key', 'X-Auth-Token']) assert.ok(isCredentialHeader(name), name);
+    for (const name of ['Cookie', 'authorization', 'Proxy-Authorization', 'X-Api-Key', 'api-key', 'X-Auth-Token'])
+      assert.ok(isCredentialHeader(name), name);
     for (const name of ['Accept', 'X-Trace', 'Last-Event-ID', 'Origin']) assert.ok(!isCredentialHeader(name), name);
   });
 
   it('refuses the headers the HTTP client owns, saying why and never repeating the value', () => {
-    const owned = ['Host', 'Content-Length', 'Transfer-Encoding', 'Connection', 'keep-alive', 'Proxy-Connection', 'Upgrade', 'TE', 'Trailer', 'Expect'];
+    const owned = [
+      'Host',
+      'Content-Length',
+      'Transfer-Encoding',
+      'Connection',
+      'keep-alive',
+      'Proxy-Connection',
+      'Upgrade',
+      'TE',
+      'Trailer',
+      'Expect',
+    ];
     for (const name of owned) {
       const problem = problemOf(`X-Ok: 1\n${name}: s3cret-value`);
       assert.match(problem, new RegExp(`^Header line 2: ${name} cannot be set: `), name);

@@ -47,7 +47,10 @@ describe('panel record store', () => {
     assert.equal(store.bySeq(400)?.seq, 400);
     assert.equal(store.bySeq(kept[0] - 1), undefined);
     assert.deepEqual(seqs(store.since(398)), [399, 400]);
-    assert.equal(store.byteSize, store.snapshot().reduce((total, record) => total + recordBytes(record), 0));
+    assert.equal(
+      store.byteSize,
+      store.snapshot().reduce((total, record) => total + recordBytes(record), 0),
+    );
   });
 
   it('stays at its capacity through a million appends', () => {

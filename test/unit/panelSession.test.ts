@@ -118,7 +118,11 @@ describe('panel session (plain Node, real engine)', () => {
     await webview.until((view) => view.rows.at(-1)?.kind === 'closed');
     assert.deepEqual(webview.kinds(), ['open', 'event:new1', 'event:bye', 'closed']);
     const closed = webview.rows.at(-1);
-    assert.equal(closed?.kind === 'closed' && closed.reason, 'close-on-event', 'the old connection\'s "closed by the user" record reached the table');
+    assert.equal(
+      closed?.kind === 'closed' && closed.reason,
+      'close-on-event',
+      'the old connection\'s "closed by the user" record reached the table',
+    );
   });
 
   it('clear during a stream empties the table, and only what arrives afterwards is shown and kept', async () => {
@@ -245,7 +249,11 @@ describe('panel session (plain Node, real engine)', () => {
     session.receive({ type: 'export', format: 'ndjson' });
     await webview.until((view) => view.ofType('notice').some((notice) => notice.message.startsWith('Exported')));
     const leaks = ['used-then-changed', 'url-token-123', 'box-key-456', 'server-set-cookie', 'echoed-key'];
-    for (const [where, text] of [['export', services.exports[0]], ['log', services.logLines.join('\n')], ['recent URLs', services.remembered.join('\n')]] as const) {
+    for (const [where, text] of [
+      ['export', services.exports[0]],
+      ['log', services.logLines.join('\n')],
+      ['recent URLs', services.remembered.join('\n')],
+    ] as const) {
       for (const secret of leaks) assert.ok(!text.includes(secret), `${secret} in the ${where}`);
     }
     assert.match(services.exports[0], /you sent \[redacted\]/);

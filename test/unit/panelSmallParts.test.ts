@@ -71,7 +71,10 @@ describe('panel small parts', () => {
       assert.deepEqual(readMockPort(65535), { ok: true, value: 65535 });
       const read = readMockPort('8080');
       assert.ok(!read.ok);
-      assert.equal(read.problem, 'The setting sseInspector.mockServer.port must be a whole number from 0 to 65535 (0 picks any free port); it is "8080".');
+      assert.equal(
+        read.problem,
+        'The setting sseInspector.mockServer.port must be a whole number from 0 to 65535 (0 picks any free port); it is "8080".',
+      );
       assert.ok(!readMockPort(70000).ok);
       assert.ok(!readMockPort(-1).ok);
     });

@@ -73,7 +73,10 @@ describe('panel message validation', () => {
     assert.match(problemOf({ type: 'export', format: 'csv' }), /format must be one of ndjson, json/);
     assert.match(problemOf({ type: 'copy', text: 42 }), /text must be a string, not number/);
     assert.match(problemOf({ type: 'connect', request: 'http://x' }), /request must be an object/);
-    assert.match(problemOf({ type: 'connect', request: { ...REQUEST, withCredentials: 'yes' } }), /request withCredentials must be true or false/);
+    assert.match(
+      problemOf({ type: 'connect', request: { ...REQUEST, withCredentials: 'yes' } }),
+      /request withCredentials must be true or false/,
+    );
     assert.match(problemOf({ type: 'connect', request: { ...REQUEST, url: null } }), /request url must be a string, not null/);
   });
 
@@ -88,7 +91,10 @@ describe('panel message validation', () => {
   });
 
   it('refuses strings longer than their limits', () => {
-    assert.match(problemOf({ type: 'connect', request: { ...REQUEST, url: `http://x/${'a'.repeat(LIMITS.url)}` } }), /url is longer than 8192/);
+    assert.match(
+      problemOf({ type: 'connect', request: { ...REQUEST, url: `http://x/${'a'.repeat(LIMITS.url)}` } }),
+      /url is longer than 8192/,
+    );
     assert.match(problemOf({ type: 'connect', request: { ...REQUEST, method: 'G'.repeat(LIMITS.method + 1) } }), /method is longer/);
     assert.match(problemOf({ type: 'saveCredentials', cookie: 'c'.repeat(LIMITS.credential + 1), authorization: '' }), /cookie is longer/);
     assert.match(problemOf({ type: 'copy', text: 'x'.repeat(LIMITS.copy + 1) }), /text is longer/);

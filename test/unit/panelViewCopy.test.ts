@@ -58,7 +58,7 @@ describe('panel view copies', () => {
     assert.ok(viewSize(eventRecord(6, 'x', { lastEventId: huge })) < 2 * VIEW_DATA_LIMIT, 'a huge id counted whole in the batch size');
   });
 
-  it('estimates a record\'s share of a message by its clipped data, so huge events do not count whole', () => {
+  it("estimates a record's share of a message by its clipped data, so huge events do not count whole", () => {
     assert.ok(viewSize(eventRecord(1, 'x'.repeat(1000))) >= 1000);
     assert.ok(viewSize(eventRecord(1, 'x'.repeat(1000))) > viewSize(eventRecord(1, 'x')));
     assert.equal(viewSize(eventRecord(1, 'x'.repeat(5 * VIEW_DATA_LIMIT))), viewSize(eventRecord(1, 'x'.repeat(VIEW_DATA_LIMIT))));

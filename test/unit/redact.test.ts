@@ -5,7 +5,17 @@ import { SessionSecrets } from '../../src/session/sessionSecrets';
 
 describe('credential redaction', () => {
   it('knows credential headers by name, in any case, API-key style names included', () => {
-    for (const name of ['Authorization', 'proxy-authorization', 'COOKIE', 'Set-Cookie', 'X-Api-Key', 'Api-Key', 'x-apikey', 'X-Auth-Token', 'X-Amz-Security-Token']) {
+    for (const name of [
+      'Authorization',
+      'proxy-authorization',
+      'COOKIE',
+      'Set-Cookie',
+      'X-Api-Key',
+      'Api-Key',
+      'x-apikey',
+      'X-Auth-Token',
+      'X-Amz-Security-Token',
+    ]) {
       assert.ok(isCredentialHeaderName(name), name);
     }
     for (const name of ['Content-Type', 'X-Request-Id', 'Last-Event-ID', 'Keep-Alive', 'X-Keyboard', 'Accept']) {
@@ -31,7 +41,15 @@ describe('credential redaction', () => {
   it('masks credential header values in the Headers box lines, and a request kept outside the session has none', () => {
     const lines = 'Authorization: Bearer abc\nX-Trace: 1\nx-api-key:k-123\nCookie: a=b; c=d';
     assert.equal(redactHeaderLines(lines), `Authorization: ${REDACTED}\nX-Trace: 1\nx-api-key:${REDACTED}\nCookie: ${REDACTED}`);
-    const request = { url: 'http://h/sse?access_token=q', withCredentials: true, origin: '', method: 'GET', headers: lines, body: '', closeOn: 'end' };
+    const request = {
+      url: 'http://h/sse?access_token=q',
+      withCredentials: true,
+      origin: '',
+      method: 'GET',
+      headers: lines,
+      body: '',
+      closeOn: 'end',
+    };
     const kept = redactRequest(request);
     assert.ok(!JSON.stringify(kept).includes('abc') && !JSON.stringify(kept).includes('k-123') && !JSON.stringify(kept).includes('=q'));
     assert.equal(request.headers, lines, 'the request itself is left alone');
@@ -46,7 +64,9 @@ describe('credential redaction', () => {
     assert.equal(line, `echo ${REDACTED} ${REDACTED} ${REDACTED} ${REDACTED} ${REDACTED} trace-1`);
     assert.ok(secrets.list({ authorization: 'Bearer stored-now' }).includes('stored-now'));
     const logged: string[] = [];
-    secrets.maskingLog({ debug: () => {}, info: (text) => logged.push(text), warn: () => {}, error: () => {} }).info('sent first-token to http://h/?token=abcd');
+    secrets
+      .maskingLog({ debug: () => {}, info: (text) => logged.push(text), warn: () => {}, error: () => {} })
+      .info('sent first-token to http://h/?token=abcd');
     assert.deepEqual(logged, [`sent ${REDACTED} to http://h/?token=${REDACTED}`]);
   });
 });

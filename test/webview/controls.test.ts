@@ -59,7 +59,15 @@ describe('webview connection form and actions', () => {
   });
 
   it('keeps no token from the URL or the Headers box in the state VS Code saves, while the form still holds them', async () => {
-    const request = { url: 'http://127.0.0.1:4000/sse?access_token=url-secret-1&n=2', withCredentials: false, origin: '', method: 'GET', headers: 'X-Api-Key: box-secret-2\nX-Team: blue', body: '', closeOn: 'end' };
+    const request = {
+      url: 'http://127.0.0.1:4000/sse?access_token=url-secret-1&n=2',
+      withCredentials: false,
+      origin: '',
+      method: 'GET',
+      headers: 'X-Api-Key: box-secret-2\nX-Team: blue',
+      body: '',
+      closeOn: 'end',
+    };
     await withInspector({ state: { request, status: 'idle' } }, async (inspector) => {
       const page = inspector.page;
       await page.getByRole('combobox', { name: 'Stream URL' }).press('Enter');
@@ -74,31 +82,42 @@ describe('webview connection form and actions', () => {
   });
 
   it('fills the form from the state, lists recent URLs, and enables Connect or Disconnect by status', async () => {
-    const request = { url: 'http://127.0.0.1:4000/sse', withCredentials: true, origin: 'http://localhost:5173', method: 'PUT', headers: 'A: b', body: 'x', closeOn: '' };
-    await withInspector({ state: { request, recentUrls: ['http://127.0.0.1:4000/sse', 'https://other.example/events'], status: 'open' } }, async (inspector) => {
-      const page = inspector.page;
-      assert.equal(await page.getByRole('combobox', { name: 'Stream URL' }).inputValue(), request.url);
-      assert.ok(await page.getByRole('checkbox', { name: 'Send credentials' }).isChecked());
-      assert.equal(await page.getByRole('textbox', { name: 'Page origin' }).inputValue(), request.origin);
-      assert.equal(await page.getByRole('textbox', { name: 'Close on' }).inputValue(), '');
-      assert.equal(await page.locator('#method').inputValue(), 'PUT');
-      assert.deepEqual(await page.locator('#recent-urls option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value)), [
-        'http://127.0.0.1:4000/sse',
-        'https://other.example/events',
-      ]);
-      const connect = page.getByRole('button', { name: 'Connect', exact: true });
-      const disconnect = page.getByRole('button', { name: 'Disconnect' });
-      assert.ok(await connect.isDisabled());
-      assert.ok(await disconnect.isEnabled());
-      assert.equal(await page.getByRole('status').first().textContent(), 'Open');
-      await disconnect.click();
-      assert.deepEqual(await inspector.postedOfType('disconnect'), [{ type: 'disconnect' }]);
-      await inspector.deliver({ type: 'status', status: 'closed' });
-      await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('button[type="submit"]')?.disabled);
-      assert.ok(await disconnect.isDisabled());
-      await inspector.deliver({ type: 'status', status: 'reconnecting' });
-      await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('button[type="submit"]')?.disabled);
-    });
+    const request = {
+      url: 'http://127.0.0.1:4000/sse',
+      withCredentials: true,
+      origin: 'http://localhost:5173',
+      method: 'PUT',
+      headers: 'A: b',
+      body: 'x',
+      closeOn: '',
+    };
+    await withInspector(
+      { state: { request, recentUrls: ['http://127.0.0.1:4000/sse', 'https://other.example/events'], status: 'open' } },
+      async (inspector) => {
+        const page = inspector.page;
+        assert.equal(await page.getByRole('combobox', { name: 'Stream URL' }).inputValue(), request.url);
+        assert.ok(await page.getByRole('checkbox', { name: 'Send credentials' }).isChecked());
+        assert.equal(await page.getByRole('textbox', { name: 'Page origin' }).inputValue(), request.origin);
+        assert.equal(await page.getByRole('textbox', { name: 'Close on' }).inputValue(), '');
+        assert.equal(await page.locator('#method').inputValue(), 'PUT');
+        assert.deepEqual(
+          await page.locator('#recent-urls option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value)),
+          ['http://127.0.0.1:4000/sse', 'https://other.example/events'],
+        );
+        const connect = page.getByRole('button', { name: 'Connect', exact: true });
+        const disconnect = page.getByRole('button', { name: 'Disconnect' });
+        assert.ok(await connect.isDisabled());
+        assert.ok(await disconnect.isEnabled());
+        assert.equal(await page.getByRole('status').first().textContent(), 'Open');
+        await disconnect.click();
+        assert.deepEqual(await inspector.postedOfType('disconnect'), [{ type: 'disconnect' }]);
+        await inspector.deliver({ type: 'status', status: 'closed' });
+        await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('button[type="submit"]')?.disabled);
+        assert.ok(await disconnect.isDisabled());
+        await inspector.deliver({ type: 'status', status: 'reconnecting' });
+        await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('button[type="submit"]')?.disabled);
+      },
+    );
   });
 
   it('saves and clears credential values without ever showing stored ones; the stored indicator follows the extension', async () => {
@@ -114,13 +133,15 @@ describe('webview connection form and actions', () => {
       await cookie.fill('session=s3cret');
       await authorization.fill('Bearer t0ken');
       await page.getByRole('button', { name: 'Save' }).click();
-      assert.deepEqual(await inspector.postedOfType('saveCredentials'), [{ type: 'saveCredentials', cookie: 'session=s3cret', authorization: 'Bearer t0ken' }]);
+      assert.deepEqual(await inspector.postedOfType('saveCredentials'), [
+        { type: 'saveCredentials', cookie: 'session=s3cret', authorization: 'Bearer t0ken' },
+      ]);
       assert.equal(await cookie.inputValue(), '');
       assert.equal(await authorization.inputValue(), '');
       assert.ok(!(await stored.isVisible()), 'the indicator waits for the extension to say what it stored');
       await inspector.deliver({ type: 'credentials', stored: true });
       await stored.waitFor({ state: 'visible' });
-      assert.ok(!((await page.content()).includes('s3cret')), 'the value is nowhere in the page');
+      assert.ok(!(await page.content()).includes('s3cret'), 'the value is nowhere in the page');
       await page.getByRole('button', { name: 'Clear', exact: true }).first().click();
       assert.deepEqual(await inspector.postedOfType('clearCredentials'), [{ type: 'clearCredentials' }]);
       await inspector.deliver({ type: 'credentials', stored: false });

@@ -5,7 +5,10 @@ import { withInspector, type InspectorPage } from './harness';
 import { RecordMaker } from './records';
 
 async function selectedSeq(inspector: InspectorPage): Promise<string | null> {
-  return inspector.page.locator('.table-body [role="row"][aria-selected="true"] .col-seq').textContent({ timeout: 2000 }).catch(() => null);
+  return inspector.page
+    .locator('.table-body [role="row"][aria-selected="true"] .col-seq')
+    .textContent({ timeout: 2000 })
+    .catch(() => null);
 }
 
 describe('webview keyboard and detail pane', () => {
@@ -31,7 +34,10 @@ describe('webview keyboard and detail pane', () => {
       await inspector.page.keyboard.press('ArrowUp');
       await inspector.settle();
       assert.equal(await selectedSeq(inspector), '2');
-      assert.equal(await grid.getAttribute('aria-activedescendant'), await inspector.page.locator('[aria-selected="true"]').getAttribute('id'));
+      assert.equal(
+        await grid.getAttribute('aria-activedescendant'),
+        await inspector.page.locator('[aria-selected="true"]').getAttribute('id'),
+      );
 
       await inspector.page.keyboard.press('PageDown');
       await inspector.settle();
@@ -89,21 +95,35 @@ describe('webview keyboard and detail pane', () => {
     const maker = new RecordMaker();
     const open = maker.open(
       { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'x-request-id': 'abc-123' },
-      { cors: { origin: 'https://app.example', withCredentials: true, allowed: false, reason: 'Access-Control-Allow-Origin is * but credentials are on' } },
+      {
+        cors: {
+          origin: 'https://app.example',
+          withCredentials: true,
+          allowed: false,
+          reason: 'Access-Control-Allow-Origin is * but credentials are on',
+        },
+      },
     );
     const error = maker.error('Server answered 503 Service Unavailable', { status: 503, willReconnect: false });
     await withInspector({ state: { records: [open, error] } }, async (inspector) => {
       await inspector.page.locator('.table-body [role="row"][aria-rowindex="2"]').click();
       const detail = inspector.page.getByRole('region', { name: 'Record details' });
-      const rows = await detail.locator('table.headers tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')?.textContent, tr.querySelector('td')?.textContent]));
+      const rows = await detail
+        .locator('table.headers tr')
+        .evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')?.textContent, tr.querySelector('td')?.textContent]));
       assert.deepEqual(rows, [
         ['content-type', 'text/event-stream'],
         ['cache-control', 'no-cache'],
         ['x-request-id', 'abc-123'],
       ]);
-      assert.match((await detail.textContent()) ?? '', /CORSblocked for https:\/\/app\.example with credentials on: Access-Control-Allow-Origin is \* but credentials are on/);
+      assert.match(
+        (await detail.textContent()) ?? '',
+        /CORSblocked for https:\/\/app\.example with credentials on: Access-Control-Allow-Origin is \* but credentials are on/,
+      );
       await detail.getByRole('button', { name: 'Copy headers' }).click();
-      assert.deepEqual(await inspector.postedOfType('copy'), [{ type: 'copy', text: 'content-type: text/event-stream\ncache-control: no-cache\nx-request-id: abc-123' }]);
+      assert.deepEqual(await inspector.postedOfType('copy'), [
+        { type: 'copy', text: 'content-type: text/event-stream\ncache-control: no-cache\nx-request-id: abc-123' },
+      ]);
 
       await inspector.page.locator('.table-body [role="row"][aria-rowindex="3"]').click();
       const text = (await detail.textContent()) ?? '';

@@ -7,7 +7,9 @@ import type { OpenRecord } from '../../src/shared/record';
 
 async function diagnostics(inspector: InspectorPage): Promise<[string, string][]> {
   await inspector.settle();
-  return inspector.page.locator('.diagnostics .diagnostic').evaluateAll((items) => items.map((item) => [item.classList[1], item.textContent ?? '']));
+  return inspector.page
+    .locator('.diagnostics .diagnostic')
+    .evaluateAll((items) => items.map((item) => [item.classList[1], item.textContent ?? '']));
 }
 
 describe('webview diagnostics strip', () => {
@@ -41,7 +43,12 @@ describe('webview diagnostics strip', () => {
   it('warns about missing Cache-Control, compression and nginx buffering, and flags blocked CORS and a wrong Content-Type', async () => {
     const maker = new RecordMaker();
     const headers = { 'content-type': 'text/plain', 'content-encoding': 'gzip', server: 'nginx' };
-    const cors: OpenRecord['cors'] = { origin: 'https://app.example', withCredentials: true, allowed: false, reason: 'Access-Control-Allow-Credentials is not true' };
+    const cors: OpenRecord['cors'] = {
+      origin: 'https://app.example',
+      withCredentials: true,
+      allowed: false,
+      reason: 'Access-Control-Allow-Credentials is not true',
+    };
     await withInspector({ state: { records: [maker.open(headers, { cors })] } }, async (inspector) => {
       assert.deepEqual(await diagnostics(inspector), [
         ['bad', 'Content-Type: text/plain'],
@@ -50,9 +57,16 @@ describe('webview diagnostics strip', () => {
         ['warn', 'nginx buffers by default'],
         ['bad', 'CORS blocked for https://app.example (credentials on): Access-Control-Allow-Credentials is not true'],
       ]);
-      assert.match((await inspector.page.locator('.diagnostic', { hasText: 'gzip' }).getAttribute('title')) ?? '', /Compressed streams arrive in bursts/);
+      assert.match(
+        (await inspector.page.locator('.diagnostic', { hasText: 'gzip' }).getAttribute('title')) ?? '',
+        /Compressed streams arrive in bursts/,
+      );
       // A later connection's open replaces the verdicts.
-      await inspector.deliver({ type: 'records', records: [maker.open({ 'content-type': 'text/event-stream', 'cache-control': 'max-age=60', 'x-accel-buffering': 'yes' })], dropped: 0 });
+      await inspector.deliver({
+        type: 'records',
+        records: [maker.open({ 'content-type': 'text/event-stream', 'cache-control': 'max-age=60', 'x-accel-buffering': 'yes' })],
+        dropped: 0,
+      });
       assert.deepEqual(await diagnostics(inspector), [
         ['ok', 'Content-Type: text/event-stream'],
         ['warn', 'Cache-Control: max-age=60'],

@@ -42,7 +42,11 @@ describe('webview filter and chips', () => {
     await withInspector({ state: { records: records() } }, async (inspector) => {
       await inspector.page.getByRole('button', { name: 'Use regular expression' }).click();
       await inspector.page.getByRole('textbox', { name: 'Filter' }).fill('"n":\\d\\}$|^p-');
-      assert.deepEqual((await inspector.renderedTable()).rowKeys, ['event:message:{"user":"Ada","n":1}', 'event:message:{"user":"Grace","n":2}', 'event:progress:fifty percent']);
+      assert.deepEqual((await inspector.renderedTable()).rowKeys, [
+        'event:message:{"user":"Ada","n":1}',
+        'event:message:{"user":"Grace","n":2}',
+        'event:progress:fifty percent',
+      ]);
     });
   });
 
@@ -86,7 +90,11 @@ describe('webview filter and chips', () => {
     await withInspector({ state: { records: records() } }, async (inspector) => {
       await inspector.page.getByRole('textbox', { name: 'Filter' }).fill('grace');
       const maker = new RecordMaker();
-      await inspector.deliver({ type: 'records', records: [maker.event('message', 'Grace again'), maker.event('message', 'Ada again')], dropped: 0 });
+      await inspector.deliver({
+        type: 'records',
+        records: [maker.event('message', 'Grace again'), maker.event('message', 'Ada again')],
+        dropped: 0,
+      });
       assert.deepEqual((await inspector.renderedTable()).rowKeys, ['event:message:{"user":"Grace","n":2}', 'event:message:Grace again']);
     });
   });
@@ -98,12 +106,18 @@ describe('webview filter and chips', () => {
       await inspector.page.getByRole('button', { name: 'Comments & retry' }).click();
       await inspector.settle();
       await inspector.page.locator('.chips button', { hasText: 'end' }).click();
-      assert.deepEqual((await inspector.renderedTable()).rowKeys, ['event:message:{"user":"Ada","n":1}', 'event:message:{"user":"Grace","n":2}']);
+      assert.deepEqual((await inspector.renderedTable()).rowKeys, [
+        'event:message:{"user":"Ada","n":1}',
+        'event:message:{"user":"Grace","n":2}',
+      ]);
 
       await inspector.page.reload();
       await inspector.page.waitForFunction(() => window.__posted.some((message) => message.type === 'ready'));
       await inspector.deliver({ type: 'state', state: panelState({ records: records() }) });
-      assert.deepEqual((await inspector.renderedTable()).rowKeys, ['event:message:{"user":"Ada","n":1}', 'event:message:{"user":"Grace","n":2}']);
+      assert.deepEqual((await inspector.renderedTable()).rowKeys, [
+        'event:message:{"user":"Ada","n":1}',
+        'event:message:{"user":"Grace","n":2}',
+      ]);
       assert.equal(await inspector.page.getByRole('textbox', { name: 'Filter' }).inputValue(), '^(message|end)$');
       assert.equal(await inspector.page.getByRole('button', { name: 'Use regular expression' }).getAttribute('aria-pressed'), 'true');
       assert.equal(await inspector.page.getByRole('button', { name: 'Comments & retry' }).getAttribute('aria-pressed'), 'true');

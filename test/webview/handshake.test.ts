@@ -30,7 +30,16 @@ describe('webview handshake and rows', () => {
     await withInspector({}, async (inspector) => {
       await inspector.deliver({
         type: 'records',
-        records: [maker.open(), maker.comment('keep-alive'), maker.event('message', spaced), maker.retry(1000), maker.event('tick', 'x\ny'), maker.error('boom'), maker.reconnect(), maker.closed()],
+        records: [
+          maker.open(),
+          maker.comment('keep-alive'),
+          maker.event('message', spaced),
+          maker.retry(1000),
+          maker.event('tick', 'x\ny'),
+          maker.error('boom'),
+          maker.reconnect(),
+          maker.closed(),
+        ],
         dropped: 0,
       });
       const report = await inspector.renderedTable();

@@ -1,7 +1,17 @@
 // Builds records and panel states the way the engine and the extension would, for feeding the webview in tests.
 
 import type { PanelState } from '../../src/shared/protocol';
-import type { CloseReason, ClosedRecord, CommentRecord, ErrorRecord, EventRecord, IgnoredRecord, OpenRecord, ReconnectRecord, RetryRecord } from '../../src/shared/record';
+import type {
+  CloseReason,
+  ClosedRecord,
+  CommentRecord,
+  ErrorRecord,
+  EventRecord,
+  IgnoredRecord,
+  OpenRecord,
+  ReconnectRecord,
+  RetryRecord,
+} from '../../src/shared/record';
 
 /** Headers of a well-behaved SSE response. */
 export const GOOD_HEADERS: Record<string, string> = {

@@ -90,7 +90,11 @@ describe('webview rows', () => {
 
   it('shows a line the spec ignored only with the "Comments & retry" toggle, with the line and why', async () => {
     const maker = new RecordMaker();
-    const records = [maker.open(), maker.event('message', 'line one'), maker.ignored('line two', 'no colon: the whole line reads as a field name, and there is no such field')];
+    const records = [
+      maker.open(),
+      maker.event('message', 'line one'),
+      maker.ignored('line two', 'no colon: the whole line reads as a field name, and there is no such field'),
+    ];
     await withInspector({ state: { records } }, async (inspector) => {
       assert.deepEqual((await inspector.renderedTable()).rowKeys, ['open', 'event:message:line one']);
       await inspector.page.getByRole('button', { name: 'Comments & retry' }).click();
@@ -108,7 +112,9 @@ describe('webview rows', () => {
     await withInspector({ state: { records } }, async (inspector) => {
       await inspector.settle();
       const rows = inspector.page.locator('.table-body [role="row"]');
-      const clipped = await rows.evaluateAll((elements) => elements.map((row) => !(row.querySelector<HTMLElement>('.clipped')?.hidden ?? true)));
+      const clipped = await rows.evaluateAll((elements) =>
+        elements.map((row) => !(row.querySelector<HTMLElement>('.clipped')?.hidden ?? true)),
+      );
       assert.deepEqual(clipped.sort(), [false, true]);
       const data = await inspector.visibleData();
       assert.ok(data.includes(`${'x'.repeat(300)}…`), 'row data is cut to 300 characters');
@@ -118,7 +124,15 @@ describe('webview rows', () => {
 
   it('counts events, bytes and reconnects in the stats line, with elapsed time up to the last record once closed', async () => {
     const maker = new RecordMaker();
-    const records = [maker.open(), maker.event('message', 'abc'), maker.event('message', 'hello'), maker.reconnect(), maker.open(), maker.event('end', '{"a":1}'), maker.closed()];
+    const records = [
+      maker.open(),
+      maker.event('message', 'abc'),
+      maker.event('message', 'hello'),
+      maker.reconnect(),
+      maker.open(),
+      maker.event('end', '{"a":1}'),
+      maker.closed(),
+    ];
     await withInspector({ state: { records, status: 'closed' } }, async (inspector) => {
       await inspector.settle();
       assert.match((await inspector.page.locator('.stats').textContent()) ?? '', /^3 events · \d+\.\d\/s · 15 B · 0\.7 s · 1 reconnect$/);
@@ -126,23 +140,26 @@ describe('webview rows', () => {
   });
 
   it('lets the user drag a column wider and remembers the width across a reload', async () => {
-    await withInspector({ state: { records: [new RecordMaker().event('message', 'a', { id: 'some-long-id-value' })] } }, async (inspector) => {
-      const header = inspector.page.locator('.table-head .col-id');
-      const before = (await header.boundingBox())?.width ?? 0;
-      const handle = await header.locator('.resizer').boundingBox();
-      assert.ok(handle);
-      await inspector.page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
-      await inspector.page.mouse.down();
-      await inspector.page.mouse.move(handle.x + handle.width / 2 + 60, handle.y + handle.height / 2, { steps: 5 });
-      await inspector.page.mouse.up();
-      const after = (await header.boundingBox())?.width ?? 0;
-      assert.equal(Math.round(after - before), 60);
-      const cell = await inspector.page.locator('.table-body .col-id').first().boundingBox();
-      assert.equal(Math.round(cell?.width ?? 0), Math.round(after), 'rows follow the header');
+    await withInspector(
+      { state: { records: [new RecordMaker().event('message', 'a', { id: 'some-long-id-value' })] } },
+      async (inspector) => {
+        const header = inspector.page.locator('.table-head .col-id');
+        const before = (await header.boundingBox())?.width ?? 0;
+        const handle = await header.locator('.resizer').boundingBox();
+        assert.ok(handle);
+        await inspector.page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+        await inspector.page.mouse.down();
+        await inspector.page.mouse.move(handle.x + handle.width / 2 + 60, handle.y + handle.height / 2, { steps: 5 });
+        await inspector.page.mouse.up();
+        const after = (await header.boundingBox())?.width ?? 0;
+        assert.equal(Math.round(after - before), 60);
+        const cell = await inspector.page.locator('.table-body .col-id').first().boundingBox();
+        assert.equal(Math.round(cell?.width ?? 0), Math.round(after), 'rows follow the header');
 
-      await inspector.page.reload();
-      await inspector.page.waitForFunction(() => window.__posted.some((message) => message.type === 'ready'));
-      assert.equal(Math.round((await header.boundingBox())?.width ?? 0), Math.round(after));
-    });
+        await inspector.page.reload();
+        await inspector.page.waitForFunction(() => window.__posted.some((message) => message.type === 'ready'));
+        assert.equal(Math.round((await header.boundingBox())?.width ?? 0), Math.round(after));
+      },
+    );
   });
 });

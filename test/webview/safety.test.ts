@@ -15,7 +15,9 @@ async function assertNothingInjected(inspector: InspectorPage): Promise<void> {
     svgs: document.querySelectorAll('svg').length,
     // The stand-in and the bundle.
     scripts: document.querySelectorAll('script').length,
-    handlers: [...document.querySelectorAll('*')].filter((element) => [...element.attributes].some((attribute) => attribute.name.startsWith('on'))).length,
+    handlers: [...document.querySelectorAll('*')].filter((element) =>
+      [...element.attributes].some((attribute) => attribute.name.startsWith('on')),
+    ).length,
   }));
   assert.deepEqual(found, { pwned: undefined, images: 0, svgs: 0, scripts: 2, handlers: 0 });
 }
@@ -45,7 +47,9 @@ describe('webview safety', () => {
       for (let row = 0; row < records.length; row++) {
         await inspector.page.locator(`.table-body [role="row"][aria-rowindex="${row + 2}"]`).click();
         await inspector.settle();
-        await inspector.page.locator('.detail details:not([open])').evaluateAll((closed) => closed.forEach((element) => ((element as HTMLDetailsElement).open = true)));
+        await inspector.page
+          .locator('.detail details:not([open])')
+          .evaluateAll((closed) => closed.forEach((element) => ((element as HTMLDetailsElement).open = true)));
         await inspector.settle();
         await assertNothingInjected(inspector);
       }
@@ -60,7 +64,10 @@ describe('webview safety', () => {
 
   it('shows a script-bearing notice and recent URL as text', async () => {
     await withInspector({ state: { recentUrls: [`http://x/${IMG}`] } }, async (inspector) => {
-      await inspector.deliver({ type: 'notice', level: 'error', message: IMG }, { type: 'notice', level: 'error', message: SCRIPT, field: 'url' });
+      await inspector.deliver(
+        { type: 'notice', level: 'error', message: IMG },
+        { type: 'notice', level: 'error', message: SCRIPT, field: 'url' },
+      );
       await inspector.settle();
       assert.equal(await inspector.page.locator('.banner-text').textContent(), IMG);
       assert.equal(await inspector.page.locator('#url-note').textContent(), SCRIPT);
@@ -70,13 +77,21 @@ describe('webview safety', () => {
   it('shows bidi overrides and control characters as visible escapes, so "gnp.exe" cannot pass for "exe.png"', async () => {
     const maker = new RecordMaker();
     const trick = 'invoice\u202Egnp.exe';
-    const records = [maker.open(), maker.event(`x\u202Ey`, JSON.stringify({ file: trick }), { id: `a\u2066b\u0007` }), maker.event('message', trick)];
+    const records = [
+      maker.open(),
+      maker.event(`x\u202Ey`, JSON.stringify({ file: trick }), { id: `a\u2066b\u0007` }),
+      maker.event('message', trick),
+    ];
     await withInspector({ state: { records } }, async (inspector) => {
       await inspector.settle();
       const cells = await inspector.page.evaluate(() =>
         [...document.querySelectorAll<HTMLElement>('.table-body [role="row"]')]
           .sort((a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')))
-          .map((row) => [row.querySelector('.badge')?.textContent, row.querySelector('.col-id')?.textContent, row.querySelector('.col-data')?.textContent]),
+          .map((row) => [
+            row.querySelector('.badge')?.textContent,
+            row.querySelector('.col-id')?.textContent,
+            row.querySelector('.col-data')?.textContent,
+          ]),
       );
       assert.deepEqual(cells.slice(1), [
         ['x\\u202ey', 'a\\u2066b\\u0007', '{"file":"invoice\\u202egnp.exe"}'],
@@ -94,7 +109,9 @@ describe('webview safety', () => {
     const record = { ...maker.event('message', 'x'), seq: 1_000_000 };
     await withInspector({ state: { records: [record] } }, async (inspector) => {
       await inspector.settle();
-      const cell = await inspector.page.locator('.table-body .col-seq').evaluate((element) => ({ text: element.textContent, cut: element.scrollWidth > element.clientWidth }));
+      const cell = await inspector.page
+        .locator('.table-body .col-seq')
+        .evaluate((element) => ({ text: element.textContent, cut: element.scrollWidth > element.clientWidth }));
       assert.deepEqual(cell, { text: '1000000', cut: false });
     });
   });

@@ -22,7 +22,12 @@ async function viewport(inspector: InspectorPage): Promise<{ atBottom: boolean; 
   });
 }
 
-async function deliverInBatches(inspector: InspectorPage, records: ReturnType<RecordMaker['events']>, batchSize: number, dropped = () => 0): Promise<void> {
+async function deliverInBatches(
+  inspector: InspectorPage,
+  records: ReturnType<RecordMaker['events']>,
+  batchSize: number,
+  dropped = () => 0,
+): Promise<void> {
   for (let start = 0; start < records.length; start += batchSize) {
     await inspector.deliver({ type: 'records', records: records.slice(start, start + batchSize), dropped: dropped() });
   }
@@ -152,7 +157,10 @@ describe('webview scrolling', () => {
       await inspector.settle();
       const middle = await viewport(inspector);
       assert.ok(middle.visibleSeqs.length > 5);
-      assert.ok(middle.visibleSeqs.every((seq) => seq > 45_000 && seq < 55_000), `middle rows ${middle.visibleSeqs[0]}…`);
+      assert.ok(
+        middle.visibleSeqs.every((seq) => seq > 45_000 && seq < 55_000),
+        `middle rows ${middle.visibleSeqs[0]}…`,
+      );
       assert.ok((await inspector.rowElementCount()) < 200);
 
       // 10,000 more in one message push the oldest 10,000 out, as the extension's store does.

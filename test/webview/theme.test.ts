@@ -87,7 +87,8 @@ describe('webview theme', () => {
             badgeBorderWidth: message.borderTopWidth,
             badgeBorderColor: message.borderTopColor,
             selectedRow: selected.backgroundColor,
-            selectedRowOutline: selected.outlineStyle === 'none' ? 'none' : `${selected.outlineColor} ${selected.outlineStyle} ${selected.outlineWidth}`,
+            selectedRowOutline:
+              selected.outlineStyle === 'none' ? 'none' : `${selected.outlineColor} ${selected.outlineStyle} ${selected.outlineWidth}`,
             // Loaded (not just declared): the CSS bundle's font URL and the policy's font-src agree.
             codiconFont: [...document.fonts].some((face) => face.family.replace(/"/g, '') === 'codicon' && face.status === 'loaded'),
           };

@@ -25,7 +25,11 @@ suite('panels after a window reload', () => {
       assert.fail('the extension host outlived the window reload');
     }
     const before = JSON.parse(readFileSync(note, 'utf8')) as ConnectRequest;
-    const restored = await waitFor('VS Code to restore the inspector panel', () => api.panels(), (panels) => panels.length > 0);
+    const restored = await waitFor(
+      'VS Code to restore the inspector panel',
+      () => api.panels(),
+      (panels) => panels.length > 0,
+    );
     assert.equal(restored.length, 1, `${restored.length} panels came back`);
     assert.deepEqual(restored[0].request, before);
     assert.equal(restored[0].status, 'idle', 'the restored panel reconnected on its own');

@@ -16,7 +16,11 @@ suite('installed .vsix', () => {
     const mockUrl = await startMockServer();
     const url = `${mockUrl}/sse?interval=20`;
     await connect(url);
-    const table = await waitFor('the panel to render a closed row', async () => wholeTable(await tableShowing(url)), (shown) => shown.rowKeys.at(-1) === 'closed');
+    const table = await waitFor(
+      'the panel to render a closed row',
+      async () => wholeTable(await tableShowing(url)),
+      (shown) => shown.rowKeys.at(-1) === 'closed',
+    );
     assert.deepEqual(table.rowKeys, DOCUMENT_ROWS);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('sseInspector.stopMockServer');

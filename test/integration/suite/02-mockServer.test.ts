@@ -37,7 +37,10 @@ suite('mock server commands', () => {
     await vscode.commands.executeCommand('sseInspector.stopMockServer');
     assert.equal(api.mockServerUrl(), undefined);
     assert.notEqual(api.mockStatusBar()?.visible, true, 'the status bar item is still visible after stopping');
-    await assert.rejects(fetch(`${url}/sse`), (error: Error) => (error.cause as NodeJS.ErrnoException | undefined)?.code === 'ECONNREFUSED');
+    await assert.rejects(
+      fetch(`${url}/sse`),
+      (error: Error) => (error.cause as NodeJS.ErrnoException | undefined)?.code === 'ECONNREFUSED',
+    );
     assert.equal(await portIsFree(Number(new URL(url).port)), true);
   });
 });

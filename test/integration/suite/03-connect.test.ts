@@ -14,7 +14,10 @@ suite('connect to the mock stream', () => {
     assert.equal(table.rowCount, DOCUMENT_ROWS.length);
     assert.ok(table.renderedRows > 0 && table.renderedRows <= table.rowCount, `renderedRows ${table.renderedRows}`);
     const requests = api.mockRequests().slice(before);
-    assert.deepEqual(requests.map((request) => request.url), ['/sse?interval=50']);
+    assert.deepEqual(
+      requests.map((request) => request.url),
+      ['/sse?interval=50'],
+    );
     assert.equal(api.panels().find((panel) => panel.id === panelId)?.status, 'closed');
   });
 
@@ -34,4 +37,3 @@ suite('connect to the mock stream', () => {
     assert.equal(api.mockRequests().slice(before).length, 1);
   });
 });
-

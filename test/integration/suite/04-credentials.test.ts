@@ -11,13 +11,21 @@ const AUTHORIZATION = 'Bearer integration-token';
 const PAGE_ORIGIN = 'http://app.example.test';
 
 /** Connects, waits for the stream to finish, and returns the one request the mock saw plus the panel's final state. */
-async function connectAndFinish(api: SseInspectorTestApi, url: string, withCredentials: boolean): Promise<{ request: MockRequestInfo; panel: PanelInfo }> {
+async function connectAndFinish(
+  api: SseInspectorTestApi,
+  url: string,
+  withCredentials: boolean,
+): Promise<{ request: MockRequestInfo; panel: PanelInfo }> {
   const before = api.mockRequests().length;
   const panelId = await connect({ url, withCredentials, origin: PAGE_ORIGIN });
   await renderedUntilClosed(api, panelId);
   const requests = api.mockRequests().slice(before);
   assert.equal(requests.length, 1, `expected one request, the mock saw ${requests.map((r) => r.url).join(', ')}`);
-  const panel = await waitFor('the panel info', () => api.panels().find((info) => info.id === panelId), (info) => info !== undefined);
+  const panel = await waitFor(
+    'the panel info',
+    () => api.panels().find((info) => info.id === panelId),
+    (info) => info !== undefined,
+  );
   return { request: requests[0], panel: panel! };
 }
 

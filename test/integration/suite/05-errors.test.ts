@@ -30,7 +30,10 @@ suite('errors', () => {
     );
     assert.equal(table.rowKeys[0], 'error');
     assert.ok(table.rowKeys.indexOf('reconnect') > 0);
-    assert.ok(table.rowKeys.every((key) => key === 'error' || key === 'reconnect'), `unexpected rows ${table.rowKeys.join(', ')}`);
+    assert.ok(
+      table.rowKeys.every((key) => key === 'error' || key === 'reconnect'),
+      `unexpected rows ${table.rowKeys.join(', ')}`,
+    );
   });
 
   test('a 200 answer with Content-Type text/html fails with error and closed rows and is not retried', async () => {

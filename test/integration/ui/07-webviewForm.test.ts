@@ -1,6 +1,16 @@
 // The panel's own form, driven in the webview by the runner (code-server launcher only) as a user would: URL, Connect, Disconnect.
 import * as assert from 'node:assert/strict';
-import { DOCUMENT_ROWS, connect, renderedUntilClosed, testApi, useMockServer, waitFor, renderedTable, tableShowing, wholeTable } from '../helpers';
+import {
+  DOCUMENT_ROWS,
+  connect,
+  renderedUntilClosed,
+  testApi,
+  useMockServer,
+  waitFor,
+  renderedTable,
+  tableShowing,
+  wholeTable,
+} from '../helpers';
 import { askRunner } from '../runnerSteps';
 
 suite('the panel form in the webview', () => {
@@ -20,7 +30,13 @@ suite('the panel form in the webview', () => {
     await askRunner('ui-connect-1', { url: `${mockUrl()}/sse?interval=20` });
     const table = await renderedUntilClosed(api, panelId);
     assert.deepEqual(table.rowKeys, DOCUMENT_ROWS);
-    assert.deepEqual(api.mockRequests().slice(before).map((request) => request.url), ['/sse?interval=20']);
+    assert.deepEqual(
+      api
+        .mockRequests()
+        .slice(before)
+        .map((request) => request.url),
+      ['/sse?interval=20'],
+    );
   });
 
   test('an ftp: URL typed into the field gets a message next to it and opens no connection', async () => {
@@ -43,9 +59,17 @@ suite('the panel form in the webview', () => {
     const before = api.mockRequests().length;
     const panelId = await openEmptyPanel();
     await askRunner('ui-connect-2', { url: `${mockUrl()}/sse` });
-    await waitFor('the first message row', () => renderedTable(api, panelId), (table) => table.rowKeys.length >= 2);
+    await waitFor(
+      'the first message row',
+      () => renderedTable(api, panelId),
+      (table) => table.rowKeys.length >= 2,
+    );
     await askRunner('ui-disconnect-1');
-    await waitFor('the mock to see the socket close', () => api.mockRequests()[before]?.closedAt, (closedAt) => closedAt !== undefined);
+    await waitFor(
+      'the mock to see the socket close',
+      () => api.mockRequests()[before]?.closedAt,
+      (closedAt) => closedAt !== undefined,
+    );
     const table = await renderedUntilClosed(api, panelId);
     assert.ok(table.rowKeys.length < DOCUMENT_ROWS.length, 'the whole stream arrived; Disconnect did not cut it');
     assert.equal(api.mockRequests().length, before + 1, 'something reconnected after Disconnect');

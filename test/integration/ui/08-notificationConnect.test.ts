@@ -26,7 +26,11 @@ suite('connecting from the mock server notification', () => {
     assert.equal(opened[0].request.url, `${mockUrl}/sse`);
     const table = await renderedUntilClosed(api, opened[0].id, DOCUMENT_STREAM_DEADLINE_MS);
     assert.deepEqual(table.rowKeys, DOCUMENT_ROWS);
-    assert.deepEqual(api.mockRequests().map((request) => request.url), ['/sse'], 'the mock saw other requests than the one stream');
+    assert.deepEqual(
+      api.mockRequests().map((request) => request.url),
+      ['/sse'],
+      'the mock saw other requests than the one stream',
+    );
     assert.equal(api.panels().find((panel) => panel.id === opened[0].id)?.status, 'closed');
   });
 });

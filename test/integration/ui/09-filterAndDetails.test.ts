@@ -23,7 +23,12 @@ suite('filtering the table and reading details in the webview', () => {
   /** Fails, naming the rows last shown, unless the webview comes to show exactly `expected` (rowKeys and rowCount). */
   async function assertRowsBecome(api: SseInspectorTestApi, panelId: string, expected: readonly string[]): Promise<void> {
     const wanted = JSON.stringify(expected);
-    const table = await waitFor(`the webview to show the rows ${wanted}`, () => renderedTable(api, panelId), (shown) => JSON.stringify(shown.rowKeys) === wanted, 10_000);
+    const table = await waitFor(
+      `the webview to show the rows ${wanted}`,
+      () => renderedTable(api, panelId),
+      (shown) => JSON.stringify(shown.rowKeys) === wanted,
+      10_000,
+    );
     assert.equal(table.rowCount, expected.length);
   }
 

@@ -55,7 +55,11 @@ suite('exporting from the webview', () => {
     const requests = api.mockRequests().slice(before);
     assert.equal(requests.length, 1);
     assert.equal(requests[0].headers.cookie, redactedHeaderValue(COOKIE), 'the stored Cookie did not reach the server');
-    assert.equal(requests[0].headers.authorization, redactedHeaderValue(AUTHORIZATION), 'the stored Authorization did not reach the server');
+    assert.equal(
+      requests[0].headers.authorization,
+      redactedHeaderValue(AUTHORIZATION),
+      'the stored Authorization did not reach the server',
+    );
 
     const target = join(exportFolder, 'records.ndjson');
     await askRunner('ui-export-ndjson-1');
@@ -66,7 +70,10 @@ suite('exporting from the webview', () => {
     // The panel says so once the file is written.
     assert.equal(await askRunner('ui-banner-1'), `Exported ${DOCUMENT_ROWS.length} records to ${target}.`);
     const text = readFileSync(target, 'utf8');
-    const lines = text.trimEnd().split('\n').map((line) => JSON.parse(line) as { kind: string; type?: string; data?: string; headers?: object });
+    const lines = text
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { kind: string; type?: string; data?: string; headers?: object });
     assert.deepEqual(lines.map(rowKeyOf), DOCUMENT_ROWS);
     const openHeaders = Object.keys(lines[0].headers ?? {}).map((name) => name.toLowerCase());
     assert.ok(openHeaders.includes('content-type'), `the open record's headers are ${JSON.stringify(openHeaders)}`);

@@ -18,7 +18,10 @@ export class RawServer {
   readonly requests: SeenRequest[] = [];
   private waiters: Array<() => void> = [];
 
-  private constructor(private readonly server: http.Server, readonly url: string) {}
+  private constructor(
+    private readonly server: http.Server,
+    readonly url: string,
+  ) {}
 
   static async start(handler: Handler): Promise<RawServer> {
     let self: RawServer | undefined;

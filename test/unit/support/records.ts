@@ -41,7 +41,9 @@ export function eventsOf(records: SseRecord[]): EventRecord[] {
 
 /** The parts of events that the stream decides: type, data, own id, last event ID. */
 export function eventSummary(records: SseRecord[]): Array<{ type: string; data: string; id?: string; lastEventId: string }> {
-  return eventsOf(records).map(({ type, data, id, lastEventId }) => (id === null ? { type, data, lastEventId } : { type, data, id, lastEventId }));
+  return eventsOf(records).map(({ type, data, id, lastEventId }) =>
+    id === null ? { type, data, lastEventId } : { type, data, id, lastEventId },
+  );
 }
 
 export function kinds(records: SseRecord[]): string[] {

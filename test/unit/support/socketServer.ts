@@ -11,7 +11,10 @@ export class SocketServer {
   private readonly waiting: Array<(socket: net.Socket) => void> = [];
   private readonly ready: net.Socket[] = [];
 
-  private constructor(private readonly server: net.Server, readonly url: string) {}
+  private constructor(
+    private readonly server: net.Server,
+    readonly url: string,
+  ) {}
 
   static async start(): Promise<SocketServer> {
     let self: SocketServer | undefined;
