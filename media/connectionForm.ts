@@ -23,6 +23,7 @@ export class ConnectionForm {
   private readonly url = input('url', 'text', 'http://127.0.0.1:3000/sse');
   private readonly recentUrls = h('datalist', { attrs: { id: 'recent-urls' } });
   private readonly withCredentials = input('with-credentials', 'checkbox');
+  private readonly insecureTls = input('insecure-tls', 'checkbox');
   private readonly origin = input('origin', 'text', 'https://app.example');
   private readonly closeOn = input('close-on', 'text', 'end');
   private readonly method = h('select', { attrs: { id: 'method' } });
@@ -75,6 +76,11 @@ export class ConnectionForm {
         h('div', {}, [this.headers, this.notes.headers]),
         label('body', 'Body'),
         this.body,
+        h('span', { className: 'grid-label', text: 'TLS' }),
+        h('label', { className: 'check', title: 'For a development server with a self-signed certificate, such as ASP.NET Core’s' }, [
+          this.insecureTls,
+          h('span', { text: 'Trust any certificate (this connection only; not safe for real servers)' }),
+        ]),
         h('span', { className: 'grid-label', text: 'Credentials' }),
         h('div', { className: 'credentials' }, [
           label('cookie', 'Cookie'),
@@ -124,6 +130,7 @@ export class ConnectionForm {
     this.setMethods(request.method);
     this.headers.value = request.headers;
     this.body.value = request.body;
+    this.insecureTls.checked = request.insecureTls === true;
   }
 
   setRecentUrls(urls: string[]): void {
@@ -180,6 +187,7 @@ export class ConnectionForm {
         headers: this.headers.value,
         body: this.body.value,
         closeOn: this.closeOn.value.trim(),
+        insecureTls: this.insecureTls.checked,
       },
     });
   }

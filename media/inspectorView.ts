@@ -1,6 +1,6 @@
 // The whole inspector UI: owns the view's records and wires form, toolbar, table, detail pane and stats to the extension's messages.
 
-import type { ConnectionStatus, ExtensionToWebview, PanelState, WebviewToExtension } from '../src/shared/protocol';
+import type { ConnectionStatus, ExtensionToWebview, PanelState, ReceivedTotals, WebviewToExtension } from '../src/shared/protocol';
 import type { OpenRecord, SseRecord } from '../src/shared/record';
 import { assertNever } from '../src/shared/record';
 import { ConnectionForm } from './connectionForm';
@@ -113,7 +113,7 @@ export class InspectorView {
         this.loadState(message.state);
         break;
       case 'records':
-        this.append(message.records, message.dropped);
+        this.append(message.records, message.dropped, message.received);
         break;
       case 'status':
         this.status = message.status;
@@ -147,10 +147,10 @@ export class InspectorView {
     this.form.setStatus(state.status);
     this.maxEvents = state.maxEvents;
     this.clearRecords();
-    this.append(state.records, state.dropped);
+    this.append(state.records, state.dropped, state.received);
   }
 
-  private append(records: SseRecord[], dropped: number): void {
+  private append(records: SseRecord[], dropped: number, received: ReceivedTotals | undefined): void {
     const from = this.ring.endPosition;
     for (const record of records) {
       this.chips.observe(record);
@@ -159,6 +159,7 @@ export class InspectorView {
       this.ring.push(record);
     }
     this.dropped = dropped;
+    if (received) this.stats.setReceived(received);
     this.table.rowsChanged(this.model.sync(from));
     this.scheduleChrome();
   }

@@ -1,5 +1,6 @@
 // Counts for the stats line: events, events per second over a sliding window, bytes, elapsed time, reconnects.
 
+import type { ReceivedTotals } from '../src/shared/protocol';
 import type { SseRecord } from '../src/shared/record';
 
 /** The events-per-second window; long enough to smooth bursts, short enough to fall to 0 soon after a stall. */
@@ -27,6 +28,15 @@ export class StreamStats {
     if (last?.second === second) last.count++;
     else this.buckets.push({ second, count: 1 });
     if (this.buckets.length > 2 * (RATE_WINDOW_MS / 1000)) this.prune(record.at);
+  }
+
+  /**
+   * The session's own totals, every event received whatever the caps dropped before it reached the webview: they
+   * replace what this view counted, which is only what arrived.
+   */
+  setReceived(received: ReceivedTotals): void {
+    this.events = received.events;
+    this.bytes = received.bytes;
   }
 
   /** Events per second over the last RATE_WINDOW_MS (or the session so far, when younger). */

@@ -19,6 +19,7 @@ export interface PanelServices {
   readonly credentials: CredentialStore;
   readonly maxEvents: number;
   readonly maxStoreBytes: number;
+  readonly connectTimeoutMs: number | undefined;
   recentUrls(): string[];
   rememberUrl(url: string): Promise<void>;
   /** Counts the connection as live until its `done` settles. */
@@ -41,12 +42,13 @@ export class InspectorPanel extends Disposable {
     onDisposed: (panel: InspectorPanel) => void,
   ) {
     super();
-    const { log, credentials, maxEvents, maxStoreBytes } = services;
+    const { log, credentials, maxEvents, maxStoreBytes, connectTimeoutMs } = services;
     this.session = new PanelSession(id, { post: (message) => panel.webview.postMessage(message) }, request, {
       log,
       credentials,
       maxEvents,
       maxStoreBytes,
+      connectTimeoutMs,
       recentUrls: () => services.recentUrls(),
       rememberUrl: (url) => services.rememberUrl(url),
       trackConnection: (connection) => services.trackConnection(connection),

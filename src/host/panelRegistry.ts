@@ -8,7 +8,14 @@ import { Disposable } from './dispose';
 import { errorText } from '../engine/errorText';
 import { InspectorPanel, PANEL_VIEW_TYPE, webviewOptions, type PanelServices } from './inspectorPanel';
 import { readRecentUrls, rememberUrl } from './recentUrls';
-import { DEFAULT_MAX_EVENTS, DEFAULT_MAX_STORE_MIB, readMaxEvents, readMaxStoreMiB, type SettingRead } from './settings';
+import {
+  DEFAULT_MAX_EVENTS,
+  DEFAULT_MAX_STORE_MIB,
+  readConnectTimeoutSeconds,
+  readMaxEvents,
+  readMaxStoreMiB,
+  type SettingRead,
+} from './settings';
 import { panelTitle } from './panelTitle';
 import { connectRequestProblem } from '../session/validate';
 
@@ -105,6 +112,7 @@ export class PanelRegistry extends Disposable {
       credentials,
       maxEvents: this.setting('maxEvents', readMaxEvents, DEFAULT_MAX_EVENTS),
       maxStoreBytes: this.setting('maxStoreMiB', readMaxStoreMiB, DEFAULT_MAX_STORE_MIB) * 1024 * 1024,
+      connectTimeoutMs: this.setting('connectTimeoutSeconds', readConnectTimeoutSeconds, 0) * 1000 || undefined,
       recentUrls: () => readRecentUrls(globalState.get(RECENT_URLS_KEY)),
       rememberUrl: (url) =>
         Promise.resolve(globalState.update(RECENT_URLS_KEY, rememberUrl(readRecentUrls(globalState.get(RECENT_URLS_KEY)), url))),

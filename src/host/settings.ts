@@ -16,6 +16,11 @@ export function readMaxStoreMiB(value: unknown): SettingRead {
   return readWholeNumber('sseInspector.maxStoreMiB', value, 1, 16_384, ' (MiB)');
 }
 
+/** `sseInspector.connectTimeoutSeconds`: 0 turns the limit off. */
+export function readConnectTimeoutSeconds(value: unknown): SettingRead {
+  return readWholeNumber('sseInspector.connectTimeoutSeconds', value, 0, 3600, ' (0 waits as long as the server takes)');
+}
+
 /** `sseInspector.mockServer.port`. */
 export function readMockPort(value: unknown): SettingRead {
   return readWholeNumber('sseInspector.mockServer.port', value, 0, 65535, ' (0 picks any free port)');

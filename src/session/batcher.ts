@@ -1,5 +1,6 @@
 // Sends the webview what the store gained since the last flush: at most one message per interval, each of bounded size.
 import { systemClock, type Clock } from '../engine/clock';
+import type { ReceivedTotals } from '../shared/protocol';
 import type { SseRecord } from '../shared/record';
 import type { RecordStore } from './recordStore';
 import { viewSize } from './viewCopy';
@@ -23,6 +24,8 @@ export interface RecordBatch {
   records: SseRecord[];
   /** The store's dropped count at the time of the batch. */
   dropped: number;
+  /** The store's received totals at the time of the batch. */
+  received: ReceivedTotals;
 }
 
 export class RecordBatcher {
@@ -136,7 +139,7 @@ export class RecordBatcher {
     if (count > 0) {
       this.sentThrough = records[count - 1].seq;
     }
-    return { records, dropped: this.store.dropped };
+    return { records, dropped: this.store.dropped, received: this.store.received };
   }
 
   private scheduleIfMore(): void {

@@ -14,8 +14,14 @@ export type ConnectPlan = { ok: true; options: ConnectOptions } | { ok: false; n
 /** Methods fetch refuses outright. */
 const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
 
+/** What the settings add to every request of a panel. */
+export interface ConnectSettings {
+  /** `sseInspector.connectTimeoutSeconds` in ms; undefined when off. */
+  connectTimeoutMs?: number;
+}
+
 /** Credentials are not part of the plan: the caller adds them from SecretStorage. */
-export function planConnection(request: ConnectRequest): ConnectPlan {
+export function planConnection(request: ConnectRequest, settings: ConnectSettings = {}): ConnectPlan {
   const urlProblem = streamUrlProblem(request.url);
   if (urlProblem !== undefined) {
     return { ok: false, notice: { message: urlProblem, field: 'url' } };
@@ -52,6 +58,12 @@ export function planConnection(request: ConnectRequest): ConnectPlan {
   }
   if (request.body !== '') {
     options.body = request.body;
+  }
+  if (request.insecureTls === true) {
+    options.insecureTls = true;
+  }
+  if (settings.connectTimeoutMs !== undefined) {
+    options.connectTimeoutMs = settings.connectTimeoutMs;
   }
   return { ok: true, options };
 }

@@ -91,7 +91,7 @@ export class PanelSession {
    */
   async connect(request: ConnectRequest): Promise<void> {
     this.request = request;
-    const plan = planConnection(request);
+    const plan = planConnection(request, { connectTimeoutMs: this.services.connectTimeoutMs });
     if (!plan.ok) {
       this.log.info(`${this.id}: not connecting: ${plan.notice.message}`);
       this.notify('error', plan.notice);
@@ -189,6 +189,7 @@ export class PanelSession {
       records: first.records.map((record) => toViewRecord(record)),
       dropped: first.dropped,
       maxEvents: this.store.capacity,
+      received: first.received,
     };
     this.webviewReady = true;
     this.post({ type: 'state', state });
@@ -227,7 +228,12 @@ export class PanelSession {
   }
 
   private sendBatch(batch: RecordBatch): PromiseLike<unknown> | undefined {
-    return this.post({ type: 'records', records: batch.records.map((record) => toViewRecord(record)), dropped: batch.dropped });
+    return this.post({
+      type: 'records',
+      records: batch.records.map((record) => toViewRecord(record)),
+      dropped: batch.dropped,
+      received: batch.received,
+    });
   }
 
   /**

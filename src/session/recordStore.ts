@@ -1,4 +1,5 @@
 // The panel's memory of a session: a bounded ring buffer of records, capped by count and by bytes, that counts what the caps pushed out.
+import type { ReceivedTotals } from '../shared/protocol';
 import type { SseRecord } from '../shared/record';
 import { stringChars } from './viewCopy';
 
@@ -22,6 +23,8 @@ export class RecordStore {
   private count = 0;
   private bytes = 0;
   private droppedCount = 0;
+  private receivedEvents = 0;
+  private receivedBytes = 0;
 
   constructor(
     readonly capacity: number,
@@ -50,12 +53,21 @@ export class RecordStore {
     return this.droppedCount;
   }
 
+  /** Every event appended since the last clear and its data's UTF-8 bytes, kept or dropped since. */
+  get received(): ReceivedTotals {
+    return { events: this.receivedEvents, bytes: this.receivedBytes };
+  }
+
   /** The newest kept record's seq; 0 when the store is empty. */
   get newestSeq(): number {
     return this.count === 0 ? 0 : this.at(this.count - 1).seq;
   }
 
   append(record: SseRecord): void {
+    if (record.kind === 'event') {
+      this.receivedEvents += 1;
+      this.receivedBytes += record.size;
+    }
     const size = recordBytes(record);
     while (this.count > 0 && (this.count === this.capacity || this.bytes + size > this.maxBytes)) {
       this.dropOldest();
@@ -77,6 +89,8 @@ export class RecordStore {
     this.count = 0;
     this.bytes = 0;
     this.droppedCount = 0;
+    this.receivedEvents = 0;
+    this.receivedBytes = 0;
   }
 
   /** Every record kept, oldest first. */

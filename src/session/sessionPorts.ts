@@ -31,6 +31,8 @@ export interface SessionServices {
   readonly maxEvents: number;
   /** Bytes of records kept at most (roughly: UTF-16 units of their strings, plus a little per record). */
   readonly maxStoreBytes?: number;
+  /** Fail a connection attempt without response headers after this long; undefined waits as long as it takes. */
+  readonly connectTimeoutMs?: number;
   recentUrls(): string[];
   rememberUrl(url: string): Promise<void>;
   /** Counts the connection as live until its `done` settles. */

@@ -34,6 +34,12 @@ const text =
 
 const flag: Check = (value) => (typeof value === 'boolean' ? undefined : `must be true or false, not ${describe(value)}`);
 
+/** A field a request saved by an earlier version may lack. */
+const optional =
+  (check: Check): Check =>
+  (value) =>
+    value === undefined ? undefined : check(value);
+
 const count: Check = (value) =>
   Number.isSafeInteger(value) && (value as number) >= 0 ? undefined : `must be a whole number >= 0, not ${describe(value)}`;
 
@@ -55,6 +61,7 @@ const connectRequestShape: Shape<ConnectRequest> = {
   headers: text(LIMITS.headers),
   body: text(LIMITS.body),
   closeOn: text(LIMITS.closeOn),
+  insecureTls: optional(flag),
 };
 
 const messageShapes: MessageShapes = {
@@ -114,6 +121,7 @@ function shapeProblem(value: unknown, shape: Record<string, Check>): string | un
   }
   for (const [key, check] of Object.entries(shape)) {
     if (!Object.hasOwn(value, key)) {
+      if (check(undefined) === undefined) continue;
       return `${key} is missing`;
     }
     const problem = check(value[key]);

@@ -3,6 +3,12 @@
 
 import type { SseRecord } from './record';
 
+/** Every event the session received since the last clear, and their data bytes, whatever the caps dropped. */
+export interface ReceivedTotals {
+  events: number;
+  bytes: number;
+}
+
 export type ConnectionStatus = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
 
 /** What the user asks to connect to. Credential values never travel in this; they live in SecretStorage. */
@@ -17,6 +23,11 @@ export interface ConnectRequest {
   body: string;
   /** "" means never close on an event. */
   closeOn: string;
+  /**
+   * Trust any TLS certificate for this connection only (a development server's self-signed one, such as ASP.NET
+   * Core's). Absent in requests saved before the option existed: false.
+   */
+  insecureTls?: boolean;
 }
 
 /** Everything the webview needs to draw itself from nothing (after `ready`, or a reload). */
@@ -34,11 +45,13 @@ export interface PanelState {
   /** How many older records the cap has pushed out. */
   dropped: number;
   maxEvents: number;
+  /** The stats line counts these, not the rows kept. Absent: the webview counts what reaches it. */
+  received?: ReceivedTotals;
 }
 
 export type ExtensionToWebview =
   | { type: 'state'; state: PanelState }
-  | { type: 'records'; records: SseRecord[]; dropped: number }
+  | { type: 'records'; records: SseRecord[]; dropped: number; received?: ReceivedTotals }
   | { type: 'status'; status: ConnectionStatus }
   | { type: 'cleared' }
   /** Whether Cookie or Authorization values are stored, after a save or clear (the values never travel). */

@@ -27,6 +27,17 @@ describe('panel connect plan', () => {
     });
   });
 
+  it('trusts any certificate only when the request asks, and adds the connect timeout setting', () => {
+    const plain = planConnection(REQUEST, {});
+    assert.ok(plain.ok);
+    assert.equal(plain.options.insecureTls, undefined);
+    assert.equal(plain.options.connectTimeoutMs, undefined);
+    const asked = planConnection({ ...REQUEST, insecureTls: true }, { connectTimeoutMs: 5000 });
+    assert.ok(asked.ok);
+    assert.equal(asked.options.insecureTls, true);
+    assert.equal(asked.options.connectTimeoutMs, 5000);
+  });
+
   it('passes method, headers, body, credentials mode, origin and close-on event through', () => {
     const plan = planConnection({
       url: '  https://api.example.com/v1/stream ',

@@ -53,6 +53,15 @@ describe('panel record store', () => {
     );
   });
 
+  it('counts every event received and its bytes, dropped ones included, until cleared', () => {
+    const store = new RecordStore(3);
+    for (let seq = 1; seq <= 10; seq += 1) store.append(eventRecord(seq, 'x'.repeat(seq), { size: seq }));
+    assert.equal(store.size, 3);
+    assert.deepEqual(store.received, { events: 10, bytes: 55 });
+    store.clear();
+    assert.deepEqual(store.received, { events: 0, bytes: 0 });
+  });
+
   it('stays at its capacity through a million appends', () => {
     const store = filled(1000, 1_000_000);
     assert.equal(store.size, 1000);

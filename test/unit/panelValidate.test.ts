@@ -119,6 +119,12 @@ describe('panel message validation', () => {
     assert.match(connectRequestProblem(undefined) ?? '', /must be an object/);
   });
 
+  it('takes a saved request with or without insecureTls (saved before the option existed), but only a boolean', () => {
+    assert.equal(connectRequestProblem({ ...REQUEST, insecureTls: true }), undefined);
+    assert.equal(connectRequestProblem({ ...REQUEST, insecureTls: false }), undefined);
+    assert.match(connectRequestProblem({ ...REQUEST, insecureTls: 'yes' }) ?? '', /insecureTls must be true or false/);
+  });
+
   it('checks a partial request, as the connect command takes it: fields present must be right, unknown ones are refused', () => {
     assert.equal(partialConnectRequestProblem({}), undefined);
     assert.equal(partialConnectRequestProblem({ url: 'http://x/sse', withCredentials: true }), undefined);

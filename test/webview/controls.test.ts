@@ -36,6 +36,7 @@ describe('webview connection form and actions', () => {
       await page.getByRole('combobox', { name: 'Method' }).selectOption('POST');
       await page.getByRole('textbox', { name: 'Headers' }).fill('X-Team: blue\nAccept-Language: fr');
       await page.getByRole('textbox', { name: 'Body' }).fill('{"topic":"news"}');
+      await page.getByRole('checkbox', { name: /Trust any certificate/ }).check();
       await page.getByRole('combobox', { name: 'Stream URL' }).press('Enter');
       assert.deepEqual(await inspector.postedOfType('connect'), [
         {
@@ -48,6 +49,7 @@ describe('webview connection form and actions', () => {
             headers: 'X-Team: blue\nAccept-Language: fr',
             body: '{"topic":"news"}',
             closeOn: 'done',
+            insecureTls: true,
           },
         },
       ]);

@@ -139,6 +139,21 @@ describe('webview rows', () => {
     });
   });
 
+  it('counts every event and byte the session received, not only the rows kept, when the extension sends its totals', async () => {
+    const maker = new RecordMaker();
+    const records = [maker.open(), maker.event('message', 'abc')];
+    await withInspector({ state: { records, dropped: 999_998, received: { events: 1_000_000, bytes: 5_888_890 } } }, async (inspector) => {
+      await inspector.deliver({
+        type: 'records',
+        records: [maker.event('message', 'hello')],
+        dropped: 999_999,
+        received: { events: 1_000_001, bytes: 5_888_895 },
+      });
+      await inspector.settle();
+      assert.match((await inspector.page.locator('.stats').textContent()) ?? '', /^1,000,001 events · .* · 5\.6 MB · /);
+    });
+  });
+
   it('lets the user drag a column wider and remembers the width across a reload', async () => {
     await withInspector(
       { state: { records: [new RecordMaker().event('message', 'a', { id: 'some-long-id-value' })] } },
