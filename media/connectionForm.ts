@@ -2,6 +2,8 @@
 
 import type { ConnectRequest, ConnectionStatus, WebviewToExtension } from '../src/shared/protocol';
 import { button, h, icon } from './dom';
+import { looksLikeCurl } from '../src/shared/curlCommand';
+import { curlFromRequest, requestFromCurl } from './curlPaste';
 import { streamUrlProblem } from '../src/shared/streamUrl';
 
 export type NoticeField = 'url' | 'headers' | 'origin';
@@ -65,6 +67,12 @@ export class ConnectionForm {
     save.addEventListener('click', () => this.saveCredentials());
     clear.addEventListener('click', () => this.post({ type: 'clearCredentials' }));
     this.disconnectButton.addEventListener('click', () => this.post({ type: 'disconnect' }));
+    const copyCurl = button('Copy as curl', {
+      icon: 'terminal',
+      title: 'Copy this request as a curl -N command (credential values masked)',
+    });
+    copyCurl.addEventListener('click', () => this.post({ type: 'copy', text: curlFromRequest(this.currentRequest()) }));
+    this.url.addEventListener('paste', (event) => this.pasteCurl(event));
     this.connectButton.type = 'submit';
 
     this.request = h('details', { className: 'request' }, [
@@ -76,6 +84,8 @@ export class ConnectionForm {
         h('div', {}, [this.headers, this.notes.headers]),
         label('body', 'Body'),
         this.body,
+        h('span', { className: 'grid-label', text: 'curl' }),
+        h('div', {}, [copyCurl]),
         h('span', { className: 'grid-label', text: 'TLS' }),
         h('label', { className: 'check', title: 'For a development server with a self-signed certificate, such as ASP.NET Core’s' }, [
           this.insecureTls,
@@ -177,19 +187,41 @@ export class ConnectionForm {
       return;
     }
     for (const field of Object.keys(this.notes) as NoticeField[]) this.clearNotice(field);
-    this.post({
-      type: 'connect',
-      request: {
-        url: this.url.value.trim(),
-        withCredentials: this.withCredentials.checked,
-        origin: this.origin.value.trim(),
-        method: this.method.value,
-        headers: this.headers.value,
-        body: this.body.value,
-        closeOn: this.closeOn.value.trim(),
-        insecureTls: this.insecureTls.checked,
-      },
-    });
+    this.post({ type: 'connect', request: this.currentRequest() });
+  }
+
+  private currentRequest(): ConnectRequest {
+    return {
+      url: this.url.value.trim(),
+      withCredentials: this.withCredentials.checked,
+      origin: this.origin.value.trim(),
+      method: this.method.value,
+      headers: this.headers.value,
+      body: this.body.value,
+      closeOn: this.closeOn.value.trim(),
+      insecureTls: this.insecureTls.checked,
+    };
+  }
+
+  /** A curl command pasted into the URL field (Chrome's Copy as cURL, say) fills the whole request. */
+  private pasteCurl(event: ClipboardEvent): void {
+    const text = event.clipboardData?.getData('text/plain') ?? '';
+    if (!looksLikeCurl(text)) return;
+    event.preventDefault();
+    const pasted = requestFromCurl(text);
+    if (!pasted.ok) {
+      this.showNotice('url', 'error', pasted.problem);
+      return;
+    }
+    const { url, method, headers, body, insecureTls } = pasted.fields;
+    this.setRequest({ ...this.currentRequest(), url, method, headers, body, insecureTls });
+    this.request.open = true;
+    const skipped = pasted.ignored.length === 0 ? '' : ` Options left out: ${pasted.ignored.join(' ')}.`;
+    this.showNotice(
+      'url',
+      'info',
+      `Filled from the pasted curl command: ${method}, ${headers === '' ? 0 : headers.split('\n').length} headers.${skipped}`,
+    );
   }
 
   private saveCredentials(): void {

@@ -25,6 +25,38 @@ describe('webview connection form and actions', () => {
     });
   }
 
+  it("fills the request from Chrome's Copy as cURL pasted into the URL field, and Copy as curl gives it back with the token masked", async () => {
+    const chrome = [
+      "curl 'https://api.example/v1/chat/completions' \\",
+      "  -H 'accept: text/event-stream' \\",
+      "  -H 'authorization: Bearer sk-live-123' \\",
+      '  --data-raw $\'{"model":"m","q":"it\\\'s"}\' \\',
+      '  --compressed',
+    ].join('\n');
+    await withInspector({ state: { status: 'idle' } }, async (inspector) => {
+      const page = inspector.page;
+      await page.getByRole('combobox', { name: 'Stream URL' }).focus();
+      await page.evaluate((text) => {
+        const data = new DataTransfer();
+        data.setData('text/plain', text);
+        document.activeElement?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      }, chrome);
+      assert.equal(await page.getByRole('combobox', { name: 'Stream URL' }).inputValue(), 'https://api.example/v1/chat/completions');
+      assert.equal(await page.getByRole('combobox', { name: 'Method' }).inputValue(), 'POST');
+      assert.equal(
+        await page.getByRole('textbox', { name: 'Headers' }).inputValue(),
+        'accept: text/event-stream\nauthorization: Bearer sk-live-123',
+      );
+      assert.equal(await page.getByRole('textbox', { name: 'Body' }).inputValue(), `{"model":"m","q":"it's"}`);
+      await page.getByRole('button', { name: 'Copy as curl' }).click();
+      const [copied] = await inspector.postedOfType('copy');
+      assert.equal(
+        copied.text,
+        `curl -N https://api.example/v1/chat/completions -H 'accept: text/event-stream' -H 'authorization: ••••••' --data-raw '{"model":"m","q":"it'\\''s"}'`,
+      );
+    });
+  });
+
   it('posts connect with everything the form and the Request section hold, on Enter in the URL field', async () => {
     await withInspector({ state: { status: 'idle' } }, async (inspector) => {
       const page = inspector.page;

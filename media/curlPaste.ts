@@ -1,0 +1,31 @@
+// The connection form's side of curl: a pasted command becomes the form's request, and the form's request a
+// command to copy (credential values masked).
+
+import { parseCurl, toCurl } from '../src/shared/curlCommand';
+import type { ConnectRequest } from '../src/shared/protocol';
+
+/** The form fields a pasted curl command fills, or why it cannot. */
+export type PastedRequest =
+  | { ok: true; fields: Pick<ConnectRequest, 'url' | 'method' | 'headers' | 'body' | 'insecureTls'>; ignored: string[] }
+  | { ok: false; problem: string };
+
+export function requestFromCurl(command: string): PastedRequest {
+  const parsed = parseCurl(command);
+  if (!parsed.ok) return { ok: false, problem: `Could not read the pasted curl command: ${parsed.problem}.` };
+  const { url, method, headers, body, insecure } = parsed.request;
+  const lines = headers.map(({ name, value }) => `${name}: ${value}`).join('\n');
+  return { ok: true, fields: { url, method, headers: lines, body, insecureTls: insecure }, ignored: parsed.ignored };
+}
+
+/** `curl -N …` for what the form holds; header lines that are not "Name: value" are left out. */
+export function curlFromRequest(request: ConnectRequest): string {
+  const headers = request.headers
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.indexOf(':') > 0)
+    .map((line) => ({ name: line.slice(0, line.indexOf(':')).trim(), value: line.slice(line.indexOf(':') + 1).trim() }));
+  return toCurl(
+    { method: request.method || 'GET', url: request.url.trim(), headers, body: request.body, insecure: request.insecureTls === true },
+    { revealSecrets: false },
+  );
+}
