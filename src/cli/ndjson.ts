@@ -1,4 +1,5 @@
 // The --json lines: exactly JSON.stringify(record), built faster for the event records that make up a stream.
+import { LastText } from './lastText';
 import type { EventRecord, SseRecord } from '../shared/record';
 
 /** Strings JSON writes as they are between quotes: printable ASCII without `"` or `\`. */
@@ -16,29 +17,21 @@ function jsonString(text: string): string {
  * The last of each is kept as text. A test holds the output byte-identical to JSON.stringify.
  */
 export class NdjsonFormatter {
-  private lastT = NaN;
-  private lastTText = '';
-  private lastAt = NaN;
-  private lastAtText = '';
-  private lastDt: number | null = NaN;
-  private lastDtText = '';
-  private lastType = '';
-  private lastTypeText = '""';
+  private readonly t = new LastText<number>(JSON.stringify);
+  private readonly at = new LastText<number>(JSON.stringify);
+  private readonly dt = new LastText<number | null>(JSON.stringify);
+  private readonly type = new LastText<string>(jsonString);
 
   line(record: SseRecord): string {
     return record.kind === 'event' && record.truncated === undefined ? this.event(record) : JSON.stringify(record);
   }
 
   private event(record: EventRecord): string {
-    if (record.t !== this.lastT) [this.lastT, this.lastTText] = [record.t, JSON.stringify(record.t)];
-    if (record.at !== this.lastAt) [this.lastAt, this.lastAtText] = [record.at, JSON.stringify(record.at)];
-    if (record.dt !== this.lastDt) [this.lastDt, this.lastDtText] = [record.dt, JSON.stringify(record.dt)];
-    if (record.type !== this.lastType) [this.lastType, this.lastTypeText] = [record.type, jsonString(record.type)];
     const id = record.id === null ? 'null' : jsonString(record.id);
     // The key order is the engine's (src/engine/connection.ts emitEvent), which JSON.stringify follows.
     return (
-      `{"kind":"event","seq":${record.seq},"t":${this.lastTText},"at":${this.lastAtText},"type":${this.lastTypeText},` +
-      `"data":${jsonString(record.data)},"id":${id},"lastEventId":${jsonString(record.lastEventId)},"size":${record.size},"dt":${this.lastDtText}}`
+      `{"kind":"event","seq":${record.seq},"t":${this.t.of(record.t)},"at":${this.at.of(record.at)},"type":${this.type.of(record.type)},` +
+      `"data":${jsonString(record.data)},"id":${id},"lastEventId":${jsonString(record.lastEventId)},"size":${record.size},"dt":${this.dt.of(record.dt)}}`
     );
   }
 }

@@ -1,4 +1,5 @@
 // Formats records as the rows of the command line's live, aligned table (records in, lines out).
+import { LastText } from './lastText';
 import { eventDeltaText } from '../shared/llm/recognize';
 import { assertNever, type EventRecord, type SseRecord } from '../shared/record';
 import { visibleLine } from '../shared/visibleText';
@@ -168,12 +169,9 @@ export function tableHeader(style: TableStyle): string {
  * characters. Every row is the same text `tableRow` makes.
  */
 export class TableFormatter {
-  private lastT = NaN;
-  private lastTCell = '';
-  private lastDt: number | null = NaN;
-  private lastDtCell = '';
-  private lastType = '';
-  private lastTypeCell = '';
+  private readonly t = new LastText<number>((t) => cell(seconds(t), COLUMNS.t));
+  private readonly dt = new LastText<number | null>((dt) => cell(dt === null ? '' : `+${seconds(dt)}`, COLUMNS.dt));
+  private readonly type = new LastText<string>((type) => cell(type, COLUMNS.type));
   private readonly emptyId = cell('', COLUMNS.id);
 
   constructor(private readonly style: TableStyle) {}
@@ -181,12 +179,8 @@ export class TableFormatter {
   /** One record as one row; the closing row also says what the session received in all. */
   row(record: SseRecord, received?: Received): string {
     if (record.kind !== 'event') return this.lifecycleRow(record, received);
-    if (record.t !== this.lastT) [this.lastT, this.lastTCell] = [record.t, cell(seconds(record.t), COLUMNS.t)];
-    if (record.dt !== this.lastDt)
-      [this.lastDt, this.lastDtCell] = [record.dt, cell(record.dt === null ? '' : `+${seconds(record.dt)}`, COLUMNS.dt)];
-    if (record.type !== this.lastType) [this.lastType, this.lastTypeCell] = [record.type, cell(record.type, COLUMNS.type)];
     const id = record.id === null ? this.emptyId : cell(record.id, COLUMNS.id);
-    const fixed = `${cell(String(record.seq), COLUMNS.seq)} ${this.lastTCell} ${this.lastDtCell} ${this.lastTypeCell} ${id} ${cell(String(record.size), COLUMNS.size)}`;
+    const fixed = `${cell(String(record.seq), COLUMNS.seq)} ${this.t.of(record.t)} ${this.dt.of(record.dt)} ${this.type.of(record.type)} ${id} ${cell(String(record.size), COLUMNS.size)}`;
     // A recognized LLM event shows what it added (`"Hel"`); --json keeps the whole data.
     const data = eventDeltaText(record.type, record.data) ?? compactData(record.data);
     // The usual row: nothing overflowed, and the data fits as it is.
