@@ -3,6 +3,7 @@
 
 import { parseCurl, toCurl } from '../src/shared/curlCommand';
 import type { ConnectRequest } from '../src/shared/protocol';
+import { redactUrlParams } from '../src/shared/redact';
 
 /** The form fields a pasted curl command fills, or why it cannot. */
 export type PastedRequest =
@@ -17,7 +18,7 @@ export function requestFromCurl(command: string): PastedRequest {
   return { ok: true, fields: { url, method, headers: lines, body, insecureTls: insecure }, ignored: parsed.ignored };
 }
 
-/** `curl -N …` for what the form holds; header lines that are not "Name: value" are left out. */
+/** `curl -N …` for what the form holds, credential values and URL parameters masked; lines that are not "Name: value" are left out. */
 export function curlFromRequest(request: ConnectRequest): string {
   const headers = request.headers
     .split(/\r\n|\r|\n/)
@@ -25,7 +26,13 @@ export function curlFromRequest(request: ConnectRequest): string {
     .filter((line) => line.indexOf(':') > 0)
     .map((line) => ({ name: line.slice(0, line.indexOf(':')).trim(), value: line.slice(line.indexOf(':') + 1).trim() }));
   return toCurl(
-    { method: request.method || 'GET', url: request.url.trim(), headers, body: request.body, insecure: request.insecureTls === true },
+    {
+      method: request.method || 'GET',
+      url: redactUrlParams(request.url.trim()),
+      headers,
+      body: request.body,
+      insecure: request.insecureTls === true,
+    },
     { revealSecrets: false },
   );
 }

@@ -92,7 +92,7 @@ export class DetailPane {
               ? []
               : [['Line size', `${record.lineBytes} bytes; the first ${record.line.length} characters shown`] as Fact]),
           ]),
-          h('pre', { className: 'detail-text', text: record.line }),
+          h('pre', { className: 'detail-text', text: visibleBlock(record.line) }),
         );
         break;
       case 'retry':

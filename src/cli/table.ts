@@ -136,10 +136,7 @@ function lifecycle(record: Exclude<SseRecord, EventRecord>): { data: string; col
     case 'error': {
       const status = record.status === undefined ? '' : ` (HTTP ${record.status})`;
       // The server's own explanation, e.g. {"error":{"message":"Incorrect API key…"}}: its first line is enough here.
-      const said = record.body
-        ?.split(/\r\n|\r|\n/)
-        .find((text) => text.trim() !== '')
-        ?.trim();
+      const said = record.body === undefined ? undefined : firstLine(record.body);
       const body = said === undefined ? '' : `; the server said: ${said.slice(0, 300)}`;
       return {
         data: `${record.message}${status}; ${record.willReconnect ? 'will reconnect' : 'will not reconnect'}${body}`,
@@ -163,10 +160,18 @@ export function tableHeader(style: TableStyle): string {
   return paint(line({ ...titles, data: 'data' }, style), ANSI.bold, style);
 }
 
+/** The first line of `text` that is not blank, trimmed (an error body's opening words). */
+export function firstLine(text: string): string | undefined {
+  return text
+    .split(/\r\n|\r|\n/)
+    .find((line) => line.trim() !== '')
+    ?.trim();
+}
+
 /**
  * Formats a session's rows. Events, nearly every row, take a short path: the cells records of one body chunk
  * share (t, Δ, type) are kept from the row before, and plain ASCII data is neither escaped nor split into
- * characters. Every row is the same text `tableRow` makes.
+ * characters; every other row takes the general path (`row`), which gives the same text.
  */
 export class TableFormatter {
   private readonly t = new LastText<number>((t) => cell(seconds(t), COLUMNS.t));

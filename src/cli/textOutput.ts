@@ -3,6 +3,7 @@ import { ReplyAssembler, type ReplyBlock } from '../shared/llm/assembler';
 import { errorPieces, parseJson } from '../shared/llm/recognize';
 import type { ErrorRecord, SseRecord } from '../shared/record';
 import { visibleBlock, visibleLine } from '../shared/visibleText';
+import { firstLine } from './table';
 import { summaryLine } from './textSummary';
 
 export interface TextSinks {
@@ -32,7 +33,7 @@ function errorLine(record: ErrorRecord): string {
   let detail = '';
   if (body !== undefined) {
     const pieces = errorPieces(parseJson(body));
-    const explained = pieces?.[0]?.kind === 'error' ? pieces[0].message : body.split('\n').find((line) => line.trim() !== '');
+    const explained = pieces?.[0]?.kind === 'error' ? pieces[0].message : firstLine(body);
     if (explained !== undefined) detail = `: ${explained.slice(0, MAX_BODY_LINE_CHARS)}`;
   }
   return visibleLine(`error: ${record.message}${status}${detail}`);

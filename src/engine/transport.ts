@@ -9,6 +9,7 @@ import { describeNetworkError, type NetworkFailure } from './networkError';
 import type { ConnectOptions } from './options';
 import type { Attempt } from './request';
 import { headerRecord, type ResponseHead } from './response';
+import { isCredentialHeader } from '../shared/headerLines';
 import type { CorsVerdict } from '../shared/record';
 
 export interface Answer extends ResponseHead {
@@ -23,8 +24,7 @@ export type Exchange = { answer: Answer } | { failure: NetworkFailure };
 /** fetch gives up on the 21st redirect. */
 const MAX_REDIRECTS = 20;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-/** Dropped when a redirect leaves the origin, as fetch drops them. */
-const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
+/** Dropped when a redirect leaves the origin, as fetch drops Authorization: every credential or API-key header. */
 const BODY_HEADERS = ['content-type', 'content-encoding', 'content-language', 'content-location'];
 
 /** One session's HTTP client: its own connection pool, so its timeouts and TLS trust touch no other session. */
@@ -97,7 +97,9 @@ export class Transport {
       chain.push(next.href);
       if (redirects + 1 > MAX_REDIRECTS) return { failure: { message: tooManyRedirects(chain), retryable: false } };
       judge.redirect(url, next);
-      if (url.origin !== next.origin) for (const name of CREDENTIAL_HEADERS) delete headers[name];
+      if (url.origin !== next.origin) {
+        for (const name of Object.keys(headers)) if (isCredentialHeader(name)) delete headers[name];
+      }
       if (((status === 301 || status === 302) && method === 'POST') || (status === 303 && method !== 'GET' && method !== 'HEAD')) {
         method = 'GET';
         body = undefined;

@@ -1,4 +1,5 @@
 // The document's SSE server on 127.0.0.1, for trying the inspector (and its tests) without a real backend.
+import { redactUrlParams } from '../shared/redact';
 import * as http from 'node:http';
 import { once } from 'node:events';
 import type { Duplex } from 'node:stream';
@@ -173,7 +174,8 @@ export class MockServer {
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     const info: MockRequestInfo = {
       method: req.method ?? '',
-      url: req.url ?? '',
+      // Credential-like query values (?access_token=…) are no more kept than credential headers.
+      url: redactUrlParams(req.url ?? ''),
       headers: keptHeaders(req.headers),
       startedAt: Date.now(),
     };

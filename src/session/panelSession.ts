@@ -268,7 +268,7 @@ export class PanelSession {
     this.notify('info', {
       message:
         record === undefined
-          ? `Record #${seq} is no longer kept (cleared, or dropped by the ${this.store.capacity} record limit).`
+          ? `Record #${seq} is no longer kept (cleared, or dropped by the panel's record or memory limit).`
           : `Record #${seq} is not an event.`,
     });
     return undefined;

@@ -4,6 +4,9 @@ import { credentialParamValues, isCredentialHeaderName, REDACTED, redactUrlParam
 import { secretFragments } from './exportRecords';
 import type { SessionLog } from './sessionPorts';
 
+/** Shorter values are not masked wherever they occur: they would hide ordinary text. */
+const MIN_SECRET_CHARS = 4;
+
 export class SessionSecrets {
   private readonly fragments = new Set<string>();
   private sorted: string[] | undefined = [];
@@ -18,9 +21,11 @@ export class SessionSecrets {
     for (const [name, value] of Object.entries(headers)) {
       if (!isCredentialHeaderName(name)) continue;
       const lower = name.toLowerCase();
+      // A value of a few characters (X-Session: 1) would mask every "1" in a log line; the header itself is masked by name.
+      if (value.trim().length < MIN_SECRET_CHARS) continue;
       this.add(secretFragments(lower === 'cookie' ? { cookie: value } : { authorization: value }));
     }
-    this.add(credentialParamValues(url).filter((value) => value.length >= 4));
+    this.add(credentialParamValues(url).filter((value) => value.length >= MIN_SECRET_CHARS));
   }
 
   /** Every fragment remembered, with `also` (e.g. what is stored now), longest first. */

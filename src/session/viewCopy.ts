@@ -63,7 +63,7 @@ export function viewSize(record: SseRecord): number {
   return 120 + stringChars(record, VIEW_DATA_LIMIT);
 }
 
-/** Characters in the strings of `value` (keys included, one level of objects deep), each counted up to `cap`. */
+/** Characters in the strings of `value` (keys included, at any depth), each counted up to `cap`. */
 export function stringChars(value: unknown, cap: number = Number.POSITIVE_INFINITY): number {
   if (typeof value === 'string') {
     return Math.min(value.length, cap);

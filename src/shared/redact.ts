@@ -88,5 +88,6 @@ export function redactHeaderLines(text: string): string {
 
 /** A request as it may be kept outside the session (the webview's saved state): no credential in its URL or headers. */
 export function redactRequest(request: ConnectRequest): ConnectRequest {
-  return { ...request, url: redactUrlParams(request.url), headers: redactHeaderLines(request.headers) };
+  // "Trust any certificate" is for one connection: a restored panel starts without it.
+  return { ...request, url: redactUrlParams(request.url), headers: redactHeaderLines(request.headers), insecureTls: false };
 }

@@ -103,4 +103,11 @@ describe('JSON path for any other JSON stream', () => {
     assembler.push(event('{"id":"c1","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"x"}}]}', 1));
     assert.equal(assembler.reply.blocks[0].text, 'c1');
   });
+
+  it('selects every item of a 200,000-element array with [*] without overflowing the call stack', () => {
+    const path = compilePath('items[*]');
+    assert.ok(Array.isArray(path));
+    const items = Array.from({ length: 200_000 }, (_, index) => index);
+    assert.equal(selectPath({ items }, path).length, 200_000);
+  });
 });

@@ -40,4 +40,11 @@ describe('mock server request log', () => {
     assert.notEqual(redactedHeaderValue('Bearer a'), redactedHeaderValue('Bearer b'));
     assert.equal(redactedHeaderValue('Bearer a'), redactedHeaderValue('Bearer a'));
   });
+
+  it('keeps no credential-like query value in the URLs it logs', async () => {
+    await (await fetch(`${server.url}/sse?count=0&access_token=s3cret-t0ken`)).text();
+    const [seen] = server.requests.slice(-1);
+    assert.ok(!seen.url.includes('s3cret-t0ken'), seen.url);
+    assert.match(seen.url, /^\/sse\?count=0&access_token=/);
+  });
 });

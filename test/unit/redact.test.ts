@@ -69,4 +69,24 @@ describe('credential redaction', () => {
       .info('sent first-token to http://h/?token=abcd');
     assert.deepEqual(logged, [`sent ${REDACTED} to http://h/?token=${REDACTED}`]);
   });
+
+  it('does not remember a credential header value of a few characters, which would mask ordinary text everywhere', () => {
+    const secrets = new SessionSecrets();
+    secrets.rememberRequest('http://h/sse', { 'X-Session': '1', 'X-Api-Key': 'abcd-long' });
+    assert.equal(secrets.mask('panel-1 at 127.0.0.1 sent abcd-long'), `panel-1 at 127.0.0.1 sent ${REDACTED}`);
+  });
+
+  it('saves a request without "Trust any certificate": it was for one connection', () => {
+    const request = {
+      url: 'https://h/',
+      withCredentials: false,
+      origin: '',
+      method: 'GET',
+      headers: '',
+      body: '',
+      closeOn: '',
+      insecureTls: true,
+    };
+    assert.equal(redactRequest(request).insecureTls, false);
+  });
 });

@@ -48,8 +48,10 @@ export function selectPath(json: unknown, steps: readonly PathStep[]): unknown[]
     const next: unknown[] = [];
     for (const value of current) {
       if (typeof value !== 'object' || value === null) continue;
-      if (typeof step === 'object') next.push(...(Array.isArray(value) ? value : Object.values(value)));
-      else if (typeof step === 'number') {
+      if (typeof step === 'object') {
+        // One by one: spreading a 200,000-element array into push() overflows the call stack.
+        for (const item of Array.isArray(value) ? value : Object.values(value)) next.push(item);
+      } else if (typeof step === 'number') {
         if (Array.isArray(value) && step < value.length) next.push(value[step]);
       } else if (!Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, step)) {
         next.push((value as Record<string, unknown>)[step]);
