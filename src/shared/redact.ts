@@ -88,6 +88,7 @@ export function redactHeaderLines(text: string): string {
 
 /** A request as it may be kept outside the session (the webview's saved state): no credential in its URL or headers. */
 export function redactRequest(request: ConnectRequest): ConnectRequest {
-  // "Trust any certificate" is for one connection: a restored panel starts without it.
-  return { ...request, url: redactUrlParams(request.url), headers: redactHeaderLines(request.headers), insecureTls: false };
+  // "Trust any certificate" is for one connection: a restored panel starts without it (absent means off).
+  const { insecureTls: _oneConnectionOnly, ...kept } = request;
+  return { ...kept, url: redactUrlParams(request.url), headers: redactHeaderLines(request.headers) };
 }

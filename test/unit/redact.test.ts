@@ -87,6 +87,7 @@ describe('credential redaction', () => {
       closeOn: '',
       insecureTls: true,
     };
-    assert.equal(redactRequest(request).insecureTls, false);
+    assert.equal(redactRequest(request).insecureTls, undefined);
+    assert.ok(!('insecureTls' in redactRequest(request)));
   });
 });
