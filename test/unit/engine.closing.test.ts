@@ -1,35 +1,12 @@
 // Closing a session: by the user, by an AbortSignal, on the close-on event, and from inside the record handler.
 import { strict as assert } from 'node:assert';
 import { once as eventOnce } from 'node:events';
-import type { ServerResponse } from 'node:http';
 import { RawServer, openStream } from './support/rawServer';
 import { collect, connect, eventSummary, kinds } from './support/records';
 import { SseConnection } from '../../src/engine/connection';
 import { ManualClock } from './support/manualClock';
 import type { ClosedRecord, OpenRecord, SseRecord } from '../../src/shared/record';
-
-function ofKind<K extends SseRecord['kind']>(records: SseRecord[], kind: K): Array<Extract<SseRecord, { kind: K }>> {
-  return records.filter((record): record is Extract<SseRecord, { kind: K }> => record.kind === kind);
-}
-
-function noContent(res: ServerResponse): void {
-  res.writeHead(204);
-  res.end();
-}
-
-/** Serves `bodies[i]` as the i-th connection's whole stream, then 204 to stop the session. */
-async function sessionOver(bodies: string[], retryMs = 5): Promise<{ records: SseRecord[]; server: RawServer }> {
-  const server = await RawServer.start((_req, res, _seen, index) => {
-    if (index >= bodies.length) return noContent(res);
-    openStream(res);
-    res.end(bodies[index]);
-  });
-  try {
-    return { records: await collect({ url: `${server.url}/sse`, retryMs, closeOn: '' }), server };
-  } finally {
-    await server.stop();
-  }
-}
+import { noContent, ofKind, sessionOver } from './support/sessions';
 
 describe('engine: closing', () => {
   it('close() during the stream emits closed "user" and closes the socket at once', async () => {

@@ -1,32 +1,9 @@
 import { strict as assert } from 'node:assert';
-import type { ServerResponse } from 'node:http';
 import { RawServer, closedPort, openStream, utf8Header } from './support/rawServer';
 import { collect, connect, eventSummary, kinds } from './support/records';
 import { ManualClock } from './support/manualClock';
-import type { ClosedRecord, ErrorRecord, OpenRecord, ReconnectRecord, SseRecord } from '../../src/shared/record';
-
-function ofKind<K extends SseRecord['kind']>(records: SseRecord[], kind: K): Array<Extract<SseRecord, { kind: K }>> {
-  return records.filter((record): record is Extract<SseRecord, { kind: K }> => record.kind === kind);
-}
-
-function noContent(res: ServerResponse): void {
-  res.writeHead(204);
-  res.end();
-}
-
-/** Serves `bodies[i]` as the i-th connection's whole stream, then 204 to stop the session. */
-async function sessionOver(bodies: string[], retryMs = 5): Promise<{ records: SseRecord[]; server: RawServer }> {
-  const server = await RawServer.start((_req, res, _seen, index) => {
-    if (index >= bodies.length) return noContent(res);
-    openStream(res);
-    res.end(bodies[index]);
-  });
-  try {
-    return { records: await collect({ url: `${server.url}/sse`, retryMs, closeOn: '' }), server };
-  } finally {
-    await server.stop();
-  }
-}
+import type { ClosedRecord, ErrorRecord, OpenRecord, ReconnectRecord } from '../../src/shared/record';
+import { noContent, ofKind, sessionOver } from './support/sessions';
 
 describe('engine: reconnecting', () => {
   it('after the server ends the stream: error "The server ended the stream" (will reconnect), then reconnect, then a new open', async () => {

@@ -6,11 +6,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { newNonce, panelHtml } from '../../src/host/html';
 import type { ExtensionToWebview, PanelState, WebviewToExtension } from '../../src/shared/protocol';
 import { panelState } from './records';
 import { READ_RENDERED_TABLE, type RenderedTable } from './renderedTable';
+import { launchChromium } from '../integration/workbench';
 
 const ROOT = path.resolve(__dirname, '../..');
 export const RESULTS_DIR = path.join(ROOT, 'test-results');
@@ -111,19 +112,7 @@ export async function startHarness(): Promise<void> {
   });
   await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-dev-shm-usage',
-    ],
-  });
+  browser = await launchChromium();
 }
 
 export async function stopHarness(): Promise<void> {
