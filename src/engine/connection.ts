@@ -8,7 +8,8 @@ import { readErrorBody } from './errorBody';
 import { DEFAULT_CLOSE_ON, DEFAULT_MAX_EVENT_BYTES, DEFAULT_RETRY_MS, MAX_ID_BYTES, type ConnectOptions } from './options';
 import { Reconnects } from './reconnectPolicy';
 import type { ClosedRecord, CloseReason, ErrorRecord, EventRecord, SseRecord } from '../shared/record';
-import { escapeControls, planRequest, type RequestPlan } from './request';
+import { planRequest, type RequestPlan } from './request';
+import { visibleLine } from '../shared/visibleText';
 import { responseProblem } from './response';
 import { Transport, type Answer } from './transport';
 
@@ -250,7 +251,7 @@ export class SseConnection {
     if (this.finished) return;
     // An event's type is never empty, so closeOn "" never matches.
     if (type === this.closeOn) this.finish('close-on-event', `Closed on the "${type}" event`);
-    else if (data === this.options.closeOnData) this.finish('close-on-event', `Closed on the data "${escapeControls(data)}"`);
+    else if (data === this.options.closeOnData) this.finish('close-on-event', `Closed on the data "${visibleLine(data)}"`);
   }
 
   private emitError(message: string, willReconnect: boolean, detail: ErrorDetail = {}): void {

@@ -3,6 +3,7 @@
 import { errorText } from './errorText';
 import type { ConnectOptions } from './options';
 import { normalizeOrigin, originProblem, streamUrlProblem } from '../shared/streamUrl';
+import { visibleLine } from '../shared/visibleText';
 
 /** What one attempt sends; header names lower-case. */
 export interface Attempt {
@@ -47,14 +48,9 @@ function baseHeaders(options: ConnectOptions, origin: string | undefined): Heade
   return headers;
 }
 
-/** A string with its control characters written as \u escapes, for a message that must name it. */
-export function escapeControls(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
 function lastEventIdProblem(id: string): string {
   return (
-    `The last event ID "${escapeControls(id)}" contains a control character, which the HTTP client cannot send ` +
+    `The last event ID "${visibleLine(id)}" contains a control character, which the HTTP client cannot send ` +
     'as Last-Event-ID (Chromium sends it as is). Every reconnect would fail the same way, so the session ends here'
   );
 }

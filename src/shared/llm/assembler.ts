@@ -4,6 +4,7 @@ import { compilePath } from './jsonPath';
 import { MetricsCounter, type StreamMetrics } from './metrics';
 import type { FormatReader, LlmFormat, Piece, TextKind, Usage } from './pieces';
 import { deltaText, pathReader, readEvent, READERS } from './recognize';
+import { clipText } from '../clipText';
 
 export interface ReplyBlock {
   /** Unique within the reply; the part before the first dot names the choice, content block or output item. */
@@ -89,7 +90,7 @@ function prefixWithin(text: string, bytes: number): string {
   return text.slice(0, end);
 }
 
-const cut = (text: string | undefined) => (text === undefined ? undefined : text.slice(0, MAX_FIELD_CHARS));
+const cut = (text: string | undefined) => (text === undefined ? undefined : clipText(text, MAX_FIELD_CHARS));
 
 export class ReplyAssembler {
   readonly reply: Reply = { blocks: [], droppedBytes: 0 };
