@@ -19,6 +19,8 @@ import type { UiState } from './uiState';
 import type { ExtensionChannel } from './vscodeApi';
 import { VirtualTable } from './virtualTable';
 import { redactRequest } from '../src/shared/redact';
+import { AssembledView } from './assembledView';
+import { ReplyTracker } from './replyTracker';
 
 /** Until the first `state` says otherwise; the same default as the sseInspector.maxEvents setting. */
 const DEFAULT_MAX_EVENTS = 100_000;
@@ -33,6 +35,8 @@ export class InspectorView {
   private readonly toolbar: Toolbar;
   private readonly detail: DetailPane;
   private readonly banner = new NoticeBanner();
+  private readonly reply = new ReplyTracker();
+  private readonly assembled: AssembledView;
   private readonly diagnosticsStrip = h('div', { className: 'diagnostics', attrs: { 'aria-label': 'Response diagnostics' } });
   private readonly statsLine = h('div', { className: 'stats', attrs: { 'aria-live': 'off' } });
   private uiState: UiState;
@@ -70,8 +74,15 @@ export class InspectorView {
         },
         clear: () => post({ type: 'clear' }),
         exportAs: (format) => post({ type: 'export', format }),
+        toggleReply: () => this.setReplyPane(this.assembled.element.hidden ? 'open' : 'closed'),
       },
     );
+    this.assembled = new AssembledView(this.reply, {
+      close: () => this.setReplyPane('closed'),
+      pathChanged: (path) => this.setReplyPath(path),
+      copy: (text) => post({ type: 'copy', text }),
+    });
+    this.setReplyPath(this.uiState.replyPath);
     const filter = compileFilter(this.toolbar.filterSettings, (record) => this.chips.keyOf(record));
     this.toolbar.setFilterError(filter.error);
     this.model = new TableModel(this.ring, filter.test);
@@ -98,7 +109,10 @@ export class InspectorView {
         this.banner.element,
         this.toolbar.element,
         this.diagnosticsStrip,
-        h('div', { className: 'main' }, [this.table.element, this.detail.element]),
+        h('div', { className: 'workspace' }, [
+          h('div', { className: 'main' }, [this.table.element, this.detail.element]),
+          this.assembled.element,
+        ]),
         this.statsLine,
       ]),
     );
@@ -156,6 +170,7 @@ export class InspectorView {
       this.chips.observe(record);
       this.stats.add(record);
       if (record.kind === 'open') this.latestOpen = record;
+      this.reply.push(record);
       this.ring.push(record);
     }
     this.dropped = dropped;
@@ -169,6 +184,7 @@ export class InspectorView {
     this.model.reset();
     this.chips.reset();
     this.stats.reset();
+    this.reply.reset();
     this.latestOpen = undefined;
     this.dropped = 0;
     this.closeDetail();
@@ -198,6 +214,34 @@ export class InspectorView {
     this.channel.saveUiState(request === undefined ? this.uiState : { ...this.uiState, request: redactRequest(request) });
   }
 
+  private setReplyPane(pane: UiState['replyPane']): void {
+    this.saveUiState({ replyPane: pane });
+    this.scheduleChrome();
+  }
+
+  /** A new path re-reads the records kept; a path that does not parse is shown as a problem and changes nothing. */
+  private setReplyPath(path: string): void {
+    const problem = this.reply.setPath(path, this.keptRecords());
+    this.assembled.setPath(path, problem);
+    if (problem === undefined) this.saveUiState({ replyPath: this.reply.jsonPath });
+    this.scheduleChrome();
+  }
+
+  private *keptRecords(): Generator<SseRecord> {
+    for (let position = this.ring.firstPosition; position < this.ring.endPosition; position++) {
+      const record = this.ring.at(position);
+      if (record) yield record;
+    }
+  }
+
+  private renderReply(): void {
+    const { replyPane } = this.uiState;
+    const shown = replyPane === 'open' || (replyPane === 'auto' && this.reply.active);
+    this.assembled.element.hidden = !shown;
+    this.toolbar.setReplyShown(shown);
+    if (shown) this.assembled.render();
+  }
+
   private openDetail(position: number): void {
     const record = this.ring.at(position);
     if (record) this.detail.show(record);
@@ -216,6 +260,7 @@ export class InspectorView {
       this.chromeFrame = 0;
       this.toolbar.setChips(this.chips.list());
       this.renderDiagnostics();
+      this.renderReply();
       this.renderStats();
       this.table.setEmptyText(this.emptyTableText());
     });

@@ -2,6 +2,7 @@
 
 import type { CloseReason, SseRecord } from '../src/shared/record';
 import { assertNever } from '../src/shared/record';
+import { eventDeltaText } from '../src/shared/llm/recognize';
 import { visibleLine } from '../src/shared/visibleText';
 import { collapseWhitespace, rowData } from './format';
 
@@ -75,7 +76,8 @@ export function rowSummary(record: SseRecord): string {
 function describe(record: SseRecord): string {
   switch (record.kind) {
     case 'event':
-      return rowData(record.data);
+      // An LLM event shows the text it added (`"Hel"`); the whole JSON stays in the details.
+      return eventDeltaText(record.type, record.data) ?? rowData(record.data);
     case 'open': {
       const contentType = record.headers['content-type'] ?? 'no Content-Type';
       return `HTTP ${record.status} · ${contentType} · headers after ${record.ttfbMs} ms · ${record.url}`;

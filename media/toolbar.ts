@@ -1,4 +1,4 @@
-// The bar above the table: filter box with regex switch, type chips, the comments toggle, Pause, Clear and Export.
+// The bar above the table: filter box with regex switch, type chips, the comments toggle, Assembled, Pause, Clear and Export.
 
 import { button, h, isPressed, setButtonContent, setPressed, toggleButton } from './dom';
 import type { FilterSettings } from './rowFilter';
@@ -9,6 +9,8 @@ export interface ToolbarEvents {
   pauseChanged(paused: boolean): void;
   clear(): void;
   exportAs(format: 'ndjson' | 'json'): void;
+  /** The Assembled view's button: show it when hidden, hide it when shown. */
+  toggleReply(): void;
 }
 
 export class Toolbar {
@@ -25,6 +27,11 @@ export class Toolbar {
     icon: 'debug-pause',
     className: 'action pause',
     title: 'Stop adding rows; events are still received',
+  });
+  private readonly replyToggle = toggleButton('Assembled', false, {
+    icon: 'output',
+    className: 'action toggle',
+    title: 'Show the LLM reply assembled from the events, with its timing',
   });
   private readonly hiddenChips: Set<string>;
   private chipKeys = '';
@@ -56,6 +63,7 @@ export class Toolbar {
       });
     }
     this.pauseButton.addEventListener('click', () => events.pauseChanged(!isPressed(this.pauseButton)));
+    this.replyToggle.addEventListener('click', () => events.toggleReply());
     clear.addEventListener('click', () => events.clear());
     ndjson.addEventListener('click', () => events.exportAs('ndjson'));
     json.addEventListener('click', () => events.exportAs('json'));
@@ -65,6 +73,7 @@ export class Toolbar {
       this.commentsToggle,
       this.chipBox,
       h('div', { className: 'toolbar-actions' }, [
+        this.replyToggle,
         this.pauseButton,
         clear,
         h('span', { className: 'export-label', text: 'Export' }),
@@ -112,6 +121,10 @@ export class Toolbar {
         return element;
       }),
     );
+  }
+
+  setReplyShown(shown: boolean): void {
+    setPressed(this.replyToggle, shown);
   }
 
   setPaused(paused: boolean): void {

@@ -12,12 +12,18 @@ const DEFAULT_COLUMN_WIDTHS: ColumnWidths = { seq: 84, t: 84, dt: 64, type: 110,
 const MIN_COLUMN_WIDTH = 32;
 const MAX_COLUMN_WIDTH = 600;
 
+export type ReplyPane = 'auto' | 'open' | 'closed';
+
 export interface UiState {
   filterText: string;
   regex: boolean;
   hiddenChips: string[];
   showCommentsAndRetry: boolean;
   columnWidths: ColumnWidths;
+  /** The Assembled view: shown when a reply is recognized (auto), or as the user last chose. */
+  replyPane: ReplyPane;
+  /** The JSON path whose values make the reply, for streams in no known format; "" for the known formats. */
+  replyPath: string;
   /** The form's last request; validated by the extension when it restores the panel. */
   request?: ConnectRequest;
 }
@@ -28,6 +34,8 @@ const DEFAULT_UI_STATE: UiState = {
   hiddenChips: [],
   showCommentsAndRetry: false,
   columnWidths: DEFAULT_COLUMN_WIDTHS,
+  replyPane: 'auto',
+  replyPath: '',
 };
 
 export function clampColumnWidth(width: number): number {
@@ -52,6 +60,8 @@ export function parseUiState(saved: unknown): UiState {
     hiddenChips: Array.isArray(value.hiddenChips) ? value.hiddenChips.filter((chip): chip is string => typeof chip === 'string') : [],
     showCommentsAndRetry: value.showCommentsAndRetry === true,
     columnWidths: widths,
+    replyPane: value.replyPane === 'open' || value.replyPane === 'closed' ? value.replyPane : 'auto',
+    replyPath: typeof value.replyPath === 'string' ? value.replyPath : '',
     ...(typeof value.request === 'object' && value.request !== null ? { request: value.request as ConnectRequest } : {}),
   };
 }

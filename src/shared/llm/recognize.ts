@@ -5,6 +5,7 @@ import { selectPath, type PathStep } from './jsonPath';
 import { openaiChat } from './openaiChat';
 import { openaiResponses } from './openaiResponses';
 import { isObject, num, str, type FormatReader, type LlmFormat, type Piece } from './pieces';
+import { usageText } from './replyText';
 
 /** Tried in this order; each checks a shape the others do not share. */
 export const READERS: readonly FormatReader[] = [anthropic, openaiResponses, openaiChat, gemini];
@@ -79,9 +80,7 @@ function describe(piece: Piece): string | undefined {
     case 'stop':
       return `stop ${piece.reason}`;
     case 'usage':
-      return `usage ${Object.entries(piece.usage)
-        .map(([name, count]) => `${name} ${count}`)
-        .join(', ')}`;
+      return `usage ${usageText(piece.usage)}`;
     case 'error':
       return `error: ${piece.message}`;
     case 'info':
