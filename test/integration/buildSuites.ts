@@ -13,9 +13,13 @@ export async function buildSuite(name: string, sourceDirs: string[]): Promise<st
   rmSync(outDir, { recursive: true, force: true });
   const tests = sourceDirs.flatMap((dir) => {
     const sourceDir = join(repoRoot, 'test', 'integration', dir);
-    return readdirSync(sourceDir)
-      .filter((file) => file.endsWith('.test.ts'))
-      .map((file) => join(sourceDir, file));
+    return (
+      readdirSync(sourceDir)
+        .filter((file) => file.endsWith('.test.ts'))
+        // For working on one suite locally; the full run (npm test, CI) never sets it.
+        .filter((file) => !process.env.SSE_INTEGRATION_ONLY || file.includes(process.env.SSE_INTEGRATION_ONLY))
+        .map((file) => join(sourceDir, file))
+    );
   });
   if (tests.length === 0) throw new Error(`no *.test.ts files in test/integration/{${sourceDirs.join(',')}}`);
   await bundleForExtensionHost(

@@ -3,6 +3,7 @@ import type { Frame, Page } from 'playwright-core';
 import { READ_RENDERED_TABLE, type RenderedTable } from '../webview/renderedTable';
 import { webviewFrame, webviewFrames } from './workbench';
 import { answerWorkbenchStep } from './workbenchUi';
+import { copyAsCurl, pasteIntoUrl, readReply, requestFields } from './requestUi';
 
 interface UrlPayload {
   url: string;
@@ -174,6 +175,14 @@ export async function answerUiStep(step: string, page: Page, payload: unknown): 
       return pressEscape(frame);
     case 'ui-export-ndjson':
       return frame.getByRole('button', { name: 'NDJSON', exact: true }).click();
+    case 'ui-reply':
+      return readReply(frame, payload as { blocks: number });
+    case 'ui-copy-curl':
+      return copyAsCurl(frame);
+    case 'ui-paste-url':
+      return pasteIntoUrl(frame, payload as { text: string });
+    case 'ui-request-fields':
+      return requestFields(frame);
     default:
       throw new Error(`unknown webview step ${step}`);
   }

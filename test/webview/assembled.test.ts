@@ -8,6 +8,7 @@ import { formatName, usageText } from '../../src/shared/llm/replyText';
 import { ALL_FIXTURES, ANTHROPIC, OPENAI_CHAT, type LlmFixture } from '../unit/support/llmFixtures';
 import { withInspector, type InspectorPage } from './harness';
 import { RecordMaker } from './records';
+import { READ_RENDERED_REPLY, replyTextOf, type RenderedReply } from './renderedReply';
 
 /** The fixture's body read by the real SSE parser into event records, as the engine would make them. */
 function fixtureEvents(maker: RecordMaker, fixture: LlmFixture): EventRecord[] {
@@ -17,42 +18,11 @@ function fixtureEvents(maker: RecordMaker, fixture: LlmFixture): EventRecord[] {
   return events;
 }
 
-interface ShownReply {
-  hidden: boolean;
-  format: string;
-  blocks: { kind: string; label: string; text: string; incomplete: boolean }[];
-  error: string | null;
-  facts: Record<string, string>;
-  metrics: string;
-  empty: string | null;
-}
-
-async function shownReply(inspector: InspectorPage): Promise<ShownReply> {
+async function shownReply(inspector: InspectorPage): Promise<RenderedReply> {
   await inspector.settle();
-  return inspector.page.evaluate(() => {
-    const pane = document.querySelector<HTMLElement>('section.reply');
-    if (!pane) throw new Error('no Assembled view in the page');
-    // No named helpers in here: the test runner's transform would name them with a function the page lacks.
-    const facts: Record<string, string> = {};
-    const terms = [...pane.querySelectorAll('.reply-facts dt')];
-    for (const term of terms) facts[term.textContent ?? ''] = term.nextElementSibling?.textContent ?? '';
-    const error = pane.querySelector<HTMLElement>('.reply-error');
-    const empty = pane.querySelector<HTMLElement>('.reply-empty');
-    return {
-      hidden: pane.hidden,
-      format: pane.querySelector('.reply-format')?.textContent ?? '',
-      blocks: [...pane.querySelectorAll<HTMLElement>('.reply-block')].map((block) => ({
-        kind: [...block.classList].find((name) => name.startsWith('reply-') && name !== 'reply-block')?.slice('reply-'.length) ?? '',
-        label: block.querySelector('.reply-block-label')?.textContent ?? '',
-        text: block.querySelector('.reply-block-text')?.textContent ?? '',
-        incomplete: block.classList.contains('incomplete'),
-      })),
-      error: error && !error.hidden ? error.textContent : null,
-      facts,
-      metrics: pane.querySelector('.reply-metrics')?.textContent ?? '',
-      empty: empty && !empty.hidden ? empty.textContent : null,
-    };
-  });
+  const reply = (await inspector.page.evaluate(READ_RENDERED_REPLY)) as RenderedReply | null;
+  if (reply === null) throw new Error('no Assembled view in the page');
+  return reply;
 }
 
 describe('webview Assembled view', () => {
@@ -66,8 +36,7 @@ describe('webview Assembled view', () => {
         assert.equal(reply.format, formatName(fixture.format));
         const texts = reply.blocks.filter((block) => block.kind === 'text').map((block) => block.text);
         // What --text prints on stdout, less its tool-call sections, is the text blocks one after another.
-        const stdoutText = fixture.stdout.replace(/\n*\[tool call:[^]*?\n\}\n/g, '').trim();
-        assert.equal(texts.join('\n\n').trim(), stdoutText);
+        assert.equal(texts.join('\n\n').trim(), replyTextOf(fixture.stdout));
         const thinking = reply.blocks.filter((block) => block.kind === 'thinking');
         assert.equal(thinking.map((block) => block.text).join(''), fixture.thinking ?? '');
         for (const block of thinking) assert.equal(block.label, 'Thinking');
