@@ -1,4 +1,5 @@
-// `npx tsx scripts/screenshot.ts`: takes docs/panel.png from the real extension in the real VS Code host, after a mock stream finished.
+// `npx tsx scripts/screenshot.ts`: takes docs/panel.png (a finished mock stream) and docs/assembled.png (an LLM stream)
+// from the real extension in the real VS Code host.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -9,6 +10,7 @@ import { webviewFrame } from '../test/integration/workbench';
 import { buildExtension, repoRoot } from './vscodeServer';
 
 const OUTPUT = join(repoRoot, 'docs', 'panel.png');
+const ASSEMBLED_OUTPUT = join(repoRoot, 'docs', 'assembled.png');
 
 /** Selects the third message row, so the detail pane shows pretty-printed JSON, then photographs the window. */
 async function takeScreenshot(page: Page): Promise<void> {
@@ -21,6 +23,21 @@ async function takeScreenshot(page: Page): Promise<void> {
   await page.screenshot({ path: OUTPUT });
 }
 
+/** The LLM panel as it ends: the table of deltas and the Assembled view beside it. */
+async function takeAssembledScreenshot(page: Page): Promise<void> {
+  const frame = webviewFrame(page);
+  if (!frame) throw new Error('no webview frame found in the workbench');
+  await frame.getByRole('region', { name: 'Assembled reply' }).waitFor();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: ASSEMBLED_OUTPUT });
+}
+
+/** The runner's DOM-reading steps, then one picture per `screenshot…` step. */
+function answer(step: string, page: Page, payload: unknown): Promise<unknown> {
+  if (step.startsWith('ui-')) return answerUiStep(step, page, payload);
+  return step === 'screenshot-assembled' ? takeAssembledScreenshot(page) : takeScreenshot(page);
+}
+
 async function main(): Promise<void> {
   await buildExtension();
   const outDir = join(repoRoot, 'out', 'screenshot');
@@ -30,12 +47,11 @@ async function main(): Promise<void> {
     extensionTestsPath: join(outDir, 'screenshot.js'),
     label: 'screenshot',
     timeoutMs: 3 * 60_000,
-    // ui-… steps (reading the table from the DOM) are the integration runner's; the last step takes the picture.
-    answer: (step, page, payload) => (step.startsWith('ui-') ? answerUiStep(step, page, payload) : takeScreenshot(page)),
+    answer,
     preparePage: (page) => page.setViewportSize({ width: 1280, height: 760 }),
   });
   if (outcome.exitCode !== 0) throw new Error(`no screenshot (exit code ${outcome.exitCode}); see the log above`);
-  console.log(`wrote ${OUTPUT}`);
+  console.log(`wrote ${OUTPUT} and ${ASSEMBLED_OUTPUT}`);
 }
 
 main().catch((error: unknown) => {

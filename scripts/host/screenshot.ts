@@ -1,7 +1,9 @@
-// Runs in the extension host for scripts/screenshot.ts: tidies the workbench, streams the mock into a panel, then waits for the picture.
+// Runs in the extension host for scripts/screenshot.ts: tidies the workbench, streams the mock into a panel, then an LLM
+// stream into another, and waits for a picture of each.
 import * as vscode from 'vscode';
-import { connect, renderedUntilClosed, startMockServer, testApi } from '../../test/integration/helpers';
+import { connect, renderedUntilClosed, startMockServer, tableShowing, testApi, waitFor } from '../../test/integration/helpers';
 import { askRunner } from '../../test/integration/runnerSteps';
+import { GOOD_KEY, routeUrl, startLlmServer } from '../../test/unit/support/llmServers';
 
 export async function run(): Promise<void> {
   for (const command of ['workbench.action.closeAllEditors', 'workbench.action.closeSidebar', 'workbench.action.closePanel']) {
@@ -13,5 +15,24 @@ export async function run(): Promise<void> {
   await renderedUntilClosed(api, panelId);
   await vscode.commands.executeCommand('notifications.clearAll');
   await askRunner('screenshot');
+  api.closePanel(panelId);
+
+  // An Anthropic Messages stream (thinking, text, a tool call) from the loopback LLM test server, for the Assembled view.
+  const llm = await startLlmServer();
+  const url = routeUrl(llm, 'anthropic');
+  const llmPanel = await connect({
+    url,
+    method: 'POST',
+    headers: `x-api-key: ${GOOD_KEY}\nanthropic-version: 2023-06-01\nContent-Type: application/json`,
+    body: '{"model":"claude-sonnet-4-5","max_tokens":1024,"stream":true,"messages":[{"role":"user","content":"Weather in Paris?"}]}',
+  });
+  await waitFor(
+    'the LLM stream to close',
+    () => tableShowing(url),
+    (table) => table.rowKeys.at(-1) === 'closed',
+  );
+  await askRunner('screenshot-assembled');
+  api.closePanel(llmPanel);
+  await llm.stop();
   await api.disposeAll();
 }
