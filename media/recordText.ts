@@ -61,6 +61,9 @@ export function closeReasonText(reason: CloseReason): string {
   }
 }
 
+/** Close reasons whose engine message is a whole sentence naming the reason itself. */
+const SELF_EXPLAINED: ReadonlySet<CloseReason> = new Set<CloseReason>(['user', 'close-on-event', 'ended', 'no-content']);
+
 const summaries = new WeakMap<SseRecord, string>();
 
 /** The data column: the payload for events, a short description for every other kind (cached: rows redraw on every scroll). */
@@ -87,7 +90,9 @@ function describe(record: SseRecord): string {
     case 'reconnect':
       return `attempt ${record.attempt} after ${record.delayMs} ms${record.lastEventId ? ` · Last-Event-ID: ${record.lastEventId}` : ''}`;
     case 'closed':
-      return `${closeReasonText(record.reason)}${record.message ? `: ${record.message}` : ''}`;
+      if (!record.message) return closeReasonText(record.reason);
+      // The engine's message already says it in full ("Closed by the user"): not "closed by you: Closed by the user".
+      return SELF_EXPLAINED.has(record.reason) ? record.message : `${closeReasonText(record.reason)}: ${record.message}`;
     case 'comment':
       return collapseWhitespace(record.text);
     case 'ignored':

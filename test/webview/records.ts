@@ -70,7 +70,7 @@ export class RecordMaker {
     return { ...this.base(), kind: 'reconnect', attempt, delayMs: 3000, lastEventId };
   }
 
-  closed(reason: CloseReason = 'close-on-event', message = 'end'): ClosedRecord {
+  closed(reason: CloseReason = 'close-on-event', message = 'Closed on the "end" event'): ClosedRecord {
     return { ...this.base(), kind: 'closed', reason, message };
   }
 

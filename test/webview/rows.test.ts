@@ -15,7 +15,7 @@ describe('webview rows', () => {
       maker.reconnect(1, '2'),
       maker.open(),
       maker.event('end', 'done', { afterMs: 2500 }),
-      maker.closed('close-on-event', 'end'),
+      maker.closed('close-on-event', 'Closed on the "end" event'),
     ];
     await withInspector({ state: { records } }, async (inspector) => {
       await inspector.settle();
@@ -67,7 +67,7 @@ describe('webview rows', () => {
       assert.equal(rows[6].gap, true, 'a gap of 2 s or more is highlighted');
       assert.match(rows[3].data ?? '', /The connection was reset · will reconnect/);
       assert.match(rows[4].data ?? '', /attempt 1 after 3000 ms · Last-Event-ID: 2/);
-      assert.match(rows[7].data ?? '', /close-on event received: end/);
+      assert.equal(rows[7].data, 'Closed on the "end" event', "the engine's message, not the reason said twice");
       assert.match(rows[0].data ?? '', /HTTP 200 · text\/event-stream/);
       await inspector.screenshot('rows-dark');
     });
