@@ -2,6 +2,7 @@
 // command to copy (credential values masked).
 
 import { parseCurl, toCurl } from '../src/shared/curlCommand';
+import { readHeaderLines, type HeaderField } from '../src/shared/headerLines';
 import type { ConnectRequest } from '../src/shared/protocol';
 import { redactUrlParams } from '../src/shared/redact';
 
@@ -18,13 +19,17 @@ export function requestFromCurl(command: string): PastedRequest {
   return { ok: true, fields: { url, method, headers: lines, body, insecureTls: insecure }, ignored: parsed.ignored };
 }
 
-/** `curl -N …` for what the form holds, credential values and URL parameters masked; lines that are not "Name: value" are left out. */
+/**
+ * `curl -N …` for what the form holds, credential values and URL parameters masked. Each header line is read by
+ * the one header rule (as Connect reads it); a line that rule refuses is left out, so the command sends what
+ * the panel would.
+ */
 export function curlFromRequest(request: ConnectRequest): string {
-  const headers = request.headers
-    .split(/\r\n|\r|\n/)
-    .map((line) => line.trim())
-    .filter((line) => line.indexOf(':') > 0)
-    .map((line) => ({ name: line.slice(0, line.indexOf(':')).trim(), value: line.slice(line.indexOf(':') + 1).trim() }));
+  const headers = request.headers.split(/\r\n|\r|\n/).flatMap((line): HeaderField[] => {
+    // Line by line, so one refused line drops only itself, and a repeated name stays two -H as typed.
+    const read = readHeaderLines([line], () => 'Header line');
+    return read.ok ? read.fields : [];
+  });
   return toCurl(
     {
       method: request.method || 'GET',
