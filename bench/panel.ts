@@ -1,5 +1,6 @@
 // Panel benchmark in the real VS Code host (code-server + headless Chromium): a mock burst into the panel's table,
 // the webview's longest main-thread task, and the memory of the extension host and the renderer.
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { buildExtension, repoRoot, runCommand } from '../scripts/vscodeServer';
@@ -94,11 +95,11 @@ class TableWatch {
 
   /** Resolves once the closing row is in the table. */
   async completed(): Promise<void> {
-    const giveUpAt = Date.now() + 60_000;
+    const giveUpAt = Date.now() + 180_000;
     while (this.completedAt === undefined) {
       if (Date.now() > giveUpAt) {
         this.stopped = true;
-        throw new Error(`the webview table did not show its closed row within 60 s (last: ${JSON.stringify(this.changes.at(-1))})`);
+        throw new Error(`the webview table did not show its closed row within 180 s (last: ${JSON.stringify(this.changes.at(-1))})`);
       }
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -138,16 +139,47 @@ async function proveObserverWorks(frame: Frame, seenBefore: number): Promise<voi
   throw new Error('the long-task observer in the webview did not report a deliberate 120 ms task; its figures cannot be trusted');
 }
 
+/**
+ * SSE_BENCH_TRACE=<folder>: records a Chromium performance trace of the first SSE_BENCH_TRACE_MS (default 15 s) of
+ * each run into <folder>/<label>.json, to be read with `tsx bench/support/longTasks.ts <file>` or in DevTools. Off by default: the
+ * trace's CPU sampling adds work to the very thread being measured.
+ */
+const TRACE_DIR = process.env.SSE_BENCH_TRACE;
+const TRACE_MS = Number(process.env.SSE_BENCH_TRACE_MS ?? 15_000);
+const TRACE_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.frame',
+  'toplevel',
+  'v8',
+  'v8.execute',
+  'disabled-by-default-v8.gc',
+  'disabled-by-default-v8.cpu_profiler',
+  'blink.user_timing',
+];
+
 /** Collects what the runner measures for each step the extension-host side announces. */
 class Measurements {
   readonly watches = new Map<string, TableWatch>();
   readonly samples = new Map<string, RendererSample>();
+  private tracing: Promise<void> | undefined;
 
   async step(step: string, page: Page): Promise<void> {
     const [, action, label] = /^(watch|settle|sample|baseline)-?(.*)$/.exec(step) ?? [];
+    const browser = page.context().browser();
     if (action === 'baseline') this.samples.set('baseline', await sampleRenderer(page, false));
-    else if (action === 'watch') this.watches.set(label, new TableWatch(page));
-    else if (action === 'settle') await this.watches.get(label)?.completed();
+    else if (action === 'watch') {
+      if (TRACE_DIR && browser) {
+        mkdirSync(TRACE_DIR, { recursive: true });
+        await browser.startTracing(page, { path: join(TRACE_DIR, `${label}.json`), categories: TRACE_CATEGORIES });
+        // A trace of the whole million-row run would be too big to read: its first seconds show the pattern.
+        this.tracing = new Promise((resolve) => setTimeout(resolve, TRACE_MS)).then(() => browser.stopTracing()).then(() => undefined);
+      }
+      this.watches.set(label, new TableWatch(page));
+    } else if (action === 'settle') {
+      await this.watches.get(label)?.completed();
+      await this.tracing;
+    }
     else if (action === 'sample') this.samples.set(label, await sampleRenderer(page, true));
     else throw new Error(`unknown step ${step}`);
   }

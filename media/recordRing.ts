@@ -1,14 +1,29 @@
 // The webview's own bounded copy of the records: a ring that drops the oldest, as the extension's store does.
 
-import type { SseRecord } from '../src/shared/record';
+import type { EventRecord, SseRecord } from '../src/shared/record';
 
 /**
  * Records are addressed by position: 0 for the first record since the last reset, counting up for ever,
  * so a position stays valid (or becomes clearly gone) while older records are dropped.
+ *
+ * Event records are kept in columns, not as the objects a message brought: a million kept objects, each with its
+ * own strings and boxed numbers, made every garbage collection of the webview's heap copy or mark them all (the
+ * panel bench's long tasks, BENCHMARKS.md). Numbers go to typed arrays, a type or Last-Event-ID equal to the
+ * previous one is shared, so an event leaves about one live object behind (its data). `at` makes the record again.
  */
 export class RecordRing {
-  private items: SseRecord[] = [];
-  /** Index in `items` of the oldest kept record. */
+  /** Records other than events, kept whole (they are few); undefined in the slots of events. */
+  private others: (SseRecord | undefined)[] = [];
+  /** The numbers, in pages of PAGE slots: growing never copies what is kept (a 40 MB copy is a long task). */
+  private numbers: Float64Array[] = [];
+  private types: string[] = [];
+  private data: string[] = [];
+  private ids: (string | null)[] = [];
+  private lastEventIds: string[] = [];
+  private truncated: Uint8Array[] = [];
+  private lastType = '';
+  private lastEventId = '';
+  /** Slot of the oldest kept record. */
   private start = 0;
   private count = 0;
   private first = 0;
@@ -32,29 +47,95 @@ export class RecordRing {
   at(position: number): SseRecord | undefined {
     const offset = position - this.first;
     if (offset < 0 || offset >= this.count) return undefined;
-    return this.items[(this.start + offset) % this.capacity];
+    const slot = (this.start + offset) % this.capacity;
+    const other = this.others[slot];
+    if (other !== undefined) return other;
+    const numbers = this.numbers[Math.floor(slot / PAGE)];
+    const n = (slot % PAGE) * FIELDS;
+    const dt = numbers[n + 4];
+    // The engine's own field order, so the detail pane shows the record as before.
+    const record: EventRecord = {
+      kind: 'event',
+      seq: numbers[n],
+      t: numbers[n + 1],
+      at: numbers[n + 2],
+      type: this.types[slot],
+      data: this.data[slot],
+      id: this.ids[slot],
+      lastEventId: this.lastEventIds[slot],
+      size: numbers[n + 3],
+      dt: Number.isNaN(dt) ? null : dt,
+    };
+    if (this.truncated[Math.floor(slot / PAGE)][slot % PAGE] === 1) record.truncated = true;
+    return record;
   }
 
   /** Adds a record, overwriting the oldest when full; returns the number of records dropped (0 or 1). */
   push(record: SseRecord): number {
+    let slot: number;
+    let dropped = 0;
     if (this.count < this.capacity) {
-      // Until the ring first fills, start is 0 and the array just grows.
-      this.items.push(record);
-      this.count++;
-      return 0;
+      slot = this.count++;
+      this.ensureRoom(this.count);
+    } else {
+      slot = this.start;
+      this.start = (this.start + 1) % this.capacity;
+      this.first++;
+      dropped = 1;
     }
-    this.items[this.start] = record;
-    this.start = (this.start + 1) % this.capacity;
-    this.first++;
-    return 1;
+    this.store(slot, record);
+    return dropped;
   }
 
   /** Empties the ring, optionally with a new capacity; positions start again at 0. */
   reset(capacity = this.capacity): void {
     this.capacity = Math.max(1, capacity);
-    this.items = [];
+    this.others = [];
+    this.numbers = [];
+    this.types = [];
+    this.data = [];
+    this.ids = [];
+    this.lastEventIds = [];
+    this.truncated = [];
     this.start = 0;
     this.count = 0;
     this.first = 0;
   }
+
+  private store(slot: number, record: SseRecord): void {
+    if (record.kind !== 'event') {
+      this.others[slot] = record;
+      this.data[slot] = '';
+      return;
+    }
+    this.others[slot] = undefined;
+    const numbers = this.numbers[Math.floor(slot / PAGE)];
+    const n = (slot % PAGE) * FIELDS;
+    numbers[n] = record.seq;
+    numbers[n + 1] = record.t;
+    numbers[n + 2] = record.at;
+    numbers[n + 3] = record.size;
+    numbers[n + 4] = record.dt ?? Number.NaN;
+    // A message brings its own copy of every string; equal neighbours share one, so a burst keeps one "message".
+    if (record.type !== this.lastType) this.lastType = record.type;
+    if (record.lastEventId !== this.lastEventId) this.lastEventId = record.lastEventId;
+    this.types[slot] = this.lastType;
+    this.lastEventIds[slot] = this.lastEventId;
+    this.data[slot] = record.data;
+    this.ids[slot] = record.id;
+    this.truncated[Math.floor(slot / PAGE)][slot % PAGE] = record.truncated === true ? 1 : 0;
+  }
+
+  /** Adds a page of number columns when the slots reach past the last one. */
+  private ensureRoom(slots: number): void {
+    while (this.numbers.length * PAGE < slots) {
+      this.numbers.push(new Float64Array(PAGE * FIELDS));
+      this.truncated.push(new Uint8Array(PAGE));
+    }
+  }
 }
+
+/** seq, t, at, size, dt (NaN for null) per slot. */
+const FIELDS = 5;
+/** Slots per page of numbers: 640 KB, allocated once each. */
+const PAGE = 16_384;

@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
+import { Session } from 'node:inspector/promises';
+import { writeFileSync } from 'node:fs';
 import { connect, renderedTable, startMockServer, tableShowing, testApi } from '../../test/integration/helpers';
 import { askRunner } from '../../test/integration/runnerSteps';
 import type { SseInspectorTestApi } from '../../src/host/testApiTypes';
@@ -49,6 +51,23 @@ function heapAfterGc(): number {
   return process.memoryUsage().heapUsed;
 }
 
+/** SSE_BENCH_HOST_PROFILE=<folder>: a CPU profile of the extension host for each run, to <folder>/host-<label>.cpuprofile. */
+const PROFILE_DIR = process.env.SSE_BENCH_HOST_PROFILE;
+
+async function startProfile(file: string): Promise<{ stop(): Promise<void> }> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
+}
+
 async function pollUntil<T>(read: () => T | Promise<T>, done: (value: T) => boolean): Promise<T> {
   const giveUpAt = Date.now() + 120_000;
   for (;;) {
@@ -88,6 +107,7 @@ async function burst(api: SseInspectorTestApi, mockUrl: string, scenario: Scenar
   const gate = scenario === 'live' ? await startGate(source) : undefined;
   try {
     const hostHeapBefore = heapAfterGc();
+    const profile = PROFILE_DIR ? await startProfile(`${PROFILE_DIR}/host-${label}.cpuprofile`) : undefined;
     let panelId: string;
     let startedAt: number;
     if (gate) {
@@ -107,6 +127,7 @@ async function burst(api: SseInspectorTestApi, mockUrl: string, scenario: Scenar
     );
     const streamMs = Date.now() - startedAt;
     await askRunner(`settle-${label}`);
+    await profile?.stop();
     await askRunner(`sample-${label}`);
     // Read only now, from the DOM (its drawn rows and its row count), so the reading is not measured.
     api.revealPanel(panelId);
@@ -136,7 +157,10 @@ export async function run(): Promise<void> {
   const api = await testApi();
   const mockUrl = await startMockServer();
   await askRunner('baseline');
+  // SSE_BENCH_RUNS=live-1000000,…: only the runs so labelled (e.g. while profiling one of them).
+  const only = process.env.SSE_BENCH_RUNS?.split(',');
   for (const { scenario, events, maxEvents } of RUNS) {
+    if (only && !only.includes(`${scenario}-${events}`)) continue;
     // Read by each new panel; the bench's code-server has no user settings to restore afterwards.
     await vscode.workspace.getConfiguration('sseInspector').update('maxEvents', maxEvents, vscode.ConfigurationTarget.Global);
     console.log(`BENCH RESULT ${JSON.stringify(await burst(api, mockUrl, scenario, events))}`);
