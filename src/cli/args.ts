@@ -26,6 +26,8 @@ export interface MockCommand {
   kind: 'mock';
   port: number;
   intervalMs?: number;
+  /** Scenario files to serve at their own paths. */
+  scenarios?: string[];
 }
 
 export type Command = ConnectCommand | MockCommand | { kind: 'help'; topic: 'general' | 'connect' | 'mock' } | { kind: 'version' };
@@ -61,6 +63,7 @@ const CONNECT_OPTIONS = {
 const MOCK_OPTIONS = {
   port: { type: 'string' },
   interval: { type: 'string' },
+  scenario: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -179,6 +182,7 @@ function mockCommand(args: string[]): Command {
     kind: 'mock',
     port: values.port === undefined ? 0 : wholeNumber('--port', values.port, 0, 65535),
     intervalMs: values.interval === undefined ? undefined : wholeNumber('--interval', values.interval, 0, 2 ** 31 - 1),
+    ...(values.scenario === undefined ? {} : { scenarios: values.scenario }),
   };
 }
 

@@ -98,14 +98,18 @@ ten-message sequence from the article "Using Server-Sent Events in .NET": ten
 Options:
   --port <n>          Port to listen on (default 0: any free port)
   --interval <ms>     Pause between messages (default 1000)
+  --scenario <file>   Also serve a scenario file (JSON, see README) at its
+                      "path", or /<name> for <name>.sse.json; repeatable
   -h, --help          Show this help
 
 Query options on /sse:
   interval=<ms> count=<n> ids retry=<ms> drop=<n> burst=<n>
   cors=reflect|star|none  variant=ashx|core
 
+GET / lists every stream served (built-in scenarios under /scenario/) as JSON.
+
 Exit codes:
   0  stopped with Ctrl-C or SIGTERM
-  1  the server could not start (e.g. the port is in use)
+  1  the server could not start (e.g. the port is in use, a scenario file is invalid)
   2  usage error
 `;

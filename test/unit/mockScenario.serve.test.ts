@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { MockServer } from '../../src/mock/mockServer';
 import type { Scenario } from '../../src/mock/scenario/types';
-import type { ErrorRecord, SseRecord } from '../../src/shared/record';
+import type { ClosedRecord, ErrorRecord, SseRecord } from '../../src/shared/record';
 import { collect, eventSummary, kinds } from './support/records';
 
 const scripted: Scenario = {
@@ -84,7 +84,7 @@ describe('mock scenarios over loopback, read by the real engine', () => {
       );
       // The resume request carried the id of the last whole event; the cut "id: 4" block never counted.
       assert.equal(server.requests[2]!.headers['last-event-id'], '3');
-      assert.equal(second.at(-1)!.kind === 'closed' && second.at(-1)!.reason, 'no-content');
+      assert.equal((second.at(-1) as ClosedRecord).reason, 'no-content');
     });
   });
 

@@ -1,0 +1,37 @@
+// Reads scenario files from disk into served scenarios, refusing a bad or oversized one with a message naming it.
+import { open } from 'node:fs/promises';
+import path from 'node:path';
+import type { ServedScenario } from './serve';
+import { MAX_SCENARIO_BYTES } from './types';
+import { parseScenario } from './validate';
+
+/** `/name` from `name.sse.json`, keeping only characters a path may carry unescaped. */
+export function pathFromFileName(file: string): string {
+  const base = path.basename(file).replace(/\.sse\.json$|\.json$/i, '');
+  return `/${base.replace(/[^A-Za-z0-9._~-]/g, '-') || 'scenario'}`;
+}
+
+/** Reads at most one byte past the cap, so a huge file is refused without being read whole. */
+async function readCapped(file: string): Promise<Uint8Array> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(MAX_SCENARIO_BYTES + 1);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Loads one file; throws an Error whose message names the file and the place of the mistake. */
+export async function loadScenarioFile(file: string): Promise<ServedScenario> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readCapped(file);
+  } catch (error) {
+    throw new Error(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  const result = parseScenario(bytes, file);
+  if (!result.ok) throw new Error(result.error);
+  return { path: result.scenario.path ?? pathFromFileName(file), source: file, scenario: result.scenario };
+}

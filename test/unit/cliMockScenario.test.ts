@@ -1,0 +1,45 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildCli } from './support/cliBundle';
+import { cli, finish, start, waitForOutput } from './support/cliRun';
+
+describe('CLI: mock --scenario', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sse-scenario-'));
+  before(async () => {
+    await buildCli();
+  });
+
+  it('serves each scenario file at its own path (from "path" or the file name) and lists them on GET /', async () => {
+    const named = path.join(dir, 'hello.sse.json');
+    writeFileSync(named, JSON.stringify({ attempts: [{ steps: [{ id: '1', data: 'hi' }] }] }));
+    const pathed = path.join(dir, 'other.sse.json');
+    writeFileSync(pathed, JSON.stringify({ path: '/x/y', attempts: [{ status: 204 }] }));
+    const child = start(['mock', '--scenario', named, '--scenario', pathed]);
+    const result = finish(child);
+    const banner = await waitForOutput(child, 'Press Ctrl-C to stop.');
+    const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(banner)?.[1];
+    assert.ok(url && banner.includes(`${url}/hello`) && banner.includes(`${url}/x/y`), banner);
+    assert.equal(await (await fetch(`${url}/hello`)).text(), 'id: 1\ndata: hi\n\n');
+    assert.equal((await fetch(`${url}/x/y`)).status, 204);
+    const index = (await (await fetch(`${url}/`)).json()) as { streams: Array<{ path: string }> };
+    assert.ok(index.streams.some((s) => s.path === '/hello'));
+    child.kill('SIGINT');
+    assert.equal((await result).code, 0);
+  });
+
+  it('exits 1 on an invalid scenario, naming the file and the JSON pointer', async () => {
+    const bad = path.join(dir, 'bad.sse.json');
+    writeFileSync(bad, JSON.stringify({ attempts: [{ steps: [{ wait: 'soon' }] }] }));
+    const run = await cli(['mock', '--scenario', bad]);
+    assert.equal(run.code, 1);
+    assert.ok(run.stderr.includes(`${bad}: at /attempts/0/steps/0/wait (JSON pointer)`), run.stderr);
+  });
+
+  it('exits 1 on a missing file, naming it', async () => {
+    const run = await cli(['mock', '--scenario', path.join(dir, 'none.sse.json')]);
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /none\.sse\.json: cannot read it \(ENOENT\)/);
+  });
+});
