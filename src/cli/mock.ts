@@ -2,7 +2,7 @@
 import { once } from 'node:events';
 import { errorText } from '../engine/errorText';
 import { MockServer, STREAM_PATH } from '../mock/mockServer';
-import { loadScenarioFile } from '../mock/scenario/load';
+import { loadRecordingFile, loadScenarioFile } from '../mock/scenario/load';
 import { visibleLine } from '../shared/visibleText';
 import type { MockCommand } from './args';
 import { EXIT } from './usage';
@@ -16,6 +16,7 @@ export async function runMock(command: MockCommand): Promise<number> {
   let server: MockServer;
   try {
     const scenarios = await Promise.all((command.scenarios ?? []).map(loadScenarioFile));
+    if (command.replay) scenarios.push(await loadRecordingFile(command.replay.file, command.replay.speed));
     server = await MockServer.start({ port: command.port, messageIntervalMs: command.intervalMs, scenarios });
   } catch (error) {
     process.stderr.write(`sse-inspector: ${errorText(error)}\n`);

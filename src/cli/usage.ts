@@ -100,6 +100,10 @@ Options:
   --interval <ms>     Pause between messages (default 1000)
   --scenario <file>   Also serve a scenario file (JSON, see README) at its
                       "path", or /<name> for <name>.sse.json; repeatable
+  --replay <file>     Serve a recording (connect --json output or a panel
+                      export, NDJSON) at /replay
+  --speed <n>         Replay pace: 1 as recorded (default), 10 ten times
+                      faster, 0.5 half as fast, 0 as fast as possible
   -h, --help          Show this help
 
 Query options on /sse:

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildCli } from './support/cliBundle';
 import { cli, finish, start, waitForOutput } from './support/cliRun';
+import { parseCommandLine, UsageError } from '../../src/cli/args';
 
 describe('CLI: mock --scenario', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'sse-scenario-'));
@@ -41,5 +42,37 @@ describe('CLI: mock --scenario', () => {
     const run = await cli(['mock', '--scenario', path.join(dir, 'none.sse.json')]);
     assert.equal(run.code, 1);
     assert.match(run.stderr, /none\.sse\.json: cannot read it \(ENOENT\)/);
+  });
+
+  it('parses --scenario (repeatable), --replay and --speed (default 1, 0 = as fast as possible), and refuses a bad speed', () => {
+    assert.deepEqual(parseCommandLine(['mock', '--scenario', 'a.sse.json', '--scenario', 'b.sse.json'], {}), {
+      kind: 'mock',
+      port: 0,
+      intervalMs: undefined,
+      scenarios: ['a.sse.json', 'b.sse.json'],
+    });
+    assert.deepEqual(parseCommandLine(['mock', '--replay', 'r.ndjson'], {}), {
+      kind: 'mock',
+      port: 0,
+      intervalMs: undefined,
+      replay: { file: 'r.ndjson', speed: 1 },
+    });
+    assert.deepEqual(
+      parseCommandLine(['mock', '--replay', 'r.ndjson', '--speed', '0'], {}).kind === 'mock' &&
+        parseCommandLine(['mock', '--replay', 'r', '--speed', '0.5'], {}),
+      {
+        kind: 'mock',
+        port: 0,
+        intervalMs: undefined,
+        replay: { file: 'r', speed: 0.5 },
+      },
+    );
+    for (const args of [
+      ['--replay', 'r', '--speed', '-1'],
+      ['--replay', 'r', '--speed', 'fast'],
+      ['--speed', '2'],
+    ]) {
+      assert.throws(() => parseCommandLine(['mock', ...args], {}), UsageError, args.join(' '));
+    }
   });
 });

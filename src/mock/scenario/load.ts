@@ -3,6 +3,7 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import type { ServedScenario } from './serve';
 import { MAX_SCENARIO_BYTES } from './types';
+import { MAX_RECORDING_BYTES, recordingToScenario } from '../replay';
 import { parseScenario } from './validate';
 
 /** `/name` from `name.sse.json`, keeping only characters a path may carry unescaped. */
@@ -12,10 +13,10 @@ export function pathFromFileName(file: string): string {
 }
 
 /** Reads at most one byte past the cap, so a huge file is refused without being read whole. */
-async function readCapped(file: string): Promise<Uint8Array> {
+async function readCapped(file: string, cap: number): Promise<Uint8Array> {
   const handle = await open(file, 'r');
   try {
-    const buffer = Buffer.alloc(MAX_SCENARIO_BYTES + 1);
+    const buffer = Buffer.alloc(cap + 1);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     return buffer.subarray(0, bytesRead);
   } finally {
@@ -23,14 +24,24 @@ async function readCapped(file: string): Promise<Uint8Array> {
   }
 }
 
-/** Loads one file; throws an Error whose message names the file and the place of the mistake. */
-export async function loadScenarioFile(file: string): Promise<ServedScenario> {
-  let bytes: Uint8Array;
+async function read(file: string, cap: number): Promise<Uint8Array> {
   try {
-    bytes = await readCapped(file);
+    return await readCapped(file, cap);
   } catch (error) {
     throw new Error(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
+}
+
+/** Loads a recording to serve at /replay; throws an Error naming the file (and line) when it is not one. */
+export async function loadRecordingFile(file: string, speed: number): Promise<ServedScenario> {
+  const bytes = await read(file, MAX_RECORDING_BYTES);
+  if (bytes.byteLength > MAX_RECORDING_BYTES) throw new Error(`${file}: too large (the limit is ${MAX_RECORDING_BYTES} bytes)`);
+  return { path: '/replay', source: file, scenario: recordingToScenario(new TextDecoder().decode(bytes), file, speed) };
+}
+
+/** Loads one file; throws an Error whose message names the file and the place of the mistake. */
+export async function loadScenarioFile(file: string): Promise<ServedScenario> {
+  const bytes = await read(file, MAX_SCENARIO_BYTES);
   const result = parseScenario(bytes, file);
   if (!result.ok) throw new Error(result.error);
   return { path: result.scenario.path ?? pathFromFileName(file), source: file, scenario: result.scenario };
