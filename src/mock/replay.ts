@@ -38,7 +38,7 @@ function keptHeaders(headers: unknown): Record<string, string> {
   for (const [name, value] of Object.entries(headers)) {
     // Credential values are never part of a replay, whatever the recording kept.
     if (typeof value !== 'string' || isCredentialHeaderName(name) || TRANSFER_HEADERS.has(name.toLowerCase())) continue;
-    if (/[\0\r\n]/.test(value) || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) continue;
+    if (!/^[\t\x20-\x7e\x80-\xff]*$/.test(value) || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) continue;
     kept[name] = value;
   }
   return kept;

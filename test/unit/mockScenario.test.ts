@@ -23,6 +23,7 @@ const MISTAKES: Array<[string, unknown, string]> = [
   ['a line break in an id', { attempts: [{ steps: [{ id: 'a\nb', data: 'x' }] }] }, 'at /attempts/0/steps/0/id'],
   ['a status out of range', { attempts: [{ status: 99 }] }, 'at /attempts/0/status'],
   ['a header with a line break', { attempts: [{ headers: { 'X-A': 'a\r\nb' } }] }, 'at /attempts/0/headers/X-A'],
+  ['a header value node:http would refuse', { attempts: [{ headers: { 'X-A': 'caf\u00e9 \u2713' } }] }, 'at /attempts/0/headers/X-A'],
   ['an unknown top-level property', { attempt: [] }, 'at /attempt (JSON pointer): unknown property'],
   ['a negative wait', { attempts: [{ steps: [{ wait: -1 }] }] }, 'at /attempts/0/steps/0/wait'],
 ];

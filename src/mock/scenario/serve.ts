@@ -40,7 +40,13 @@ export class ScenarioRoutes {
     const index = this.attempts.get(path) ?? 0;
     this.attempts.set(path, index + 1);
     const compiled = compileAttempt(served.scenario, attemptFor(served.scenario, index), lastEventId);
-    res.writeHead(compiled.status, compiled.headers.flat());
+    try {
+      res.writeHead(compiled.status, compiled.headers.flat());
+    } catch (error) {
+      // Validation keeps such headers out; should one slip through, the request fails, not the server.
+      res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`Scenario ${path}: ${String(error)}\n`);
+      return;
+    }
     play(res, compiled.steps, clock, signal, compiled.gzip).catch(() => res.destroy());
   }
 }

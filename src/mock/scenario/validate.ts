@@ -128,7 +128,9 @@ function attempt(value: Json, at: string): Attempt {
       const where = `${at}/headers/${escape(name)}`;
       if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new Invalid(where, 'is not a valid header name');
       // node:http refuses these characters anyway; naming them here beats a crash at serve time.
-      if (/[\0\r\n]/.test(string(header, where))) throw new Invalid(where, 'must not contain a line break or NUL');
+      if (!/^[\t\x20-\x7e\x80-\xff]*$/.test(string(header, where))) {
+        throw new Invalid(where, 'must not contain a line break, control character or character above U+00FF');
+      }
     }
   }
   if (a.steps !== undefined) {
