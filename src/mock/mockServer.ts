@@ -25,6 +25,9 @@ export interface MockServerOptions {
 export const DEFAULT_MESSAGE_INTERVAL_MS = 1000;
 export const STREAM_PATH = '/sse';
 
+/** Paths a scenario file cannot take: the index, the document's stream and the built-in scenarios. */
+export const RESERVED_PATHS: readonly string[] = ['/', STREAM_PATH, ...BUILT_IN_SCENARIOS.map((s) => s.path)];
+
 /** Called when a request arrives and again when it closes (then `closedAt` is set). */
 export type MockRequestListener = (request: MockRequestInfo) => void;
 

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { buildCli } from './support/cliBundle';
 import { cli, finish, start, waitForOutput } from './support/cliRun';
 import { parseCommandLine, UsageError } from '../../src/cli/args';
+import { loadScenarioFiles } from '../../src/mock/scenario/load';
+import { RESERVED_PATHS } from '../../src/mock/mockServer';
 
 describe('CLI: mock --scenario', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'sse-scenario-'));
@@ -74,5 +76,25 @@ describe('CLI: mock --scenario', () => {
     ]) {
       assert.throws(() => parseCommandLine(['mock', ...args], {}), UsageError, args.join(' '));
     }
+  });
+
+  it("loads a workspace's files keeping the good ones; a bad file or a taken path is left out with its reason", async () => {
+    const good = path.join(dir, 'good.sse.json');
+    const twin = path.join(dir, 'twin.sse.json');
+    const reserved = path.join(dir, 'reserved.sse.json');
+    const broken = path.join(dir, 'broken.sse.json');
+    writeFileSync(good, JSON.stringify({ path: '/same', attempts: [{}] }));
+    writeFileSync(twin, JSON.stringify({ path: '/same', attempts: [{}] }));
+    writeFileSync(reserved, JSON.stringify({ path: '/sse', attempts: [{}] }));
+    writeFileSync(broken, '{"attempts": [');
+    const { served, problems } = await loadScenarioFiles([good, twin, reserved, broken], RESERVED_PATHS);
+    assert.deepEqual(
+      served.map((s) => [s.source, s.path]),
+      [[good, '/same']],
+    );
+    assert.equal(problems.length, 3);
+    assert.ok(problems[0]!.startsWith(`${twin}: path /same is already served`), problems[0]);
+    assert.ok(problems[1]!.startsWith(`${reserved}: path /sse is already served`), problems[1]);
+    assert.ok(problems[2]!.startsWith(`${broken}: `) && problems[2]!.includes('not valid JSON'), problems[2]);
   });
 });

@@ -46,3 +46,29 @@ export async function loadScenarioFile(file: string): Promise<ServedScenario> {
   if (!result.ok) throw new Error(result.error);
   return { path: result.scenario.path ?? pathFromFileName(file), source: file, scenario: result.scenario };
 }
+
+export interface ServedScenarioList {
+  served: ServedScenario[];
+  problems: string[];
+}
+
+/**
+ * Loads many files (a workspace's), keeping the good ones: a bad file, or one whose path is already served (by
+ * `taken` or an earlier file), is left out with the reason, so one mistake does not keep the mock from starting.
+ */
+export async function loadScenarioFiles(files: readonly string[], taken: readonly string[]): Promise<ServedScenarioList> {
+  const served: ServedScenario[] = [];
+  const problems: string[] = [];
+  const paths = new Set(taken);
+  for (const file of files) {
+    try {
+      const scenario = await loadScenarioFile(file);
+      if (paths.has(scenario.path)) throw new Error(`${file}: path ${scenario.path} is already served; set another "path"`);
+      paths.add(scenario.path);
+      served.push(scenario);
+    } catch (error) {
+      problems.push(error instanceof Error ? error.message : String(error));
+    }
+  }
+  return { served, problems };
+}
