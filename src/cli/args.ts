@@ -26,6 +26,10 @@ export interface MockCommand {
   kind: 'mock';
   port: number;
   intervalMs?: number;
+  /** Scenario files to serve at their own paths. */
+  scenarios?: string[];
+  /** A recording (NDJSON) to serve at /replay, its pauses divided by `speed` (0 = none). */
+  replay?: { file: string; speed: number };
 }
 
 export type Command = ConnectCommand | MockCommand | { kind: 'help'; topic: 'general' | 'connect' | 'mock' } | { kind: 'version' };
@@ -61,6 +65,9 @@ const CONNECT_OPTIONS = {
 const MOCK_OPTIONS = {
   port: { type: 'string' },
   interval: { type: 'string' },
+  scenario: { type: 'string', multiple: true },
+  replay: { type: 'string' },
+  speed: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -171,14 +178,24 @@ function connectCommand(args: string[], env: NodeJS.ProcessEnv): Command {
   };
 }
 
+/** --speed: a replay's pace, ×1 by default; 0 means as fast as possible. */
+function speedOf(value: string | undefined): number {
+  if (value === undefined) return 1;
+  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) > 1000) throw new UsageError(`--speed takes a number from 0 to 1000, got "${value}"`);
+  return Number(value);
+}
+
 function mockCommand(args: string[]): Command {
   const { values, positionals } = parse(args, MOCK_OPTIONS);
+  if (values.speed !== undefined && values.replay === undefined) throw new UsageError('--speed needs --replay FILE');
   if (values.help) return { kind: 'help', topic: 'mock' };
   if (positionals.length > 0) throw new UsageError(`mock takes no arguments, got "${positionals[0]}"`);
   return {
     kind: 'mock',
     port: values.port === undefined ? 0 : wholeNumber('--port', values.port, 0, 65535),
     intervalMs: values.interval === undefined ? undefined : wholeNumber('--interval', values.interval, 0, 2 ** 31 - 1),
+    ...(values.scenario === undefined ? {} : { scenarios: values.scenario }),
+    ...(values.replay === undefined ? {} : { replay: { file: values.replay, speed: speedOf(values.speed) } }),
   };
 }
 

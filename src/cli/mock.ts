@@ -2,6 +2,7 @@
 import { once } from 'node:events';
 import { errorText } from '../engine/errorText';
 import { MockServer, STREAM_PATH } from '../mock/mockServer';
+import { loadRecordingFile, loadScenarioFile } from '../mock/scenario/load';
 import { visibleLine } from '../shared/visibleText';
 import type { MockCommand } from './args';
 import { EXIT } from './usage';
@@ -14,7 +15,9 @@ function time(epochMs: number): string {
 export async function runMock(command: MockCommand): Promise<number> {
   let server: MockServer;
   try {
-    server = await MockServer.start({ port: command.port, messageIntervalMs: command.intervalMs });
+    const scenarios = await Promise.all((command.scenarios ?? []).map(loadScenarioFile));
+    if (command.replay) scenarios.push(await loadRecordingFile(command.replay.file, command.replay.speed));
+    server = await MockServer.start({ port: command.port, messageIntervalMs: command.intervalMs, scenarios });
   } catch (error) {
     process.stderr.write(`sse-inspector: ${errorText(error)}\n`);
     return EXIT.failed;
@@ -25,6 +28,11 @@ export async function runMock(command: MockCommand): Promise<number> {
       `Stream:  ${stream}\n` +
       `Try:     sse-inspector connect ${stream}\n` +
       'Query:   interval=<ms> count=<n> ids retry=<ms> drop=<n> burst=<n> cors=reflect|star|none variant=ashx|core\n' +
+      server
+        .index()
+        .streams.slice(1)
+        .map(({ path, source }) => `Scenario: ${server.url}${path} (${visibleLine(source)})\n`)
+        .join('') +
       'Press Ctrl-C to stop.\n',
   );
   // One line per request and per close; headers are left out, as they may carry credentials.

@@ -98,14 +98,22 @@ ten-message sequence from the article "Using Server-Sent Events in .NET": ten
 Options:
   --port <n>          Port to listen on (default 0: any free port)
   --interval <ms>     Pause between messages (default 1000)
+  --scenario <file>   Also serve a scenario file (JSON, see README) at its
+                      "path", or /<name> for <name>.sse.json; repeatable
+  --replay <file>     Serve a recording (connect --json output or a panel
+                      export, NDJSON) at /replay
+  --speed <n>         Replay pace: 1 as recorded (default), 10 ten times
+                      faster, 0.5 half as fast, 0 as fast as possible
   -h, --help          Show this help
 
 Query options on /sse:
   interval=<ms> count=<n> ids retry=<ms> drop=<n> burst=<n>
   cors=reflect|star|none  variant=ashx|core
 
+GET / lists every stream served (built-in scenarios under /scenario/) as JSON.
+
 Exit codes:
   0  stopped with Ctrl-C or SIGTERM
-  1  the server could not start (e.g. the port is in use)
+  1  the server could not start (e.g. the port is in use, a scenario file is invalid)
   2  usage error
 `;

@@ -1,6 +1,7 @@
 // Starts and stops the built-in mock server for the commands, and shows it in the status bar.
 import * as vscode from 'vscode';
-import { MockServer, STREAM_PATH } from '../mock/mockServer';
+import { MockServer, RESERVED_PATHS, STREAM_PATH } from '../mock/mockServer';
+import { loadScenarioFiles, type ServedScenarioList } from '../mock/scenario/load';
 import type { MockRequestInfo } from '../mock/requestLog';
 import { Disposable } from './dispose';
 import { errorText } from '../engine/errorText';
@@ -97,7 +98,9 @@ export class MockServerControl extends Disposable {
     }
     let server: MockServer;
     try {
-      server = await MockServer.start({ port: port.value });
+      const { served, problems } = await this.workspaceScenarios();
+      for (const problem of problems) this.log.warn(`Scenario not served: ${problem}`);
+      server = await MockServer.start({ port: port.value, scenarios: served });
     } catch (error) {
       const message = `Could not start the SSE mock server on port ${port.value}: ${errorText(error)}. Choose another port in the setting sseInspector.mockServer.port (0 picks any free port).`;
       this.log.error(message);
@@ -115,9 +118,23 @@ export class MockServerControl extends Disposable {
     this.item.command = { title: 'Connect to the mock server', command: CONNECT_COMMAND, arguments: [stream] };
     this.item.show();
     this.itemVisible = true;
-    this.log.info(`Mock server started at ${server.url}`);
+    this.log.info(
+      `Mock server started at ${server.url}; it serves ${server
+        .index()
+        .streams.map((s) => s.path)
+        .join(', ')}`,
+    );
     this.offerConnect(`SSE mock server running at ${server.url}.`, stream);
     return server.url;
+  }
+
+  /** The workspace's scenario files (setting sseInspector.scenarios.glob), loaded; bad ones come back as problems. */
+  private async workspaceScenarios(): Promise<ServedScenarioList> {
+    const glob = vscode.workspace.getConfiguration('sseInspector').get<unknown>('scenarios.glob');
+    const pattern = typeof glob === 'string' && glob.trim() !== '' ? glob : '**/*.sse.json';
+    const uris = await vscode.workspace.findFiles(pattern, '**/node_modules/**', 200);
+    const files = uris.filter((uri) => uri.scheme === 'file').map((uri) => uri.fsPath);
+    return loadScenarioFiles(files.sort(), RESERVED_PATHS);
   }
 
   /** A notification whose Connect button opens a panel on the server's stream; it does not wait for the user. */

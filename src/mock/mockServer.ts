@@ -1,13 +1,15 @@
 // The document's SSE server on 127.0.0.1, for trying the inspector (and its tests) without a real backend.
 import { redactUrlParams } from '../shared/redact';
 import * as http from 'node:http';
-import { once } from 'node:events';
 import type { Duplex } from 'node:stream';
 import { systemClock, type Clock } from '../engine/clock';
 import { streamHeaders } from './headers';
 import { keptHeaders, RequestRing, type MockRequestInfo } from './requestLog';
 import { parseStreamQuery } from './query';
-import { streamSteps, type Step } from './sequence';
+import { streamSteps } from './sequence';
+import { play } from './play';
+import { BUILT_IN_SCENARIOS } from './scenario/builtIn';
+import { ScenarioRoutes, type ServedScenario } from './scenario/serve';
 
 export interface MockServerOptions {
   /** 0 (the default) picks a free port. */
@@ -16,10 +18,15 @@ export interface MockServerOptions {
   messageIntervalMs?: number;
   /** Paces the messages. Default the system clock; tests pass a hand-driven one. */
   clock?: Clock;
+  /** Scripted streams served at their own paths besides /sse. */
+  scenarios?: readonly ServedScenario[];
 }
 
 export const DEFAULT_MESSAGE_INTERVAL_MS = 1000;
 export const STREAM_PATH = '/sse';
+
+/** Paths a scenario file cannot take: the index, the document's stream and the built-in scenarios. */
+export const RESERVED_PATHS: readonly string[] = ['/', STREAM_PATH, ...BUILT_IN_SCENARIOS.map((s) => s.path)];
 
 /** Called when a request arrives and again when it closes (then `closedAt` is set). */
 export type MockRequestListener = (request: MockRequestInfo) => void;
@@ -67,42 +74,6 @@ function singleHeader(value: string | string[] | undefined): string | undefined 
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** Waits `ms` on the clock; rejects (and clears the timer, so nothing keeps the process alive) on abort. */
-function wait(clock: Clock, ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = (): void => {
-      clock.clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = clock.setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-/** Writes the steps, waiting out each delay and the socket's backpressure, until done or the client leaves. */
-async function play(res: http.ServerResponse, steps: Iterable<Step>, clock: Clock, signal: AbortSignal): Promise<void> {
-  for (const step of steps) {
-    if (step.delayMs > 0) await wait(clock, step.delayMs, signal);
-    // The socket can die between writes before 'close' is emitted; writing then would raise an error.
-    if (res.destroyed) return;
-    if (step.drop) {
-      // Flush what was written, then go away without the chunked terminator: the client sees a network error.
-      const socket = res.socket;
-      res.write(step.text, () => socket?.destroy());
-      return;
-    }
-    if (!res.write(step.text)) await once(res, 'drain', { signal });
-  }
-  res.end();
-}
-
 export class MockServer {
   readonly url: string;
   readonly port: number;
@@ -114,6 +85,7 @@ export class MockServer {
     private readonly server: http.Server,
     private readonly messageIntervalMs: number,
     private readonly clock: Clock,
+    private readonly routes: ScenarioRoutes,
   ) {
     const address = server.address();
     if (address === null || typeof address === 'string') throw new Error('The mock server has no TCP address');
@@ -137,9 +109,10 @@ export class MockServer {
     if (!Number.isInteger(interval) || interval < 0 || interval > 2 ** 31 - 1) {
       throw new Error(`Message interval must be a whole number of milliseconds, got ${interval}`);
     }
+    const routes = new ScenarioRoutes([...BUILT_IN_SCENARIOS, ...(options.scenarios ?? [])], [STREAM_PATH, '/']);
     const server = http.createServer();
     await listen(server, port);
-    return new MockServer(server, interval, options.clock ?? systemClock);
+    return new MockServer(server, interval, options.clock ?? systemClock, routes);
   }
 
   /** The most recent requests (RECENT_REQUESTS), oldest first; `closedAt` is set when a response closes. */
@@ -165,6 +138,12 @@ export class MockServer {
       this.server.closeAllConnections();
     });
     return this.stopped;
+  }
+
+  /** What `GET /` answers: every stream this server serves. */
+  index(): { streams: Array<{ path: string; source: string; description?: string }> } {
+    const scenarios = this.routes.list.map(({ path, source, scenario }) => ({ path, source, description: scenario.description }));
+    return { streams: [{ path: STREAM_PATH, source: 'document', description: "The document's ten messages" }, ...scenarios] };
   }
 
   private notify(info: MockRequestInfo): void {
@@ -195,6 +174,16 @@ export class MockServer {
     const url = originFormTarget(info.url);
     if (url === undefined) {
       refuse(res, 400, `Bad request target: the mock server takes a path such as ${STREAM_PATH}.`);
+      return;
+    }
+    if (url.pathname === '/' && req.method === 'GET') {
+      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify(this.index()));
+      return;
+    }
+    if (this.routes.has(url.pathname) && (req.method === 'GET' || req.method === 'POST')) {
+      req.resume();
+      this.routes.serve(url.pathname, res, singleHeader(req.headers['last-event-id']), this.clock, aborted.signal);
       return;
     }
     if (url.pathname !== STREAM_PATH) {

@@ -14,7 +14,7 @@ const SMOKE_TIME_LIMIT_MS = 3 * 60_000;
 
 /** vsce's own bookkeeping entries plus what the extension is allowed to ship. */
 const allowedEntry =
-  /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(package\.json|readme\.md|changelog\.md|LICENSE(\.txt)?|dist\/(extension\.js|webview\.js|webview\.css|cli\.js|[\w.-]+\.ttf)))$/;
+  /^(\[Content_Types\]\.xml|extension\.vsixmanifest|extension\/(package\.json|readme\.md|changelog\.md|LICENSE(\.txt)?|schemas\/scenario\.schema\.json|dist\/(extension\.js|webview\.js|webview\.css|cli\.js|[\w.-]+\.ttf)))$/;
 const requiredEntries = [
   'extension/package.json',
   'extension/readme.md',
@@ -22,6 +22,8 @@ const requiredEntries = [
   'extension/dist/extension.js',
   'extension/dist/webview.js',
   'extension/dist/cli.js',
+  // contributes.jsonValidation points at it: without it scenario files get no validation or completion.
+  'extension/schemas/scenario.schema.json',
 ];
 
 /** What is wrong with the package, or nothing. `distFiles` are the production build's outputs, all of which must ship. */

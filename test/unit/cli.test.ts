@@ -1,26 +1,12 @@
 import { strict as assert } from 'node:assert';
-import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { MockServer } from '../../src/mock/mockServer';
 import { redactedHeaderValue } from '../../src/mock/requestLog';
 import { buildCli } from './support/cliBundle';
-import { cli, finish, start } from './support/cliRun';
+import { cli, finish, start, waitForOutput } from './support/cliRun';
 import { rawRequest } from './support/rawClient';
 import { RawServer, openStream } from './support/rawServer';
 
 /** Resolves with the stdout so far once it contains `text`. */
-function waitForOutput(child: ChildProcessWithoutNullStreams, text: string): Promise<string> {
-  return new Promise((resolve) => {
-    let seen = '';
-    const onData = (chunk: Buffer) => {
-      seen += chunk.toString();
-      if (seen.includes(text)) {
-        child.stdout.off('data', onData);
-        resolve(seen);
-      }
-    };
-    child.stdout.on('data', onData);
-  });
-}
 
 type Json = Record<string, unknown>;
 const records = (stdout: string): Json[] =>

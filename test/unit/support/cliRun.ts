@@ -23,3 +23,18 @@ export async function finish(child: ChildProcessWithoutNullStreams): Promise<Run
 }
 
 export const cli = (args: string[], env?: Record<string, string>): Promise<Run> => finish(start(args, env));
+
+/** Resolves with everything printed on stdout once it includes `text`. */
+export function waitForOutput(child: ChildProcessWithoutNullStreams, text: string): Promise<string> {
+  return new Promise((resolve) => {
+    let seen = '';
+    const onData = (chunk: Buffer) => {
+      seen += chunk.toString();
+      if (seen.includes(text)) {
+        child.stdout.off('data', onData);
+        resolve(seen);
+      }
+    };
+    child.stdout.on('data', onData);
+  });
+}
