@@ -1,5 +1,5 @@
 // The copies of records the webview gets: every long string clipped (event data to a page, the rest to a line), the store keeping them whole.
-import { clipText } from '../shared/clipText';
+import { CLIP_MARK, clipMarked, clipText } from '../shared/clipText';
 import type { SseRecord } from '../shared/record';
 
 /** Enough for any row and most detail panes; the rest of an event's data arrives on demand through `details`. */
@@ -7,7 +7,7 @@ export const VIEW_DATA_LIMIT = 64 * 1024;
 /** Fields a row shows on one line (type, id, Last-Event-ID, URL, header values, messages): far more than fits. */
 export const VIEW_FIELD_LIMIT = 4 * 1024;
 /** Marks a clipped field other than event data, so a user sees it was cut. */
-export const CLIP_MARK = '…';
+export { CLIP_MARK };
 
 /** Fields that are bodies of text rather than one-line values (event data, comments, ignored lines); they get the data limit. */
 const BODY_FIELDS = new Set(['data', 'text', 'line']);
@@ -38,7 +38,7 @@ export function toViewRecord(record: SseRecord, dataLimit: number = VIEW_DATA_LI
 /** A one-line value, or an object of them (headers, the CORS verdict), with each long string cut and marked. */
 function clipField(value: unknown, limit: number): unknown {
   if (typeof value === 'string') {
-    return value.length <= limit ? value : `${clipText(value, limit)}${CLIP_MARK}`;
+    return clipMarked(value, limit);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return value;
