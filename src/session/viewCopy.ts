@@ -9,8 +9,11 @@ export const VIEW_FIELD_LIMIT = 4 * 1024;
 /** Marks a clipped field other than event data, so a user sees it was cut. */
 export { CLIP_MARK };
 
-/** Fields that are bodies of text rather than one-line values (event data, comments, ignored lines); they get the data limit. */
-const BODY_FIELDS = new Set(['data', 'text', 'line']);
+/**
+ * Fields that are bodies of text rather than one-line values (event data, comments, ignored lines, an error
+ * response's body, which the detail pane pretty-prints when it is JSON); they get the data limit.
+ */
+const BODY_FIELDS = new Set(['data', 'text', 'line', 'body']);
 
 /**
  * The record itself when every string in it is within its limit, else a copy with the long ones cut: event data
@@ -35,7 +38,7 @@ export function toViewRecord(record: SseRecord, dataLimit: number = VIEW_DATA_LI
   return copy as unknown as SseRecord;
 }
 
-/** A one-line value, or an object of them (headers, the CORS verdict), with each long string cut and marked. */
+/** A one-line value, or an object of them at any depth (headers, the CORS verdict, the request sent), each long string cut and marked. */
 function clipField(value: unknown, limit: number): unknown {
   if (typeof value === 'string') {
     return clipMarked(value, limit);
