@@ -4,17 +4,11 @@ import type { WebviewToExtension } from '../src/shared/protocol';
 import type { EventRecord, OpenRecord, SseRecord } from '../src/shared/record';
 import { assertNever } from '../src/shared/record';
 import { button, h } from './dom';
-import { formatBytes, formatCount, formatDelta, formatSeconds, formatWallClock, parseJson } from './format';
-import { jsonTree } from './jsonTree';
-import { visibleBlock, visibleLine } from '../src/shared/visibleText';
+import { dataView, facts, headerLines, headersTable, section, type Fact } from './detailParts';
+import { formatBytes, formatCount, formatDelta, formatSeconds, formatWallClock } from './format';
+import { visibleBlock } from '../src/shared/visibleText';
 import { badgeKind, closeReasonText, typeLabel } from './recordText';
-
-/** Data up to this size is parsed into a tree; beyond it the pane shows text and points to the editor. */
-const TREE_LIMIT_CHARS = 2_000_000;
-/** Text shown in the pane at most; *Open in editor* has the rest. */
-const TEXT_LIMIT_CHARS = 200_000;
-
-type Fact = [label: string, value: string];
+import { errorView, requestView } from './requestDetails';
 
 export class DetailPane {
   readonly element: HTMLElement;
@@ -59,13 +53,8 @@ export class DetailPane {
         this.showOpen(record);
         break;
       case 'error':
-        this.content.append(
-          facts([
-            ['Message', record.message],
-            ['HTTP status', record.status === undefined ? 'no response' : String(record.status)],
-            ['Will reconnect', record.willReconnect ? 'yes' : 'no'],
-          ]),
-        );
+        this.content.append(...errorView(record));
+        if (record.body !== undefined && record.body !== '') this.addCopyButton('Copy body', () => record.body ?? '');
         break;
       case 'reconnect':
         this.content.append(
@@ -165,14 +154,11 @@ export class DetailPane {
         ['Headers after', `${record.ttfbMs} ms`],
         ...cors,
       ]),
-      h('div', { className: 'detail-section', text: 'Response headers' }),
-      headersTable(record.headers),
+      section('Response headers'),
+      headersTable(record.headers, 'Response headers'),
+      ...(record.request === undefined ? [] : requestView(record.request)),
     );
-    this.addCopyButton('Copy headers', () =>
-      Object.entries(record.headers)
-        .map(([name, value]) => `${name}: ${value}`)
-        .join('\n'),
-    );
+    this.addCopyButton('Copy headers', () => headerLines(record.headers));
   }
 
   private addCopyButton(label: string, text: () => string): void {
@@ -180,33 +166,4 @@ export class DetailPane {
     copy.addEventListener('click', () => this.post({ type: 'copy', text: text() }));
     this.actions.append(copy);
   }
-}
-
-function facts(pairs: Fact[]): HTMLDListElement {
-  return h(
-    'dl',
-    { className: 'facts' },
-    pairs.flatMap(([label, value]) => [h('dt', { text: label }), h('dd', { text: visibleLine(value) })]),
-  );
-}
-
-function headersTable(headers: Record<string, string>): HTMLTableElement {
-  const rows = Object.entries(headers).map(([name, value]) =>
-    h('tr', {}, [h('th', { text: name, attrs: { scope: 'row' } }), h('td', { text: visibleLine(value) })]),
-  );
-  return h('table', { className: 'headers' }, [h('tbody', {}, rows)]);
-}
-
-/** JSON as a foldable tree when it parses (and is not huge), otherwise the text itself, limited in size. */
-function dataView(data: string): HTMLElement {
-  const parsed = data.length <= TREE_LIMIT_CHARS ? parseJson(data) : undefined;
-  if (parsed && typeof parsed.value === 'object' && parsed.value !== null) return jsonTree(parsed.value);
-  if (data.length <= TEXT_LIMIT_CHARS) return h('pre', { className: 'detail-text', text: visibleBlock(data) });
-  return h('div', {}, [
-    h('div', {
-      className: 'detail-note',
-      text: `Showing the first ${formatCount(TEXT_LIMIT_CHARS)} of ${formatCount(data.length)} characters; Open in editor shows everything.`,
-    }),
-    h('pre', { className: 'detail-text', text: visibleBlock(data.slice(0, TEXT_LIMIT_CHARS)) }),
-  ]);
 }

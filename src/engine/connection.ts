@@ -7,10 +7,11 @@ import { describeNetworkError } from './networkError';
 import { readErrorBody } from './errorBody';
 import { DEFAULT_CLOSE_ON, DEFAULT_MAX_EVENT_BYTES, DEFAULT_RETRY_MS, MAX_ID_BYTES, type ConnectOptions } from './options';
 import { Reconnects } from './reconnectPolicy';
-import type { ClosedRecord, CloseReason, ErrorRecord, EventRecord, SseRecord } from '../shared/record';
+import type { ClosedRecord, CloseReason, ErrorRecord, EventRecord, SentRequest, SseRecord } from '../shared/record';
 import { planRequest, type RequestPlan } from './request';
 import { visibleLine } from '../shared/visibleText';
 import { responseProblem } from './response';
+import { describeSent } from './sentRequest';
 import { Transport, type Answer } from './transport';
 
 /** Why one connection ended without closing the session; the session decides whether to reconnect. */
@@ -62,6 +63,8 @@ export class SseConnection {
   private readonly maxEventBytes: number;
   private readonly stream: EventStreamParser;
   private attemptAbort: AbortController | null = null;
+  /** The current connection's request, masked; its open and error records share this one object. */
+  private sent: SentRequest | undefined;
   private sleepTimer: unknown;
   private wake: (() => void) | undefined;
   private readonly onAbortSignal = (): void => this.close('user');
@@ -139,6 +142,8 @@ export class SseConnection {
 
   /** One request and its body. Undefined when the session finished; otherwise why this connection ended. */
   private async connectOnce(plan: RequestPlan, connection: number): Promise<Interruption | undefined> {
+    // Until this connection sends something, its errors describe no request (not the previous connection's).
+    this.sent = undefined;
     const attempt = plan.attempt(this.stream.lastEventId, connection > 1);
     if ('problem' in attempt) return { message: attempt.problem, retryable: false, opened: false };
     const abort = new AbortController();
@@ -146,6 +151,7 @@ export class SseConnection {
     const sentAt = performance.now();
     const exchange = await this.transport.exchange(plan.url, plan.origin, attempt, abort.signal);
     if (this.finished) return undefined;
+    if (exchange.sent !== undefined) this.sent = describeSent(exchange.sent, attempt.headers);
     if ('failure' in exchange) return { ...exchange.failure, opened: false };
     const answer = exchange.answer;
     const ttfbMs = round(performance.now() - sentAt);
@@ -166,6 +172,7 @@ export class SseConnection {
       headers: answer.headers,
       ttfbMs,
       ...(answer.cors === undefined ? {} : { cors: answer.cors }),
+      ...(this.sent === undefined ? {} : { request: this.sent }),
     });
     if (this.finished) return undefined;
     return this.read(answer.body, answer.url);
@@ -256,7 +263,8 @@ export class SseConnection {
 
   private emitError(message: string, willReconnect: boolean, detail: ErrorDetail = {}): void {
     this.stamp();
-    this.onRecord({ kind: 'error', ...this.base(), message, ...detail, willReconnect });
+    const request = this.sent === undefined ? {} : { request: this.sent };
+    this.onRecord({ kind: 'error', ...this.base(), message, ...detail, ...request, willReconnect });
   }
 
   private finish(reason: CloseReason, message: string | undefined): void {

@@ -3,6 +3,7 @@
 import { errorText } from './errorText';
 import type { ConnectOptions } from './options';
 import { normalizeOrigin, originProblem, streamUrlProblem } from '../shared/streamUrl';
+import { credentialValues, maskSecrets } from '../shared/redact';
 import { visibleLine } from '../shared/visibleText';
 
 /** What one attempt sends; header names lower-case. */
@@ -71,7 +72,9 @@ export function planRequest(options: ConnectOptions): PlanResult {
     // The Request constructor applies fetch's own rules (method names, header values, body with GET, …).
     new Request(url, { method, headers, body });
   } catch (error) {
-    return { problem: `The request cannot be sent: ${withoutCredentials(errorText(error), options)}` };
+    // fetch's messages quote a refused header value; a credential must never reach a record, a log or the terminal.
+    const secrets = credentialValues({ ...options.headers, ...sentCredentials(options) });
+    return { problem: `The request cannot be sent: ${maskSecrets(errorText(error), secrets)}` };
   }
   const fixed: Record<string, string> = {};
   for (const [name, value] of headers) {
@@ -96,11 +99,7 @@ export function planRequest(options: ConnectOptions): PlanResult {
   };
 }
 
-/** fetch's messages quote a refused header value; a credential must never reach a record, a log or the terminal. */
-function withoutCredentials(text: string, options: ConnectOptions): string {
-  let safe = text;
-  for (const secret of [options.credentials?.cookie, options.credentials?.authorization]) {
-    if (secret) safe = safe.split(secret).join('[credential]');
-  }
-  return safe;
+/** The credential headers the engine adds from the credentials option (see baseHeaders). */
+function sentCredentials(options: ConnectOptions): Record<string, string | undefined> {
+  return options.withCredentials ? { [COOKIE]: options.credentials?.cookie, [AUTHORIZATION]: options.credentials?.authorization } : {};
 }

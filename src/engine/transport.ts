@@ -8,6 +8,7 @@ import { decodeBody } from './decode';
 import { describeNetworkError, type NetworkFailure } from './networkError';
 import type { ConnectOptions } from './options';
 import type { Attempt } from './request';
+import type { SentHop } from './sentRequest';
 import { headerRecord, type ResponseHead } from './response';
 import { isCredentialHeader } from '../shared/headerLines';
 import type { CorsVerdict } from '../shared/record';
@@ -19,7 +20,8 @@ export interface Answer extends ResponseHead {
   cors?: CorsVerdict;
 }
 
-export type Exchange = { answer: Answer } | { failure: NetworkFailure };
+/** `sent` is the last hop's request; absent only when nothing was sent (a blocked port). */
+export type Exchange = { answer: Answer; sent: SentHop } | { failure: NetworkFailure; sent?: SentHop };
 
 /** fetch gives up on the 21st redirect. */
 const MAX_REDIRECTS = 20;
@@ -61,17 +63,20 @@ export class Transport {
     const headers = { ...attempt.headers };
     const chain: string[] = [url.href];
     const judge = new CorsJudge(origin, this.options.withCredentials === true);
+    let sent: SentHop | undefined;
     for (let redirects = 0; ; redirects++) {
       const blocked = blockedPortProblem(url);
-      if (blocked !== undefined) return { failure: { message: blocked, retryable: false } };
+      if (blocked !== undefined) return { failure: { message: blocked, retryable: false }, ...(sent === undefined ? {} : { sent }) };
       const sentOrigin = judge.enter(url);
       if (sentOrigin !== undefined) headers.origin = sentOrigin;
+      // A copy: the next hop changes `headers` in place.
+      sent = { method, url: url.href, headers: { ...headers }, body };
       let response;
       try {
         response = await request(url, { dispatcher: this.agent, method: method as 'GET', headers, body, signal });
       } catch (error) {
         const context = { connectTimeoutMs: this.options.connectTimeoutMs };
-        return { failure: describeNetworkError(error, url.href, false, context) };
+        return { failure: describeNetworkError(error, url.href, false, context), sent };
       }
       const head = headerRecord(response.headers);
       const status = response.statusCode;
@@ -79,23 +84,24 @@ export class Transport {
       judge.check(head, location === undefined ? undefined : `${status} redirect from ${url.href}`);
       if (location === undefined) {
         const decoded = decodeBody(response.body, head['content-encoding']);
-        return { answer: { status, url: url.href, redirected: redirects > 0, headers: head, body: decoded, cors: judge.verdict() } };
+        return { answer: { status, url: url.href, redirected: redirects > 0, headers: head, body: decoded, cors: judge.verdict() }, sent };
       }
       // Read off (up to a limit) rather than cut, so the connection can serve the next hop.
       response.body.dump().catch(() => undefined);
       const next = URL.canParse(location, url.href) ? new URL(location, url) : undefined;
       if (next === undefined)
-        return { failure: { message: `The server redirected to "${location}", which is not a URL`, retryable: false } };
+        return { failure: { message: `The server redirected to "${location}", which is not a URL`, retryable: false }, sent };
       if (next.protocol !== 'http:' && next.protocol !== 'https:') {
         return {
           failure: {
             message: `The server redirected to a non-HTTP URL (${next.href.slice(0, 200)}); an event stream needs http: or https:`,
             retryable: false,
           },
+          sent,
         };
       }
       chain.push(next.href);
-      if (redirects + 1 > MAX_REDIRECTS) return { failure: { message: tooManyRedirects(chain), retryable: false } };
+      if (redirects + 1 > MAX_REDIRECTS) return { failure: { message: tooManyRedirects(chain), retryable: false }, sent };
       judge.redirect(url, next);
       if (url.origin !== next.origin) {
         for (const name of Object.keys(headers)) if (isCredentialHeader(name)) delete headers[name];

@@ -1,5 +1,5 @@
 // The copies of records the webview gets: every long string clipped (event data to a page, the rest to a line), the store keeping them whole.
-import { clipText } from '../shared/clipText';
+import { CLIP_MARK, clipMarked, clipText } from '../shared/clipText';
 import type { SseRecord } from '../shared/record';
 
 /** Enough for any row and most detail panes; the rest of an event's data arrives on demand through `details`. */
@@ -7,10 +7,13 @@ export const VIEW_DATA_LIMIT = 64 * 1024;
 /** Fields a row shows on one line (type, id, Last-Event-ID, URL, header values, messages): far more than fits. */
 export const VIEW_FIELD_LIMIT = 4 * 1024;
 /** Marks a clipped field other than event data, so a user sees it was cut. */
-export const CLIP_MARK = '…';
+export { CLIP_MARK };
 
-/** Fields that are bodies of text rather than one-line values (event data, comments, ignored lines); they get the data limit. */
-const BODY_FIELDS = new Set(['data', 'text', 'line']);
+/**
+ * Fields that are bodies of text rather than one-line values (event data, comments, ignored lines, an error
+ * response's body, which the detail pane pretty-prints when it is JSON); they get the data limit.
+ */
+const BODY_FIELDS = new Set(['data', 'text', 'line', 'body']);
 
 /**
  * The record itself when every string in it is within its limit, else a copy with the long ones cut: event data
@@ -35,10 +38,10 @@ export function toViewRecord(record: SseRecord, dataLimit: number = VIEW_DATA_LI
   return copy as unknown as SseRecord;
 }
 
-/** A one-line value, or an object of them (headers, the CORS verdict), with each long string cut and marked. */
+/** A one-line value, or an object of them at any depth (headers, the CORS verdict, the request sent), each long string cut and marked. */
 function clipField(value: unknown, limit: number): unknown {
   if (typeof value === 'string') {
-    return value.length <= limit ? value : `${clipText(value, limit)}${CLIP_MARK}`;
+    return clipMarked(value, limit);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return value;

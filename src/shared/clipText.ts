@@ -9,3 +9,11 @@ export function clipText(text: string, limit: number): string {
   const endsInHighSurrogate = lastKept >= 0xd800 && lastKept <= 0xdbff;
   return text.slice(0, endsInHighSurrogate ? limit - 1 : limit);
 }
+
+/** Marks a clipped one-line value (a URL, a header value, a message), so a reader sees it was cut. */
+export const CLIP_MARK = '…';
+
+/** The text itself when within `limit`, else its first `limit` units followed by CLIP_MARK. */
+export function clipMarked(text: string, limit: number): string {
+  return text.length <= limit ? text : `${clipText(text, limit)}${CLIP_MARK}`;
+}

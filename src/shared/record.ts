@@ -20,6 +20,28 @@ export interface CorsVerdict {
   reason: string;
 }
 
+/**
+ * The request as the engine sent it for one connection (the last hop when redirects were followed), with every
+ * credential masked before the record exists: records reach exports, the CLI's --json and logs.
+ */
+export interface SentRequest {
+  method: string;
+  /** The URL requested at this hop; credential-like query values masked. */
+  url: string;
+  /** The headers as sent, names lower-case; credential values masked, each value clipped (see engine/sentRequest.ts). */
+  headers: Record<string, string>;
+  /** How many headers were left out to keep the record small (see engine/sentRequest.ts); absent when none. */
+  headersOmitted?: number;
+  /** UTF-8 byte size of the body; 0 when none was sent. */
+  bodyBytes: number;
+  /** The start of the body as text (at most 1 KiB); absent when none was sent. */
+  bodyStart?: string;
+  /** The Origin header, when one was sent. */
+  origin?: string;
+  /** The Last-Event-ID header as text, when one was sent (a reconnect after an id, or a resume the user asked for). */
+  lastEventId?: string;
+}
+
 interface RecordBase {
   /** Position in this session's record stream, from 1. */
   seq: number;
@@ -42,6 +64,8 @@ export interface OpenRecord extends RecordBase {
   ttfbMs: number;
   /** Present only when a page origin was given. */
   cors?: CorsVerdict;
+  /** The request this connection sent. */
+  request?: SentRequest;
 }
 
 export interface EventRecord extends RecordBase {
@@ -99,6 +123,8 @@ export interface ErrorRecord extends RecordBase {
   body?: string;
   /** The body went on beyond `body`. */
   bodyTruncated?: true;
+  /** The request of the connection that failed; absent when none was sent (e.g. the URL was refused up front). */
+  request?: SentRequest;
   willReconnect: boolean;
 }
 

@@ -79,10 +79,43 @@ export function credentialParamValues(url: string): string[] {
   return values;
 }
 
+/** A header value as it may be shown or kept: REDACTED for a credential header (by name), else the value itself. */
+export function maskHeaderValue(name: string, value: string): string {
+  return value.trim() !== '' && isCredentialHeaderName(name) ? REDACTED : value;
+}
+
+/** Shorter credential values are masked only by header name: masked wherever they occur, they would blot out ordinary text. */
+const MIN_SECRET_CHARS = 4;
+
+/**
+ * The values of a request's credential headers, as sent and trimmed: masked wherever they occur in a message, a
+ * URL or a body, since fetch's messages quote a refused value and a user may repeat a token elsewhere.
+ */
+export function credentialValues(headers: Record<string, string | undefined>): string[] {
+  const values = new Set<string>();
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined || !isCredentialHeaderName(name)) continue;
+    for (const secret of [value, value.trim()]) if (secret.length >= MIN_SECRET_CHARS) values.add(secret);
+  }
+  return [...values];
+}
+
+/**
+ * The text with every occurrence of each secret value replaced by REDACTED (e.g. an error message quoting a
+ * header value). Longest first, so a whole value is replaced before a piece of it could split it.
+ */
+export function maskSecrets(text: string, secrets: readonly string[]): string {
+  let masked = text;
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+    if (secret !== '') masked = masked.replaceAll(secret, REDACTED);
+  }
+  return masked;
+}
+
 /** "Name: value" lines with the values of credential headers masked. */
 export function redactHeaderLines(text: string): string {
   return text.replace(/^([ \t]*)([^:\r\n]+?)([ \t]*:[ \t]*)(.*)$/gm, (line, indent: string, name: string, colon: string, value: string) =>
-    value.trim() !== '' && isCredentialHeaderName(name) ? `${indent}${name}${colon}${REDACTED}` : line,
+    maskHeaderValue(name, value) === REDACTED ? `${indent}${name}${colon}${REDACTED}` : line,
   );
 }
 

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { MockServer } from '../../src/mock/mockServer';
 import { redactedHeaderValue } from '../../src/mock/requestLog';
+import { REDACTED } from '../../src/shared/redact';
 import { buildCli } from './support/cliBundle';
 import { cli, finish, start, waitForOutput } from './support/cliRun';
 import { rawRequest } from './support/rawClient';
@@ -161,9 +162,10 @@ describe('command line (dist bundle, spawned)', function () {
         (_req, res) => void res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"bad key"}\n'),
       );
       try {
-        const run = await cli(['connect', `${api.url}/sse`], { COLUMNS: '200' });
+        const run = await cli(['connect', `${api.url}/sse`, '-H', 'Authorization: Bearer sk-table-secret'], { COLUMNS: '200' });
         assert.equal(run.code, 1, run.stderr);
         assert.match(run.stdout, /401 Unauthorized.*the server said: \{"error":"bad key"\}/);
+        assert.ok(!`${run.stdout}${run.stderr}`.includes('sk-table-secret'), 'the table prints no request header');
       } finally {
         await api.stop();
       }
@@ -199,6 +201,14 @@ describe('command line (dist bundle, spawned)', function () {
     assert.ok(!run.stdout.includes('t0ken') && !run.stderr.includes('t0ken'));
     const open = records(run.stdout)[0];
     assert.deepEqual((open.cors as Json | undefined)?.allowed, true);
+    // --json carries the request as sent, credentials masked by the engine.
+    const request = open.request as { method: string; headers: Json; bodyStart: string; origin: string };
+    assert.equal(request.method, 'POST');
+    assert.equal(request.bodyStart, '{"q":1}');
+    assert.equal(request.origin, 'http://page.test');
+    assert.equal(request.headers['x-trace'], 'abc');
+    assert.equal(request.headers.cookie, REDACTED);
+    assert.equal(request.headers.authorization, REDACTED);
   });
 
   it('leaves the credentials out without --with-credentials, and says so for flags', async () => {

@@ -58,6 +58,26 @@ describe('panel view copies', () => {
     assert.ok(viewSize(eventRecord(6, 'x', { lastEventId: huge })) < 2 * VIEW_DATA_LIMIT, 'a huge id counted whole in the batch size');
   });
 
+  it('clips the request sent, nested in open and error records, and keeps an error body up to the data limit', () => {
+    const huge = 'r'.repeat(VIEW_DATA_LIMIT * 2);
+    const request = { method: 'POST', url: `http://x/${huge}`, headers: { 'x-long': huge }, bodyBytes: huge.length, bodyStart: huge };
+    const open = toViewRecord({ ...openRecord(1, {}), request });
+    assert.ok(open.kind === 'open' && open.request !== undefined);
+    assert.equal(open.request.url.length, VIEW_FIELD_LIMIT + CLIP_MARK.length);
+    assert.equal(open.request.headers['x-long'], `${huge.slice(0, VIEW_FIELD_LIMIT)}${CLIP_MARK}`);
+    assert.equal(open.request.bodyStart?.length, VIEW_FIELD_LIMIT + CLIP_MARK.length);
+    assert.equal(open.request.bodyBytes, huge.length);
+    assert.equal(request.headers['x-long'], huge, 'the stored record stays whole');
+    const body = `{"a":"${'b'.repeat(VIEW_DATA_LIMIT)}"}`;
+    const error = toViewRecord({ kind: 'error', seq: 2, t: 2, at: 2, message: 'm', body, request, willReconnect: false });
+    assert.ok(error.kind === 'error');
+    assert.equal(error.body, body.slice(0, VIEW_DATA_LIMIT), 'an error body gets the data limit, unmarked (bodyTruncated tells)');
+    assert.equal(error.request?.headers['x-long'].length, VIEW_FIELD_LIMIT + CLIP_MARK.length);
+    const small = `{"error":"${'e'.repeat(VIEW_FIELD_LIMIT)}"}`;
+    const whole = toViewRecord({ kind: 'error', seq: 3, t: 3, at: 3, message: 'm', body: small, willReconnect: false });
+    assert.ok(whole.kind === 'error' && whole.body === small, 'a JSON body over a line in size arrives whole, so it still parses');
+  });
+
   it("estimates a record's share of a message by its clipped data, so huge events do not count whole", () => {
     assert.ok(viewSize(eventRecord(1, 'x'.repeat(1000))) >= 1000);
     assert.ok(viewSize(eventRecord(1, 'x'.repeat(1000))) > viewSize(eventRecord(1, 'x')));

@@ -60,8 +60,13 @@ export class RecordMaker {
     return Array.from({ length: count }, (_, index) => this.event('message', dataOf(index), { afterMs: 1 }));
   }
 
-  error(message: string, options: { status?: number; willReconnect?: boolean } = {}): ErrorRecord {
-    const record: ErrorRecord = { ...this.base(), kind: 'error', message, willReconnect: options.willReconnect ?? true };
+  /** `extra` adds what a refused response carries: headers, body, the request sent. */
+  error(
+    message: string,
+    options: { status?: number; willReconnect?: boolean } = {},
+    extra: Pick<ErrorRecord, 'headers' | 'body' | 'bodyTruncated' | 'request'> = {},
+  ): ErrorRecord {
+    const record: ErrorRecord = { ...this.base(), kind: 'error', message, willReconnect: options.willReconnect ?? true, ...extra };
     if (options.status !== undefined) record.status = options.status;
     return record;
   }
