@@ -63,8 +63,11 @@ export class ConnectionForm {
     for (const [field, note] of Object.entries(this.notes)) this.fields[field as NoticeField].setAttribute('aria-describedby', note.id);
     this.setMethods('GET');
     this.reconnect.replaceChildren(...RECONNECT_CHOICES.map((choice) => h('option', { text: choice, attrs: { value: choice } })));
-    this.secrets = new HeaderSecrets(this.headers, () => this.url.value.trim(), post, (message) =>
-      this.showNotice('headers', 'info', message),
+    this.secrets = new HeaderSecrets(
+      this.headers,
+      () => this.url.value.trim(),
+      post,
+      (message) => this.showNotice('headers', 'info', message),
     );
 
     const forget = button('Forget stored values', {

@@ -90,5 +90,7 @@ export function planConnection(request: ConnectRequest, settings: ConnectSetting
   if (settings.connectTimeoutMs !== undefined) {
     options.connectTimeoutMs = settings.connectTimeoutMs;
   }
-  return toStore === undefined ? { ok: true, options, secretsOrigin: secretsFrom } : { ok: true, options, secretsOrigin: secretsFrom, toStore };
+  return toStore === undefined
+    ? { ok: true, options, secretsOrigin: secretsFrom }
+    : { ok: true, options, secretsOrigin: secretsFrom, toStore };
 }

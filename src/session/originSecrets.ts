@@ -56,7 +56,10 @@ export function substituteMasked(text: string, stored: HeaderSecrets, origin: st
   }
   const both = [...masked].find((key) => typed.has(key));
   if (both !== undefined) {
-    return { ok: false, problem: `The ${both} header has a stored (${MASKED}) and a typed value; type the whole value, or keep only the masked line.` };
+    return {
+      ok: false,
+      problem: `The ${both} header has a stored (${MASKED}) and a typed value; type the whole value, or keep only the masked line.`,
+    };
   }
   return { ok: true, headers: lines.join('\n') };
 }

@@ -137,7 +137,10 @@ describe('panel connect plan', () => {
     assert.ok(unchanged.ok && unchanged.toStore === undefined, 'a Connect that typed nothing new wrote the storage');
     const missing = noticeFor({ headers: 'X-Trace: 1\nAuthorization: ••••••' });
     assert.equal(missing.field, 'headers');
-    assert.equal(missing.message, 'Header line 2: no Authorization value is stored for http://127.0.0.1:8080 (•••••• stands for a stored one); type the value.');
+    assert.equal(
+      missing.message,
+      'Header line 2: no Authorization value is stored for http://127.0.0.1:8080 (•••••• stands for a stored one); type the value.',
+    );
   });
 
   it('adds the stored Cookie with Send credentials only, and never over a Cookie line in the box', () => {

@@ -240,7 +240,9 @@ describe('panel session (plain Node, real engine)', () => {
     const { session } = start(webview, url, services);
     session.receive({ type: 'ready' });
     await webview.until((view) => view.ofType('state').length === 1);
-    await session.connect(request(url, { withCredentials: true, headers: 'X-Api-Key: box-key-456\nAuthorization: Bearer used-then-changed' }));
+    await session.connect(
+      request(url, { withCredentials: true, headers: 'X-Api-Key: box-key-456\nAuthorization: Bearer used-then-changed' }),
+    );
     await webview.until((view) => view.rows.at(-1)?.kind === 'closed');
     assert.match(JSON.stringify(webview.rows), /used-then-changed/, 'the server did not echo the token; the test proves nothing');
     await credentials.write(new URL(url).origin, { authorization: 'Bearer another-one' });

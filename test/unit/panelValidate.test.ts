@@ -78,11 +78,15 @@ describe('panel message validation', () => {
       /request withCredentials must be true or false/,
     );
     assert.match(problemOf({ type: 'connect', request: { ...REQUEST, url: null } }), /request url must be a string, not null/);
-    assert.match(problemOf({ type: 'connect', request: { ...REQUEST, reconnect: 'sometimes' } }), /request reconnect must be one of auto, always, never/);
+    assert.match(
+      problemOf({ type: 'connect', request: { ...REQUEST, reconnect: 'sometimes' } }),
+      /request reconnect must be one of auto, always, never/,
+    );
   });
 
   it('accepts a request with each reconnect choice, and one saved before the choice existed', () => {
-    for (const reconnect of ['auto', 'always', 'never']) assert.ok(validateWebviewMessage({ type: 'connect', request: { ...REQUEST, reconnect } }).ok);
+    for (const reconnect of ['auto', 'always', 'never'])
+      assert.ok(validateWebviewMessage({ type: 'connect', request: { ...REQUEST, reconnect } }).ok);
     assert.equal(connectRequestProblem(REQUEST), undefined);
   });
 

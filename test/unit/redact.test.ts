@@ -1,6 +1,14 @@
 // The one credential rule: which headers and query parameters are secrets, and how they are masked in text, requests and the session's memory.
 import { strict as assert } from 'node:assert';
-import { isCredentialHeaderName, MASKED, maskHeaderLines, maskSecrets, redactRequest, redactUrlParams, REDACTED } from '../../src/shared/redact';
+import {
+  isCredentialHeaderName,
+  MASKED,
+  maskHeaderLines,
+  maskSecrets,
+  redactRequest,
+  redactUrlParams,
+  REDACTED,
+} from '../../src/shared/redact';
 import { SessionSecrets } from '../../src/session/sessionSecrets';
 
 describe('credential redaction', () => {
