@@ -94,7 +94,7 @@ export class ConnectionForm {
         h('span', { className: 'grid-label' }),
         h('div', { className: 'hint' }, [
           h('span', {
-            text: `Values of Authorization, Cookie, X-Api-Key and the like are kept in VS Code’s secret storage for the URL’s origin, and shown as ${MASKED}.`,
+            text: `Authorization, Cookie, X-Api-Key… values are kept per URL origin in VS Code’s secret storage, shown as ${MASKED}.`,
           }),
           this.secrets.toggle,
         ]),
