@@ -1,15 +1,22 @@
-// The connection form: URL, credentials mode, page origin, close-on name, the Request section and Connect/Disconnect.
+// The connection form: URL, credentials mode, page origin, close-on name, reconnect choice, the Request section and Connect/Disconnect.
 
-import type { ConnectRequest, ConnectionStatus, WebviewToExtension } from '../src/shared/protocol';
+import type { ConnectRequest, ConnectionStatus, ReconnectChoice, WebviewToExtension } from '../src/shared/protocol';
 import { button, h, icon } from './dom';
 import { looksLikeCurl } from '../src/shared/curlCommand';
 import { curlFromRequest, requestFromCurl } from './curlPaste';
 import { streamUrlProblem } from '../src/shared/streamUrl';
+import { HeaderSecrets } from './headerSecrets';
+import { MASKED } from '../src/shared/redact';
 
 export type NoticeField = 'url' | 'headers' | 'origin';
 export type NoticeLevel = 'error' | 'info';
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+const RECONNECT_CHOICES: ReconnectChoice[] = ['auto', 'always', 'never'];
+const RECONNECT_HELP =
+  'auto: a GET reconnects as EventSource does; a POST or a request with a body is sent once, and the end of its body is the normal end.';
+const CREDENTIALS_HELP =
+  'Send credentials is EventSource’s withCredentials: it adds the Cookie stored for this URL’s origin, and the CORS verdict then needs Access-Control-Allow-Credentials.';
 
 const STATUS_LOOKS: Record<ConnectionStatus, { icon: string; text: string; spin?: true }> = {
   idle: { icon: 'circle-outline', text: 'Not connected' },
@@ -33,13 +40,8 @@ export class ConnectionForm {
     attrs: { id: 'headers', rows: '3', spellcheck: 'false', placeholder: 'Name: value (one per line)' },
   });
   private readonly body = h('textarea', { attrs: { id: 'body', rows: '3', spellcheck: 'false' } });
-  private readonly cookie = input('cookie', 'password', 'Cookie header value');
-  private readonly authorization = input('authorization', 'password', 'Authorization header value');
-  private readonly storedNote = h(
-    'span',
-    { className: 'stored', title: 'Cookie and Authorization values are kept in VS Code’s secret storage' },
-    [icon('lock'), h('span', { text: 'stored' })],
-  );
+  private readonly reconnect = h('select', { attrs: { id: 'reconnect', title: RECONNECT_HELP } });
+  private readonly secrets: HeaderSecrets;
   private readonly connectButton = button('Connect', { icon: 'plug', className: 'action primary', title: 'Connect to the stream (Enter)' });
   private readonly disconnectButton = button('Disconnect', { icon: 'debug-disconnect', title: 'Close the connection' });
   private readonly statusPill = h('span', { className: 'status', attrs: { role: 'status' } });
@@ -59,13 +61,20 @@ export class ConnectionForm {
     this.url.setAttribute('aria-label', 'Stream URL');
     this.closeOn.value = 'end';
     for (const [field, note] of Object.entries(this.notes)) this.fields[field as NoticeField].setAttribute('aria-describedby', note.id);
-    for (const credential of [this.cookie, this.authorization]) credential.autocomplete = 'off';
     this.setMethods('GET');
+    this.reconnect.replaceChildren(...RECONNECT_CHOICES.map((choice) => h('option', { text: choice, attrs: { value: choice } })));
+    this.secrets = new HeaderSecrets(
+      this.headers,
+      () => this.url.value.trim(),
+      post,
+      (message) => this.showNotice('headers', 'info', message),
+    );
 
-    const save = button('Save', { icon: 'save', title: 'Keep these values in VS Code’s secret storage' });
-    const clear = button('Clear', { icon: 'trash', title: 'Forget the stored values' });
-    save.addEventListener('click', () => this.saveCredentials());
-    clear.addEventListener('click', () => this.post({ type: 'clearCredentials' }));
+    const forget = button('Forget stored values', {
+      icon: 'trash',
+      title: 'Remove the header values stored for this URL’s origin from VS Code’s secret storage',
+    });
+    forget.addEventListener('click', () => this.post({ type: 'forgetSecrets', url: this.url.value.trim() }));
     this.disconnectButton.addEventListener('click', () => this.post({ type: 'disconnect' }));
     const copyCurl = button('Copy as curl', {
       icon: 'terminal',
@@ -82,6 +91,13 @@ export class ConnectionForm {
         this.method,
         label('headers', 'Headers'),
         h('div', {}, [this.headers, this.notes.headers]),
+        h('span', { className: 'grid-label' }),
+        h('div', { className: 'hint' }, [
+          h('span', {
+            text: `Authorization, Cookie, X-Api-Key… values are kept per URL origin in VS Code’s secret storage, shown as ${MASKED}.`,
+          }),
+          this.secrets.toggle,
+        ]),
         label('body', 'Body'),
         this.body,
         h('span', { className: 'grid-label', text: 'curl' }),
@@ -91,16 +107,10 @@ export class ConnectionForm {
           this.insecureTls,
           h('span', { text: 'Trust any certificate (this connection only; not safe for real servers)' }),
         ]),
+        h('span', { className: 'grid-label', text: 'Reconnect' }),
+        h('div', { className: 'hint', text: RECONNECT_HELP }),
         h('span', { className: 'grid-label', text: 'Credentials' }),
-        h('div', { className: 'credentials' }, [
-          label('cookie', 'Cookie'),
-          this.cookie,
-          label('authorization', 'Authorization'),
-          this.authorization,
-          save,
-          clear,
-          this.storedNote,
-        ]),
+        h('div', { className: 'hint' }, [h('span', { text: CREDENTIALS_HELP }), forget]),
       ]),
     ]);
 
@@ -113,11 +123,13 @@ export class ConnectionForm {
         this.statusPill,
       ]),
       h('div', { className: 'connect-row options' }, [
-        h('label', { className: 'check' }, [this.withCredentials, h('span', { text: 'Send credentials' })]),
+        h('label', { className: 'check', title: CREDENTIALS_HELP }, [this.withCredentials, h('span', { text: 'Send credentials' })]),
         label('origin', 'Page origin'),
         h('div', { className: 'origin-field' }, [this.origin, this.notes.origin]),
         label('close-on', 'Close on'),
         this.closeOn,
+        label('reconnect', 'Reconnect'),
+        this.reconnect,
       ]),
       this.request,
     ]);
@@ -128,7 +140,6 @@ export class ConnectionForm {
     this.url.addEventListener('input', () => this.clearNotice('url'));
     this.headers.addEventListener('input', () => this.clearNotice('headers'));
     this.origin.addEventListener('input', () => this.clearNotice('origin'));
-    this.setStoredCredentials(false);
     this.setStatus('idle');
   }
 
@@ -141,17 +152,22 @@ export class ConnectionForm {
     this.headers.value = request.headers;
     this.body.value = request.body;
     this.insecureTls.checked = request.insecureTls === true;
+    this.reconnect.value = request.reconnect ?? 'auto';
+    this.secrets.reset();
+  }
+
+  /** The extension stored the Headers box's credential values of the latest Connect (see HeaderSecrets). */
+  headersStored(masked: string): void {
+    this.secrets.stored(masked);
+  }
+
+  /** The stored values for `url`'s origin, answering Show stored values. */
+  showSecrets(url: string, values: Record<string, string>): void {
+    this.secrets.show(url, values);
   }
 
   setRecentUrls(urls: string[]): void {
     this.recentUrls.replaceChildren(...urls.map((url) => h('option', { attrs: { value: url } })));
-  }
-
-  setStoredCredentials(stored: boolean): void {
-    this.storedNote.hidden = !stored;
-    const hint = stored ? 'stored (type to replace)' : '';
-    this.cookie.placeholder = hint || 'Cookie header value';
-    this.authorization.placeholder = hint || 'Authorization header value';
   }
 
   setStatus(status: ConnectionStatus): void {
@@ -187,7 +203,9 @@ export class ConnectionForm {
       return;
     }
     for (const field of Object.keys(this.notes) as NoticeField[]) this.clearNotice(field);
-    this.post({ type: 'connect', request: this.currentRequest() });
+    const request = this.currentRequest();
+    this.secrets.connecting(request.headers);
+    this.post({ type: 'connect', request });
   }
 
   private currentRequest(): ConnectRequest {
@@ -200,6 +218,7 @@ export class ConnectionForm {
       body: this.body.value,
       closeOn: this.closeOn.value.trim(),
       insecureTls: this.insecureTls.checked,
+      reconnect: this.reconnect.value as ReconnectChoice,
     };
   }
 
@@ -222,16 +241,6 @@ export class ConnectionForm {
       'info',
       `Filled from the pasted curl command: ${method}, ${headers === '' ? 0 : headers.split('\n').length} headers.${skipped}`,
     );
-  }
-
-  private saveCredentials(): void {
-    const cookie = this.cookie.value;
-    const authorization = this.authorization.value;
-    if (cookie === '' && authorization === '') return;
-    this.post({ type: 'saveCredentials', cookie, authorization });
-    // The values go to the extension's secret storage and are never shown again.
-    this.cookie.value = '';
-    this.authorization.value = '';
   }
 
   /** The method list, with the request's own method added when it is not a common one. */

@@ -137,8 +137,11 @@ export class InspectorView {
       case 'cleared':
         this.clearRecords();
         break;
-      case 'credentials':
-        this.form.setStoredCredentials(message.stored);
+      case 'headersStored':
+        this.form.headersStored(message.masked);
+        break;
+      case 'secrets':
+        this.form.showSecrets(message.url, message.values);
         break;
       case 'notice':
         if (message.field) this.form.showNotice(message.field, message.level, message.message);
@@ -156,7 +159,6 @@ export class InspectorView {
     this.form.setRequest(state.request);
     this.saveUiState({ request: state.request });
     this.form.setRecentUrls(state.recentUrls);
-    this.form.setStoredCredentials(state.hasStoredCredentials);
     this.status = state.status;
     this.form.setStatus(state.status);
     this.maxEvents = state.maxEvents;

@@ -16,6 +16,7 @@ let shutdown: (() => Promise<void>) | undefined;
 export function activate(context: vscode.ExtensionContext): SseInspectorTestApi | undefined {
   const log = vscode.window.createOutputChannel('SSE Inspector', { log: true });
   const credentials = new CredentialStore(context.secrets);
+  credentials.dropLegacyPair().catch((error: unknown) => log.warn(`Could not remove the old stored credentials: ${String(error)}`));
   const mock = new MockServerControl(log);
   const panels = new PanelRegistry({
     extensionUri: context.extensionUri,

@@ -22,7 +22,8 @@ export function createTestApi(parts: {
       if (panel === undefined) throw new Error(`No open panel has the id ${JSON.stringify(panelId)}`);
       panel.reveal();
     },
-    setCredentials: (values) => credentials.save({ cookie: values.cookie ?? '', authorization: values.authorization ?? '' }),
+    storedHeaderNames: async (origin) => Object.keys(await credentials.read(origin)).sort(),
+    forgetStoredHeaders: (origin) => credentials.write(origin, {}),
     closePanel: (panelId) => panels.get(panelId)?.close(),
     disposeAll: shutdown,
     liveResources: () => panels.liveConnectionCount() + (mock.running ? 1 : 0),

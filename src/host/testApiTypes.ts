@@ -15,8 +15,10 @@ export interface SseInspectorTestApi {
   panels(): PanelInfo[];
   /** Brings a panel to the front, as clicking its tab would (the runner then reads what its webview shows). */
   revealPanel(panelId: string): void;
-  /** Store credential values as the panel's Request section would (SecretStorage). */
-  setCredentials(values: { cookie?: string; authorization?: string }): Promise<void>;
+  /** The credential header names stored (in SecretStorage) for an origin such as "http://127.0.0.1:1234"; never their values. */
+  storedHeaderNames(origin: string): Promise<string[]>;
+  /** Forgets what is stored for an origin, as the panel's Forget button does. */
+  forgetStoredHeaders(origin: string): Promise<void>;
   /** Close a panel as the user would (disposes the webview panel). */
   closePanel(panelId: string): void;
   /** Runs what deactivate runs; afterwards nothing of the extension's is left running. */

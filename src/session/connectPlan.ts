@@ -3,13 +3,23 @@ import type { ConnectRequest } from '../shared/protocol';
 import type { ConnectOptions } from '../engine/options';
 import { HTTP_TOKEN, parseHeaderLines } from '../shared/headerLines';
 import { normalizeOrigin, originProblem, streamUrlProblem } from '../shared/streamUrl';
+import { nextStored, secretsOrigin, substituteMasked, type HeaderSecrets } from './originSecrets';
 
 export interface FieldNotice {
   message: string;
   field?: 'url' | 'headers' | 'origin';
 }
 
-export type ConnectPlan = { ok: true; options: ConnectOptions } | { ok: false; notice: FieldNotice };
+export type ConnectPlan =
+  | {
+      ok: true;
+      options: ConnectOptions;
+      /** The URL's origin, whose credential header values the request used. */
+      secretsOrigin: string;
+      /** What to store for that origin now, when it changed: the typed credential values. */
+      toStore?: HeaderSecrets;
+    }
+  | { ok: false; notice: FieldNotice };
 
 /** Methods fetch refuses outright. */
 const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
@@ -20,11 +30,15 @@ export interface ConnectSettings {
   connectTimeoutMs?: number;
 }
 
-/** Credentials are not part of the plan: the caller adds them from SecretStorage. */
-export function planConnection(request: ConnectRequest, settings: ConnectSettings = {}): ConnectPlan {
+/**
+ * `stored`: the credential header values stored for the URL's origin. A masked value in the Headers box takes the
+ * stored one; Send credentials adds the stored Cookie when the box has none, as a browser adds its cookies.
+ */
+export function planConnection(request: ConnectRequest, settings: ConnectSettings = {}, stored: HeaderSecrets = {}): ConnectPlan {
   const urlProblem = streamUrlProblem(request.url);
-  if (urlProblem !== undefined) {
-    return { ok: false, notice: { message: urlProblem, field: 'url' } };
+  const secretsFrom = secretsOrigin(request.url);
+  if (urlProblem !== undefined || secretsFrom === undefined) {
+    return { ok: false, notice: { message: urlProblem ?? 'Only http: and https: URLs can be streamed.', field: 'url' } };
   }
   const origin = normalizeOrigin(request.origin);
   if (origin === undefined) {
@@ -42,19 +56,30 @@ export function planConnection(request: ConnectRequest, settings: ConnectSetting
   if ((method === 'GET' || method === 'HEAD') && request.body !== '') {
     return { ok: false, notice: { message: `A ${method} request cannot carry a body; choose POST, or empty the body.` } };
   }
-  const headers = parseHeaderLines(request.headers);
+  const substituted = substituteMasked(request.headers, stored, secretsFrom);
+  if (!substituted.ok) {
+    return { ok: false, notice: { message: substituted.problem, field: 'headers' } };
+  }
+  const headers = parseHeaderLines(substituted.headers);
   if (!headers.ok) {
     return { ok: false, notice: { message: headers.problem, field: 'headers' } };
   }
+  const toStore = nextStored(stored, headers.headers);
+  const cookie = (toStore ?? stored).cookie;
   const options: ConnectOptions = {
     url: request.url.trim(),
     method,
     headers: headers.headers,
     withCredentials: request.withCredentials,
     closeOn: request.closeOn,
+    // A request saved before the choice existed gets the engine's own default.
+    reconnect: { mode: request.reconnect ?? 'auto' },
   };
   if (origin !== '') {
     options.origin = origin;
+  }
+  if (request.withCredentials && headers.headers.cookie === undefined && cookie !== undefined) {
+    options.credentials = { cookie };
   }
   if (request.body !== '') {
     options.body = request.body;
@@ -65,5 +90,7 @@ export function planConnection(request: ConnectRequest, settings: ConnectSetting
   if (settings.connectTimeoutMs !== undefined) {
     options.connectTimeoutMs = settings.connectTimeoutMs;
   }
-  return { ok: true, options };
+  return toStore === undefined
+    ? { ok: true, options, secretsOrigin: secretsFrom }
+    : { ok: true, options, secretsOrigin: secretsFrom, toStore };
 }

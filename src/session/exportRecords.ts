@@ -1,7 +1,7 @@
 // Writes a session's records as NDJSON or JSON with every credential taken out.
 import type { SseRecord } from '../shared/record';
 import type { Credentials } from '../engine/options';
-import { isCredentialHeaderName, REDACTED, redactUrlParams } from '../shared/redact';
+import { isCredentialHeaderName, maskSecrets, REDACTED } from '../shared/redact';
 
 export type ExportFormat = 'ndjson' | 'json';
 
@@ -57,7 +57,7 @@ export function secretFragments(credentials: Credentials): string[] {
 
 function redactStrings<T>(value: T, secrets: readonly string[]): T {
   if (typeof value === 'string') {
-    return redactUrlParams(secrets.reduce((text: string, secret) => text.replaceAll(secret, REDACTED), value)) as T;
+    return maskSecrets(value, secrets) as T;
   }
   if (Array.isArray(value)) {
     return value.map((entry: unknown) => redactStrings(entry, secrets)) as T;

@@ -3,7 +3,6 @@ import { SseConnection } from '../engine/connection';
 import { errorText } from '../engine/errorText';
 import type { ConnectionStatus, ConnectRequest, ExtensionToWebview, PanelState, WebviewToExtension } from '../shared/protocol';
 import { assertNever, type SseRecord } from '../shared/record';
-import { isSendableHeaderValue } from '../shared/headerLines';
 import { RecordBatcher, type RecordBatch } from './batcher';
 import { planConnection, type FieldNotice } from './connectPlan';
 import { formatExport } from './exportRecords';
@@ -12,7 +11,8 @@ import { RecordStore } from './recordStore';
 import { statusAfter } from './sessionStatus';
 import type { SessionInfo, SessionLog, SessionServices, WebviewChannel } from './sessionPorts';
 import { SessionSecrets } from './sessionSecrets';
-import { redactUrlParams } from '../shared/redact';
+import { maskHeaderLines, redactUrlParams } from '../shared/redact';
+import { hasCredentialLine, secretsOrigin } from './originSecrets';
 import { validateWebviewMessage } from './validate';
 import { toViewRecord } from './viewCopy';
 
@@ -91,19 +91,28 @@ export class PanelSession {
    */
   async connect(request: ConnectRequest): Promise<void> {
     this.request = request;
-    const plan = planConnection(request, { connectTimeoutMs: this.services.connectTimeoutMs });
+    // Any connect supersedes one still reading or writing the secret storage.
+    const session = ++this.session;
+    // The secrets leave their store only for a request that uses them.
+    const origin = request.withCredentials || hasCredentialLine(request.headers) ? secretsOrigin(request.url) : undefined;
+    const stored = origin === undefined ? {} : await this.services.credentials.read(origin);
+    if (session !== this.session || this.disposed) {
+      return; // Another connect, or the panel's closing, overtook this one while the secrets were read.
+    }
+    const plan = planConnection(request, { connectTimeoutMs: this.services.connectTimeoutMs }, stored);
     if (!plan.ok) {
       this.log.info(`${this.id}: not connecting: ${plan.notice.message}`);
       this.notify('error', plan.notice);
       return;
     }
-    const session = ++this.session;
-    // Only with "Send credentials" on do the secrets leave their store at all.
-    const credentials = request.withCredentials ? await this.services.credentials.read() : {};
+    // What was typed is stored before it is sent: no separate Save.
+    if (plan.toStore !== undefined) await this.services.credentials.write(plan.secretsOrigin, plan.toStore);
     if (session !== this.session || this.disposed) {
-      return; // Another connect, or the panel's closing, overtook this one while the secrets were read.
+      return;
     }
-    this.secrets.rememberCredentials(credentials);
+    this.request = { ...request, headers: maskHeaderLines(request.headers) };
+    if (this.request.headers !== request.headers) this.post({ type: 'headersStored', masked: this.request.headers });
+    this.secrets.rememberCredentials(plan.options.credentials ?? {});
     this.secrets.rememberRequest(plan.options.url, plan.options.headers);
     this.connection?.close('user');
     this.connection = undefined;
@@ -116,7 +125,7 @@ export class PanelSession {
     this.services
       .rememberUrl(redactUrlParams(plan.options.url))
       .catch((error: unknown) => this.log.warn(`Could not remember the URL: ${errorText(error)}`));
-    const connection = new SseConnection({ ...plan.options, credentials }, (record) => {
+    const connection = new SseConnection(plan.options, (record) => {
       if (session === this.session && !this.disposed) {
         this.receiveRecord(record);
       }
@@ -162,12 +171,9 @@ export class PanelSession {
       }
       case 'copy':
         return this.services.copy(message.text);
-      case 'saveCredentials':
-        return this.saveCredentials(message.cookie, message.authorization);
-      case 'clearCredentials':
-        await this.services.credentials.clear();
-        this.notify('info', { message: 'The stored credentials were removed.' });
-        return this.sendCredentialsStored();
+      case 'revealSecrets':
+      case 'forgetSecrets':
+        return this.storedSecrets(message);
       default:
         return assertNever(message);
     }
@@ -175,7 +181,6 @@ export class PanelSession {
 
   /** The whole picture, for a webview that starts from nothing. */
   private async sendState(): Promise<void> {
-    const hasStoredCredentials = await this.services.credentials.has();
     if (this.disposed) {
       return;
     }
@@ -184,7 +189,6 @@ export class PanelSession {
     const state: PanelState = {
       request: this.request,
       recentUrls: this.services.recentUrls(),
-      hasStoredCredentials,
       status: this.status,
       records: first.records.map((record) => toViewRecord(record)),
       dropped: first.dropped,
@@ -280,8 +284,8 @@ export class PanelSession {
       this.notify('info', { message: 'There are no records to export yet.' });
       return;
     }
-    // Every value used in the session, and the stored ones: needed only to find and blank them, should a server have echoed one.
-    const text = formatExport(records, format, this.secrets.list(await this.services.credentials.read()));
+    // Every value sent in the session (a server may echo one), needed only to find and blank them.
+    const text = formatExport(records, format, this.secrets.list());
     const target = await this.services.saveExport(text, format);
     if (target !== undefined) {
       this.log.info(`${this.id}: exported ${records.length} records to ${target}`);
@@ -289,26 +293,19 @@ export class PanelSession {
     }
   }
 
-  private async saveCredentials(cookie: string, authorization: string): Promise<void> {
-    for (const [name, value] of [
-      ['Cookie', cookie],
-      ['Authorization', authorization],
-    ] as const) {
-      if (!isSendableHeaderValue(value.trim())) {
-        this.notify('error', {
-          message: `The ${name} value has characters an HTTP header cannot carry (control characters, or beyond Latin-1). Nothing was saved.`,
-        });
-        return this.sendCredentialsStored();
-      }
+  /** Shows (to the webview only) or forgets what is stored for the origin of the URL the form shows. */
+  private async storedSecrets(message: Extract<WebviewToExtension, { type: 'revealSecrets' | 'forgetSecrets' }>): Promise<void> {
+    const origin = secretsOrigin(message.url);
+    if (origin === undefined) {
+      this.notify('error', { message: 'Stored header values belong to an origin: enter an http or https URL first.', field: 'url' });
+      return;
     }
-    await this.services.credentials.save({ cookie, authorization });
-    this.notify('info', { message: 'Credentials saved in VS Code\'s secret storage; they are sent only with "Send credentials" on.' });
-    return this.sendCredentialsStored();
-  }
-
-  /** The form's "stored" indicator follows what the secret storage really holds, whatever became of a save. */
-  private async sendCredentialsStored(): Promise<void> {
-    const stored = await this.services.credentials.has();
-    if (!this.disposed) this.post({ type: 'credentials', stored });
+    if (message.type === 'forgetSecrets') {
+      await this.services.credentials.write(origin, {});
+      this.notify('info', { message: `Forgot the header values stored for ${origin}.` });
+      return;
+    }
+    const values = await this.services.credentials.read(origin);
+    this.post({ type: 'secrets', url: message.url, values });
   }
 }

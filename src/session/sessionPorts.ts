@@ -1,8 +1,8 @@
 // What a panel session needs from around it (the webview and the host's services), as plain interfaces.
 import type { SseConnection } from '../engine/connection';
-import type { Credentials } from '../engine/options';
 import type { ConnectionStatus, ConnectRequest, ExtensionToWebview } from '../shared/protocol';
 import type { ExportFormat } from './exportRecords';
+import type { HeaderSecrets } from './originSecrets';
 
 /** The way to the webview. The promise settles true once the webview has taken the message. */
 export interface WebviewChannel {
@@ -16,12 +16,12 @@ export interface SessionLog {
   error(text: string): void;
 }
 
-/** The Cookie and Authorization values for "Send credentials", wherever the host keeps them. */
+/** Credential header values per origin (e.g. "https://api.example"), wherever the host keeps them (SecretStorage). */
 export interface CredentialSource {
-  read(): Promise<Credentials>;
-  has(): Promise<boolean>;
-  save(values: { cookie: string; authorization: string }): Promise<void>;
-  clear(): Promise<void>;
+  /** What is stored for the origin; nothing stored is {}. */
+  read(origin: string): Promise<HeaderSecrets>;
+  /** Replaces what is stored for the origin; {} removes it. */
+  write(origin: string, values: HeaderSecrets): Promise<void>;
 }
 
 export interface SessionServices {

@@ -1,6 +1,6 @@
 // Every credential value a panel session has used, kept in memory only, so exports and log lines can mask them later.
 import type { Credentials } from '../engine/options';
-import { credentialParamValues, isCredentialHeaderName, REDACTED, redactUrlParams } from '../shared/redact';
+import { credentialParamValues, isCredentialHeaderName, maskSecrets } from '../shared/redact';
 import { secretFragments } from './exportRecords';
 import type { SessionLog } from './sessionPorts';
 
@@ -11,7 +11,7 @@ export class SessionSecrets {
   private readonly fragments = new Set<string>();
   private sorted: string[] | undefined = [];
 
-  /** The stored Cookie and Authorization values sent (or about to be). */
+  /** The Cookie and Authorization values the engine adds (Send credentials' stored Cookie). */
   rememberCredentials(credentials: Credentials): void {
     this.add(secretFragments(credentials));
   }
@@ -28,18 +28,15 @@ export class SessionSecrets {
     this.add(credentialParamValues(url).filter((value) => value.length >= MIN_SECRET_CHARS));
   }
 
-  /** Every fragment remembered, with `also` (e.g. what is stored now), longest first. */
-  list(also: Credentials = {}): string[] {
-    const extra = secretFragments(also);
+  /** Every fragment remembered, longest first, so a whole value is masked before a piece of it could split it. */
+  list(): string[] {
     if (this.sorted === undefined) this.sorted = [...this.fragments].sort((a, b) => b.length - a.length);
-    return extra.length === 0 ? this.sorted : [...new Set([...extra, ...this.sorted])].sort((a, b) => b.length - a.length);
+    return this.sorted;
   }
 
-  /** A line for a log or a message: remembered values and credential query values masked. */
+  /** A line for a log or a message: remembered values and credential query values masked (the export's rule, maskSecrets). */
   mask(text: string): string {
-    let masked = text;
-    for (const secret of this.list()) masked = masked.replaceAll(secret, REDACTED);
-    return redactUrlParams(masked);
+    return maskSecrets(text, this.list());
   }
 
   /** A log that masks every line it is given before `log` writes it. */

@@ -13,7 +13,6 @@ export const LIMITS = {
   closeOn: 1024,
   /** Copying a whole event: the engine's default size cap is 8 MiB. */
   copy: 16 * 1024 * 1024,
-  credential: 16 * 1024,
 } as const;
 
 /** A check for one field: undefined when fine, else what is wrong (never the value: it may be a secret). */
@@ -62,6 +61,7 @@ const connectRequestShape: Shape<ConnectRequest> = {
   body: text(LIMITS.body),
   closeOn: text(LIMITS.closeOn),
   insecureTls: optional(flag),
+  reconnect: optional(oneOf('auto', 'always', 'never')),
 };
 
 const messageShapes: MessageShapes = {
@@ -73,8 +73,8 @@ const messageShapes: MessageShapes = {
   details: { seq: count },
   openInEditor: { seq: count },
   copy: { text: text(LIMITS.copy) },
-  saveCredentials: { cookie: text(LIMITS.credential), authorization: text(LIMITS.credential) },
-  clearCredentials: {},
+  revealSecrets: { url: text(LIMITS.url) },
+  forgetSecrets: { url: text(LIMITS.url) },
 };
 
 export function validateWebviewMessage(value: unknown): Validation {

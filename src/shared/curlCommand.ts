@@ -2,6 +2,10 @@
 // "Copy as cURL") fills the form. Shared, so the webview can read a paste without a round trip.
 
 import { isCredentialHeader } from './headerLines';
+import { MASKED } from './redact';
+
+/** What stands for a secret value when the user did not ask to see secrets (the Headers box's mask, so a copied command pastes back as a masked line). */
+export { MASKED };
 
 /** The parts of a request that a curl command carries. */
 export interface CurlRequest {
@@ -15,9 +19,6 @@ export interface CurlRequest {
 }
 
 export type CurlParse = { ok: true; request: CurlRequest; ignored: string[] } | { ok: false; problem: string };
-
-/** What stands for a secret value when the user did not ask to see secrets. */
-export const MASKED = '••••••';
 
 /** POSIX shell single quotes: everything literal, a quote itself as '\''. */
 export function shellQuote(text: string): string {

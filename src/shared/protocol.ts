@@ -11,7 +11,16 @@ export interface ReceivedTotals {
 
 export type ConnectionStatus = 'idle' | 'connecting' | 'open' | 'reconnecting' | 'closed';
 
-/** What the user asks to connect to. Credential values never travel in this; they live in SecretStorage. */
+/**
+ * When the panel sends a request again. `auto`: a GET without a body reconnects as EventSource does; any other
+ * request is sent once, and the end of its body is the normal end. `always` and `never` say it for every request.
+ */
+export type ReconnectChoice = 'auto' | 'always' | 'never';
+
+/**
+ * What the user asks to connect to. Credential header values in `headers` are either typed (the host stores them
+ * in SecretStorage for the URL's origin on Connect) or MASKED (the host sends the value stored for that origin).
+ */
 export interface ConnectRequest {
   url: string;
   withCredentials: boolean;
@@ -28,14 +37,14 @@ export interface ConnectRequest {
    * Core's). Absent in requests saved before the option existed: false.
    */
   insecureTls?: boolean;
+  /** Absent in requests saved before the choice existed: auto. */
+  reconnect?: ReconnectChoice;
 }
 
 /** Everything the webview needs to draw itself from nothing (after `ready`, or a reload). */
 export interface PanelState {
   request: ConnectRequest;
   recentUrls: string[];
-  /** True when a Cookie or Authorization value is stored for credentials. */
-  hasStoredCredentials: boolean;
   status: ConnectionStatus;
   /**
    * The oldest records kept, oldest first (event data may be clipped; see EventRecord.truncated). A large
@@ -54,8 +63,13 @@ export type ExtensionToWebview =
   | { type: 'records'; records: SseRecord[]; dropped: number; received?: ReceivedTotals }
   | { type: 'status'; status: ConnectionStatus }
   | { type: 'cleared' }
-  /** Whether Cookie or Authorization values are stored, after a save or clear (the values never travel). */
-  | { type: 'credentials'; stored: boolean }
+  /**
+   * The credential values of a connect's Headers box are stored for its origin: a box still holding what was sent
+   * (whose maskHeaderLines is `masked`) shows `masked` instead.
+   */
+  | { type: 'headersStored'; masked: string }
+  /** Answers `revealSecrets`: the values stored for the URL's origin, by lower-case header name (shown, never saved). */
+  | { type: 'secrets'; url: string; values: Record<string, string> }
   /** A message about one field or the whole panel, e.g. a refused URL. */
   | { type: 'notice'; level: 'error' | 'info'; message: string; field?: 'url' | 'headers' | 'origin' }
   /** The whole data of one event, answering `details`. */
@@ -70,5 +84,7 @@ export type WebviewToExtension =
   | { type: 'details'; seq: number }
   | { type: 'openInEditor'; seq: number }
   | { type: 'copy'; text: string }
-  | { type: 'saveCredentials'; cookie: string; authorization: string }
-  | { type: 'clearCredentials' };
+  /** Asks for the credential header values stored for this URL's origin, to show them in the Headers box. */
+  | { type: 'revealSecrets'; url: string }
+  /** Forget the credential header values stored for this URL's origin. */
+  | { type: 'forgetSecrets'; url: string };

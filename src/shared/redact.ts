@@ -4,6 +4,12 @@ import type { ConnectRequest } from './protocol';
 
 export const REDACTED = '[redacted]';
 
+/**
+ * How a stored credential header value shows in the Headers box and in the state VS Code saves. Beyond Latin-1,
+ * so no HTTP client could send it by mistake; on Connect the host puts the value stored for the URL's origin in its place.
+ */
+export const MASKED = '••••••';
+
 /** Query parameters that carry tokens, keys and signatures (OAuth, API keys, signed URLs). */
 const CREDENTIAL_PARAMS = new Set([
   'access_token',
@@ -100,28 +106,35 @@ export function credentialValues(headers: Record<string, string | undefined>): s
   return [...values];
 }
 
-/**
- * The text with every occurrence of each secret value replaced by REDACTED (e.g. an error message quoting a
- * header value). Longest first, so a whole value is replaced before a piece of it could split it.
- */
-export function maskSecrets(text: string, secrets: readonly string[]): string {
-  let masked = text;
-  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-    if (secret !== '') masked = masked.replaceAll(secret, REDACTED);
-  }
-  return masked;
+/** "Name: value" lines with each credential header's value replaced by what `replace` gives for it; the rest, spacing included, as it was. */
+export function mapCredentialValues(text: string, replace: (name: string, value: string) => string): string {
+  return text.replace(/^([ \t]*)([^:\r\n]+?)([ \t]*:[ \t]*)(.*)$/gm, (line, indent: string, name: string, colon: string, value: string) =>
+    isCredentialHeaderName(name) ? `${indent}${name}${colon}${replace(name, value)}` : line,
+  );
 }
 
-/** "Name: value" lines with the values of credential headers masked. */
-export function redactHeaderLines(text: string): string {
-  return text.replace(/^([ \t]*)([^:\r\n]+?)([ \t]*:[ \t]*)(.*)$/gm, (line, indent: string, name: string, colon: string, value: string) =>
-    maskHeaderValue(name, value) === REDACTED ? `${indent}${name}${colon}${REDACTED}` : line,
-  );
+/** "Name: value" lines with the values of credential headers shown as MASKED (empty values stay empty). */
+export function maskHeaderLines(text: string): string {
+  return mapCredentialValues(text, (_name, value) => (value.trim() === '' ? value : MASKED));
+}
+
+/** A header value that stands for the stored one: MASKED, or the [redacted] that versions before it saved. */
+export function isMaskedValue(value: string): boolean {
+  const trimmed = value.trim();
+  return trimmed === MASKED || trimmed === REDACTED;
+}
+
+/** The one masking rule for text leaving a session: each of `secrets` (longest first) and every credential query value become [redacted]. */
+export function maskSecrets(text: string, secrets: readonly string[]): string {
+  let masked = text;
+  // Longest first, so a whole value is replaced before a piece of it could split it.
+  for (const secret of [...secrets].sort((x, y) => y.length - x.length)) if (secret !== '') masked = masked.replaceAll(secret, REDACTED);
+  return redactUrlParams(masked);
 }
 
 /** A request as it may be kept outside the session (the webview's saved state): no credential in its URL or headers. */
 export function redactRequest(request: ConnectRequest): ConnectRequest {
   // "Trust any certificate" is for one connection: a restored panel starts without it (absent means off).
   const { insecureTls: _oneConnectionOnly, ...kept } = request;
-  return { ...kept, url: redactUrlParams(request.url), headers: redactHeaderLines(request.headers) };
+  return { ...kept, url: redactUrlParams(request.url), headers: maskHeaderLines(request.headers) };
 }

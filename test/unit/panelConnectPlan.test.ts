@@ -23,7 +23,15 @@ describe('panel connect plan', () => {
   it('turns a plain request into engine options', () => {
     assert.deepEqual(planConnection(REQUEST), {
       ok: true,
-      options: { url: 'http://127.0.0.1:8080/sse', method: 'GET', headers: {}, withCredentials: false, closeOn: 'end' },
+      options: {
+        url: 'http://127.0.0.1:8080/sse',
+        method: 'GET',
+        headers: {},
+        withCredentials: false,
+        closeOn: 'end',
+        reconnect: { mode: 'auto' },
+      },
+      secretsOrigin: 'http://127.0.0.1:8080',
     });
   });
 
@@ -56,9 +64,11 @@ describe('panel connect plan', () => {
         headers: { 'content-type': 'application/json' },
         withCredentials: true,
         closeOn: '',
+        reconnect: { mode: 'auto' },
         origin: 'https://app.example.com',
         body: '{"stream":true}',
       },
+      secretsOrigin: 'https://api.example.com',
     });
   });
 
@@ -107,6 +117,42 @@ describe('panel connect plan', () => {
     assert.match(noticeFor({ method: 'head', body: 'x' }).message, /A HEAD request cannot carry a body/);
     assert.match(noticeFor({ method: 'CONNECT' }).message, /is not a method/);
     assert.match(noticeFor({ method: 'GE T' }).message, /is not a method/);
+  });
+
+  it('passes the reconnect choice to the engine, auto for a request saved before the choice existed', () => {
+    for (const mode of ['auto', 'always', 'never'] as const) {
+      const plan = planConnection({ ...REQUEST, reconnect: mode });
+      assert.ok(plan.ok);
+      assert.deepEqual(plan.options.reconnect, { mode });
+    }
+  });
+
+  it('puts the value stored for the origin in place of a masked credential line, and stores typed ones', () => {
+    const stored = { authorization: 'Bearer stored-1', cookie: 'sid=stored' };
+    const masked = planConnection({ ...REQUEST, headers: 'Authorization: ••••••\nX-Api-Key: typed-2' }, {}, stored);
+    assert.ok(masked.ok);
+    assert.deepEqual(masked.options.headers, { authorization: 'Bearer stored-1', 'x-api-key': 'typed-2' });
+    assert.deepEqual(masked.toStore, { ...stored, 'x-api-key': 'typed-2' });
+    const unchanged = planConnection({ ...REQUEST, headers: 'Authorization: ••••••' }, {}, stored);
+    assert.ok(unchanged.ok && unchanged.toStore === undefined, 'a Connect that typed nothing new wrote the storage');
+    const missing = noticeFor({ headers: 'X-Trace: 1\nAuthorization: ••••••' });
+    assert.equal(missing.field, 'headers');
+    assert.equal(
+      missing.message,
+      'Header line 2: no Authorization value is stored for http://127.0.0.1:8080 (•••••• stands for a stored one); type the value.',
+    );
+  });
+
+  it('adds the stored Cookie with Send credentials only, and never over a Cookie line in the box', () => {
+    const stored = { cookie: 'sid=jar' };
+    const on = planConnection({ ...REQUEST, withCredentials: true }, {}, stored);
+    assert.ok(on.ok);
+    assert.deepEqual(on.options.credentials, { cookie: 'sid=jar' });
+    const off = planConnection(REQUEST, {}, stored);
+    assert.ok(off.ok && off.options.credentials === undefined);
+    const typed = planConnection({ ...REQUEST, withCredentials: true, headers: 'Cookie: sid=typed' }, {}, stored);
+    assert.ok(typed.ok && typed.options.credentials === undefined);
+    assert.equal(typed.options.headers?.cookie, 'sid=typed');
   });
 
   it('uses GET when the method is left empty', () => {

@@ -55,12 +55,11 @@ describe('panel session (plain Node, real engine)', () => {
     assert.deepEqual(webview.kinds(), ['open', 'event:e1', 'event:e2', 'event:e3', 'event:bye', 'closed']);
   });
 
-  it('ready replays the full state again to a rebuilt webview: request, status, recent URLs, credentials flag and every record', async () => {
+  it('ready replays the full state again to a rebuilt webview: request, status, recent URLs and every record', async () => {
     const server = await finiteServer(2);
     servers.push(server);
     const webview = new FakeWebview();
-    const services = fakeServices({ credentials: new MemoryCredentials({ cookie: 'sid=1' }) });
-    const { session } = start(webview, server.url, services);
+    const { session } = start(webview, server.url);
     session.receive({ type: 'ready' });
     await webview.until((view) => view.ofType('state').length === 1);
     await session.connect(request(server.url));
@@ -75,7 +74,6 @@ describe('panel session (plain Node, real engine)', () => {
     assert.equal(state.status, 'closed');
     assert.equal(state.request.url, server.url);
     assert.deepEqual(state.recentUrls, [server.url]);
-    assert.equal(state.hasStoredCredentials, true);
     assert.equal(state.maxEvents, 1000);
   });
 
@@ -83,7 +81,7 @@ describe('panel session (plain Node, real engine)', () => {
     const slow = await finiteServer(1, 'slow');
     const fast = await finiteServer(1, 'fast');
     servers.push(slow, fast);
-    const credentials = new MemoryCredentials({ authorization: 'Bearer t0ken' });
+    const credentials = new MemoryCredentials({ [new URL(slow.url).origin]: { authorization: 'Bearer t0ken' } });
     let release!: () => void;
     credentials.gate = new Promise((resolve) => {
       release = resolve;
@@ -91,7 +89,7 @@ describe('panel session (plain Node, real engine)', () => {
     const webview = new FakeWebview();
     const { session, services } = start(webview, slow.url, fakeServices({ credentials }));
     session.receive({ type: 'ready' });
-    const first = session.connect(request(slow.url, { withCredentials: true }));
+    const first = session.connect(request(slow.url, { withCredentials: true, headers: 'Authorization: ••••••' }));
     await session.connect(request(fast.url));
     release();
     await first;
@@ -235,17 +233,19 @@ describe('panel session (plain Node, real engine)', () => {
       res.end('event: end\ndata: bye\n\n');
     });
     servers.push(server);
-    const credentials = new MemoryCredentials({ authorization: 'Bearer used-then-changed' });
+    const credentials = new MemoryCredentials();
     const webview = new FakeWebview();
     const services = fakeServices({ credentials });
     const url = `${server.url}/sse?access_token=url-token-123&n=1`;
     const { session } = start(webview, url, services);
     session.receive({ type: 'ready' });
     await webview.until((view) => view.ofType('state').length === 1);
-    await session.connect(request(url, { withCredentials: true, headers: 'X-Api-Key: box-key-456' }));
+    await session.connect(
+      request(url, { withCredentials: true, headers: 'X-Api-Key: box-key-456\nAuthorization: Bearer used-then-changed' }),
+    );
     await webview.until((view) => view.rows.at(-1)?.kind === 'closed');
     assert.match(JSON.stringify(webview.rows), /used-then-changed/, 'the server did not echo the token; the test proves nothing');
-    await credentials.save({ cookie: '', authorization: 'Bearer another-one' });
+    await credentials.write(new URL(url).origin, { authorization: 'Bearer another-one' });
     session.receive({ type: 'export', format: 'ndjson' });
     await webview.until((view) => view.ofType('notice').some((notice) => notice.message.startsWith('Exported')));
     const leaks = ['used-then-changed', 'url-token-123', 'box-key-456', 'server-set-cookie', 'echoed-key'];

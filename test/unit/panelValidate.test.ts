@@ -22,8 +22,8 @@ const WELL_FORMED: { [T in WebviewToExtension['type']]: Extract<WebviewToExtensi
   details: { type: 'details', seq: 7 },
   openInEditor: { type: 'openInEditor', seq: 1 },
   copy: { type: 'copy', text: '{"a":1}' },
-  saveCredentials: { type: 'saveCredentials', cookie: 'sid=1', authorization: '' },
-  clearCredentials: { type: 'clearCredentials' },
+  revealSecrets: { type: 'revealSecrets', url: 'http://127.0.0.1:8080/sse' },
+  forgetSecrets: { type: 'forgetSecrets', url: 'http://127.0.0.1:8080/sse' },
 };
 
 function problemOf(message: unknown): string {
@@ -78,6 +78,16 @@ describe('panel message validation', () => {
       /request withCredentials must be true or false/,
     );
     assert.match(problemOf({ type: 'connect', request: { ...REQUEST, url: null } }), /request url must be a string, not null/);
+    assert.match(
+      problemOf({ type: 'connect', request: { ...REQUEST, reconnect: 'sometimes' } }),
+      /request reconnect must be one of auto, always, never/,
+    );
+  });
+
+  it('accepts a request with each reconnect choice, and one saved before the choice existed', () => {
+    for (const reconnect of ['auto', 'always', 'never'])
+      assert.ok(validateWebviewMessage({ type: 'connect', request: { ...REQUEST, reconnect } }).ok);
+    assert.equal(connectRequestProblem(REQUEST), undefined);
   });
 
   it('refuses the test-only probe report the product used to carry: the shipped protocol has no such message', () => {
@@ -96,15 +106,15 @@ describe('panel message validation', () => {
       /url is longer than 8192/,
     );
     assert.match(problemOf({ type: 'connect', request: { ...REQUEST, method: 'G'.repeat(LIMITS.method + 1) } }), /method is longer/);
-    assert.match(problemOf({ type: 'saveCredentials', cookie: 'c'.repeat(LIMITS.credential + 1), authorization: '' }), /cookie is longer/);
+    assert.match(problemOf({ type: 'revealSecrets', url: 'h'.repeat(LIMITS.url + 1) }), /url is longer/);
     assert.match(problemOf({ type: 'copy', text: 'x'.repeat(LIMITS.copy + 1) }), /text is longer/);
   });
 
   it('never repeats a value in its complaint, since it may be a secret', () => {
     const secret = 'Bearer super-secret-token';
     const problems = [
-      problemOf({ type: 'saveCredentials', cookie: secret, authorization: 12 }),
-      problemOf({ type: 'saveCredentials', cookie: secret.repeat(1000), authorization: '' }),
+      problemOf({ type: 'connect', request: { ...REQUEST, headers: secret, reconnect: secret } }),
+      problemOf({ type: 'connect', request: { ...REQUEST, headers: secret.repeat(10000) } }),
       problemOf({ type: 'export', format: secret }),
       problemOf({ type: secret }),
     ];

@@ -1,6 +1,14 @@
 // The one credential rule: which headers and query parameters are secrets, and how they are masked in text, requests and the session's memory.
 import { strict as assert } from 'node:assert';
-import { isCredentialHeaderName, redactHeaderLines, redactRequest, redactUrlParams, REDACTED } from '../../src/shared/redact';
+import {
+  isCredentialHeaderName,
+  MASKED,
+  maskHeaderLines,
+  maskSecrets,
+  redactRequest,
+  redactUrlParams,
+  REDACTED,
+} from '../../src/shared/redact';
 import { SessionSecrets } from '../../src/session/sessionSecrets';
 
 describe('credential redaction', () => {
@@ -40,7 +48,7 @@ describe('credential redaction', () => {
 
   it('masks credential header values in the Headers box lines, and a request kept outside the session has none', () => {
     const lines = 'Authorization: Bearer abc\nX-Trace: 1\nx-api-key:k-123\nCookie: a=b; c=d';
-    assert.equal(redactHeaderLines(lines), `Authorization: ${REDACTED}\nX-Trace: 1\nx-api-key:${REDACTED}\nCookie: ${REDACTED}`);
+    assert.equal(maskHeaderLines(lines), `Authorization: ${MASKED}\nX-Trace: 1\nx-api-key:${MASKED}\nCookie: ${MASKED}`);
     const request = {
       url: 'http://h/sse?access_token=q',
       withCredentials: true,
@@ -62,7 +70,8 @@ describe('credential redaction', () => {
     secrets.rememberRequest('http://h/sse?api_key=url-key-99', { 'X-Api-Key': 'header-key-77', 'X-Trace': 'trace-1' });
     const line = secrets.mask('echo first-token second-token cookie-one url-key-99 header-key-77 trace-1');
     assert.equal(line, `echo ${REDACTED} ${REDACTED} ${REDACTED} ${REDACTED} ${REDACTED} trace-1`);
-    assert.ok(secrets.list({ authorization: 'Bearer stored-now' }).includes('stored-now'));
+    // Exports mask strings with the same function the log uses.
+    assert.equal(maskSecrets('echo first-token and ?token=abcd', secrets.list()), `echo ${REDACTED} and ?token=${REDACTED}`);
     const logged: string[] = [];
     secrets
       .maskingLog({ debug: () => {}, info: (text) => logged.push(text), warn: () => {}, error: () => {} })

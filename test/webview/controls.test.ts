@@ -2,7 +2,7 @@
 
 import { strict as assert } from 'node:assert';
 import { withInspector } from './harness';
-import { RecordMaker } from './records';
+import { panelState, RecordMaker } from './records';
 
 describe('webview connection form and actions', () => {
   for (const bad of ['ftp://x', 'javascript:alert(1)', 'not a url']) {
@@ -82,6 +82,7 @@ describe('webview connection form and actions', () => {
             body: '{"topic":"news"}',
             closeOn: 'done',
             insecureTls: true,
+            reconnect: 'auto',
           },
         },
       ]);
@@ -154,40 +155,76 @@ describe('webview connection form and actions', () => {
     );
   });
 
-  it('saves and clears credential values without ever showing stored ones; the stored indicator follows the extension', async () => {
-    await withInspector({ state: { hasStoredCredentials: false } }, async (inspector) => {
+  it('masks the Headers box secrets once the extension stored them, shows the stored values on request (never in saved state), and hides them again', async () => {
+    await withInspector({ state: { status: 'idle' } }, async (inspector) => {
       const page = inspector.page;
       await page.getByText('Request', { exact: true }).click();
-      const cookie = page.getByLabel('Cookie', { exact: true });
-      const authorization = page.getByLabel('Authorization', { exact: true });
-      assert.equal(await cookie.getAttribute('type'), 'password');
-      assert.equal(await authorization.getAttribute('type'), 'password');
-      const stored = page.locator('.stored');
-      assert.ok(!(await stored.isVisible()));
-      await cookie.fill('session=s3cret');
-      await authorization.fill('Bearer t0ken');
-      await page.getByRole('button', { name: 'Save' }).click();
-      assert.deepEqual(await inspector.postedOfType('saveCredentials'), [
-        { type: 'saveCredentials', cookie: 'session=s3cret', authorization: 'Bearer t0ken' },
-      ]);
-      assert.equal(await cookie.inputValue(), '');
-      assert.equal(await authorization.inputValue(), '');
-      assert.ok(!(await stored.isVisible()), 'the indicator waits for the extension to say what it stored');
-      await inspector.deliver({ type: 'credentials', stored: true });
-      await stored.waitFor({ state: 'visible' });
-      assert.ok(!(await page.content()).includes('s3cret'), 'the value is nowhere in the page');
-      await page.getByRole('button', { name: 'Clear', exact: true }).first().click();
-      assert.deepEqual(await inspector.postedOfType('clearCredentials'), [{ type: 'clearCredentials' }]);
-      await inspector.deliver({ type: 'credentials', stored: false });
-      await stored.waitFor({ state: 'hidden' });
+      const headers = page.getByRole('textbox', { name: 'Headers' });
+      const toggle = page.getByRole('button', { name: 'Show stored values' });
+      assert.ok(!(await toggle.isVisible()), 'nothing is stored or masked yet');
+      await headers.fill('X-Team: blue\nAuthorization: Bearer typed-1');
+      await page.getByRole('combobox', { name: 'Stream URL' }).press('Enter');
+      const [connect] = await inspector.postedOfType('connect');
+      assert.equal(
+        connect.request.headers,
+        'X-Team: blue\nAuthorization: Bearer typed-1',
+        'the typed value goes to the extension as typed',
+      );
+      assert.equal(await headers.inputValue(), 'X-Team: blue\nAuthorization: Bearer typed-1', 'masked before the extension stored it');
+      await inspector.deliver({ type: 'headersStored', masked: 'X-Team: blue\nAuthorization: ••••••' });
+      assert.equal(await headers.inputValue(), 'X-Team: blue\nAuthorization: ••••••');
+      await toggle.click();
+      assert.deepEqual(await inspector.postedOfType('revealSecrets'), [{ type: 'revealSecrets', url: 'http://127.0.0.1:3000/sse' }]);
+      await inspector.deliver({ type: 'secrets', url: 'http://127.0.0.1:3000/sse', values: { authorization: 'Bearer stored-2' } });
+      assert.equal(await headers.inputValue(), 'X-Team: blue\nAuthorization: Bearer stored-2');
+      await page.getByRole('combobox', { name: 'Stream URL' }).press('Enter');
+      const saved = await page.evaluate(() => sessionStorage.getItem('vscodeState') ?? '');
+      assert.ok(!saved.includes('stored-2') && !saved.includes('typed-1'), `saved state: ${saved}`);
+      assert.match(saved, /Authorization: ••••••/);
+      await page.getByRole('button', { name: 'Hide stored values' }).click();
+      assert.equal(await headers.inputValue(), 'X-Team: blue\nAuthorization: ••••••');
     });
   });
 
-  it('shows the stored indicator from the state', async () => {
-    await withInspector({ state: { hasStoredCredentials: true } }, async (inspector) => {
-      await inspector.page.getByText('Request', { exact: true }).click();
-      assert.ok(await inspector.page.locator('.stored').isVisible());
-      assert.equal(await inspector.page.getByLabel('Cookie', { exact: true }).inputValue(), '');
+  it('shows a restored masked line as it is, ignores values for a URL no longer in the field, and keeps a value the user changed on Hide', async () => {
+    const request = { ...panelState().request, headers: 'Authorization: ••••••\nCookie: ••••••' };
+    await withInspector({ state: { request, status: 'idle' } }, async (inspector) => {
+      const page = inspector.page;
+      await page.getByText('Request', { exact: true }).click();
+      const headers = page.getByRole('textbox', { name: 'Headers' });
+      assert.equal(await headers.inputValue(), 'Authorization: ••••••\nCookie: ••••••');
+      await page.getByRole('button', { name: 'Show stored values' }).click();
+      await inspector.deliver({ type: 'secrets', url: 'https://elsewhere.example/sse', values: { authorization: 'Bearer other-origin' } });
+      await inspector.deliver({ type: 'secrets', url: request.url, values: { authorization: 'Bearer mine' } });
+      assert.equal(await headers.inputValue(), 'Authorization: Bearer mine\nCookie: ••••••');
+      assert.match((await page.locator('#headers-note').textContent()) ?? '', /No value is stored for Cookie/);
+      await headers.fill('Authorization: Bearer edited\nCookie: ••••••');
+      await page.getByRole('button', { name: 'Hide stored values' }).click();
+      assert.equal(
+        await headers.inputValue(),
+        'Authorization: Bearer edited\nCookie: ••••••',
+        'an edited value was hidden before it was stored',
+      );
+      await page.getByRole('button', { name: 'Forget stored values' }).click();
+      assert.deepEqual(await inspector.postedOfType('forgetSecrets'), [{ type: 'forgetSecrets', url: request.url }]);
+    });
+  });
+
+  it('offers Reconnect auto, always and never, says what auto means, and restores the saved choice', async () => {
+    const request = { ...panelState().request, reconnect: 'never' as const };
+    await withInspector({ state: { request, status: 'idle' } }, async (inspector) => {
+      const page = inspector.page;
+      const select = page.getByRole('combobox', { name: 'Reconnect' });
+      assert.equal(await select.inputValue(), 'never');
+      assert.deepEqual(await select.locator('option').allTextContents(), ['auto', 'always', 'never']);
+      await page.getByText('Request', { exact: true }).click();
+      assert.ok(
+        await page.getByText('auto: a GET reconnects as EventSource does; a POST or a request with a body is sent once').isVisible(),
+      );
+      await select.selectOption('always');
+      await page.getByRole('combobox', { name: 'Stream URL' }).press('Enter');
+      const [connect] = await inspector.postedOfType('connect');
+      assert.equal(connect.request.reconnect, 'always');
     });
   });
 

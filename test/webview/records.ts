@@ -102,7 +102,6 @@ export function panelState(partial: Partial<PanelState> = {}): PanelState {
   return {
     request: { url: 'http://127.0.0.1:3000/sse', withCredentials: false, origin: '', method: 'GET', headers: '', body: '', closeOn: 'end' },
     recentUrls: ['http://127.0.0.1:3000/sse'],
-    hasStoredCredentials: false,
     status: 'open',
     records: [],
     dropped: 0,

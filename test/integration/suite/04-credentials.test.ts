@@ -1,4 +1,4 @@
-// The Send credentials toggle decides whether stored Cookie and Authorization reach the server, and flips the CORS verdict.
+// Typed credential headers are sent and stored per origin; Send credentials adds the stored Cookie and flips the CORS verdict.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MockRequestInfo } from '../../../src/mock/requestLog';
@@ -15,9 +15,10 @@ async function connectAndFinish(
   api: SseInspectorTestApi,
   url: string,
   withCredentials: boolean,
+  headers = '',
 ): Promise<{ request: MockRequestInfo; panel: PanelInfo }> {
   const before = api.mockRequests().length;
-  const panelId = await connect({ url, withCredentials, origin: PAGE_ORIGIN });
+  const panelId = await connect({ url, withCredentials, origin: PAGE_ORIGIN, headers });
   await renderedUntilClosed(api, panelId);
   const requests = api.mockRequests().slice(before);
   assert.equal(requests.length, 1, `expected one request, the mock saw ${requests.map((r) => r.url).join(', ')}`);
@@ -33,24 +34,36 @@ suite('credentials and CORS', () => {
   let mockUrl: string;
   suiteSetup(async () => {
     mockUrl = await startMockServer();
-    await (await testApi()).setCredentials({ cookie: COOKIE, authorization: AUTHORIZATION });
   });
   teardown(async () => closeAllPanels(await testApi()));
   suiteTeardown(async () => {
-    await (await testApi()).setCredentials({ cookie: '', authorization: '' });
+    await (await testApi()).forgetStoredHeaders(mockUrl);
     await vscode.commands.executeCommand('sseInspector.stopMockServer');
   });
 
-  test('with Send credentials on, the stored Cookie and Authorization reach the server', async () => {
-    const { request } = await connectAndFinish(await testApi(), `${mockUrl}/sse?interval=0`, true);
-    assert.equal(request.headers.cookie, redactedHeaderValue(COOKIE));
-    assert.equal(request.headers.authorization, redactedHeaderValue(AUTHORIZATION));
+  test('a typed Cookie and Authorization reach the server as typed, are stored for the origin, and a masked line sends the stored value', async () => {
+    const api = await testApi();
+    const typed = await connectAndFinish(api, `${mockUrl}/sse?interval=0`, false, `Cookie: ${COOKIE}\nAuthorization: ${AUTHORIZATION}`);
+    assert.equal(typed.request.headers.cookie, redactedHeaderValue(COOKIE));
+    assert.equal(typed.request.headers.authorization, redactedHeaderValue(AUTHORIZATION));
+    assert.deepEqual(await api.storedHeaderNames(mockUrl), ['authorization', 'cookie']);
+    assert.equal(
+      typed.panel.request.headers,
+      'Cookie: ••••••\nAuthorization: ••••••',
+      'the panel keeps the request with its secrets masked',
+    );
+    const masked = await connectAndFinish(api, `${mockUrl}/sse?interval=0`, false, 'Authorization: ••••••');
+    assert.equal(masked.request.headers.authorization, redactedHeaderValue(AUTHORIZATION));
+    assert.equal(masked.request.headers.cookie, undefined);
   });
 
-  test('with Send credentials off, neither Cookie nor Authorization is sent', async () => {
-    const { request } = await connectAndFinish(await testApi(), `${mockUrl}/sse?interval=0`, false);
-    assert.equal(request.headers.cookie, undefined);
-    assert.equal(request.headers.authorization, undefined);
+  test('with Send credentials on, the Cookie stored for the origin is added; off, it is not', async () => {
+    const api = await testApi();
+    const on = await connectAndFinish(api, `${mockUrl}/sse?interval=0`, true);
+    assert.equal(on.request.headers.cookie, redactedHeaderValue(COOKIE));
+    assert.equal(on.request.headers.authorization, undefined);
+    const off = await connectAndFinish(api, `${mockUrl}/sse?interval=0`, false);
+    assert.equal(off.request.headers.cookie, undefined);
   });
 
   test('an Access-Control-Allow-Origin of * passes CORS without credentials and fails it with them', async () => {

@@ -37,12 +37,11 @@ suite('exporting from the webview', () => {
   let exportFolder: string;
   suiteSetup(async () => {
     mockUrl = await startMockServer();
-    await (await testApi()).setCredentials({ cookie: COOKIE, authorization: AUTHORIZATION });
     exportFolder = mkdtempSync(join(workspaceFolder(), 'exports-'));
   });
   teardown(async () => closeAllPanels(await testApi()));
   suiteTeardown(async () => {
-    await (await testApi()).setCredentials({ cookie: '', authorization: '' });
+    await (await testApi()).forgetStoredHeaders(mockUrl);
     await vscode.commands.executeCommand('sseInspector.stopMockServer');
     rmSync(exportFolder, { recursive: true, force: true });
   });
@@ -50,16 +49,13 @@ suite('exporting from the webview', () => {
   test('Export NDJSON through the save dialog writes one line per rendered record and no Cookie or Authorization value, though both were sent', async () => {
     const api = await testApi();
     const before = api.mockRequests().length;
-    const panelId = await connect({ url: `${mockUrl}/sse?interval=0`, withCredentials: true });
+    // Typed in the Headers box: sent as typed, stored for the origin, and in no export.
+    const panelId = await connect({ url: `${mockUrl}/sse?interval=0`, headers: `Cookie: ${COOKIE}\nAuthorization: ${AUTHORIZATION}` });
     assert.deepEqual((await renderedUntilClosed(api, panelId)).rowKeys, DOCUMENT_ROWS);
     const requests = api.mockRequests().slice(before);
     assert.equal(requests.length, 1);
-    assert.equal(requests[0].headers.cookie, redactedHeaderValue(COOKIE), 'the stored Cookie did not reach the server');
-    assert.equal(
-      requests[0].headers.authorization,
-      redactedHeaderValue(AUTHORIZATION),
-      'the stored Authorization did not reach the server',
-    );
+    assert.equal(requests[0].headers.cookie, redactedHeaderValue(COOKIE), 'the typed Cookie did not reach the server');
+    assert.equal(requests[0].headers.authorization, redactedHeaderValue(AUTHORIZATION), 'the typed Authorization did not reach the server');
 
     const target = join(exportFolder, 'records.ndjson');
     await askRunner('ui-export-ndjson-1');

@@ -1,6 +1,6 @@
 // A stand-in for a panel's webview and host services, for the panel session's plain-Node tests.
 import type { SseConnection } from '../../../src/engine/connection';
-import type { Credentials } from '../../../src/engine/options';
+import type { HeaderSecrets } from '../../../src/session/originSecrets';
 import type { ConnectRequest, ExtensionToWebview } from '../../../src/shared/protocol';
 import type { SseRecord } from '../../../src/shared/record';
 import type { CredentialSource, SessionServices, WebviewChannel } from '../../../src/session/sessionPorts';
@@ -44,28 +44,30 @@ export class FakeWebview implements WebviewChannel {
   }
 }
 
-/** Credentials in memory; `gate` (when set) holds every read until it resolves, to play a slow SecretStorage. */
+/** Credential header values per origin in memory; `gate` (when set) holds every read until it resolves, to play a slow SecretStorage. */
 export class MemoryCredentials implements CredentialSource {
   gate: Promise<void> | undefined;
-  constructor(private values: Credentials = {}) {}
+  readonly writes: string[] = [];
+  private readonly byOrigin = new Map<string, HeaderSecrets>();
 
-  async read(): Promise<Credentials> {
+  constructor(initial: Record<string, HeaderSecrets> = {}) {
+    for (const [origin, values] of Object.entries(initial)) this.byOrigin.set(origin, { ...values });
+  }
+
+  async read(origin: string): Promise<HeaderSecrets> {
     await this.gate;
-    return { ...this.values };
+    return { ...this.byOrigin.get(origin) };
   }
 
-  async has(): Promise<boolean> {
-    return this.values.cookie !== undefined || this.values.authorization !== undefined;
+  async write(origin: string, values: HeaderSecrets): Promise<void> {
+    this.writes.push(origin);
+    if (Object.keys(values).length === 0) this.byOrigin.delete(origin);
+    else this.byOrigin.set(origin, { ...values });
   }
 
-  async save(values: { cookie: string; authorization: string }): Promise<void> {
-    this.values = {};
-    if (values.cookie.trim()) this.values.cookie = values.cookie.trim();
-    if (values.authorization.trim()) this.values.authorization = values.authorization.trim();
-  }
-
-  async clear(): Promise<void> {
-    this.values = {};
+  /** What is stored for an origin, read without the gate. */
+  peek(origin: string): HeaderSecrets | undefined {
+    return this.byOrigin.get(origin);
   }
 }
 
