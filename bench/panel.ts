@@ -179,8 +179,7 @@ class Measurements {
     } else if (action === 'settle') {
       await this.watches.get(label)?.completed();
       await this.tracing;
-    }
-    else if (action === 'sample') this.samples.set(label, await sampleRenderer(page, true));
+    } else if (action === 'sample') this.samples.set(label, await sampleRenderer(page, true));
     else throw new Error(`unknown step ${step}`);
   }
 }

@@ -46,7 +46,8 @@ export function errorView(record: ErrorRecord): HTMLElement[] {
     parts.push(section('Response body'));
     if (record.body === '') parts.push(note('(empty)'));
     else {
-      if (record.bodyTruncated) parts.push(note(`The body went on: only its first ${formatCount(record.body.length)} characters were kept.`));
+      if (record.bodyTruncated)
+        parts.push(note(`The body went on: only its first ${formatCount(record.body.length)} characters were kept.`));
       parts.push(dataView(record.body));
     }
   }

@@ -147,7 +147,12 @@ for (const task of tasks) {
     add(self, stack.slice(0, 4).join(' < '), 1);
   }
   if (within.length > 0) {
-    console.log(`    CPU samples (${within.length}, ~${(sampleInterval / 1000).toFixed(2)} ms each) by script: ${[...owners].sort((a, b) => b[1] - a[1]).map(([name, count]) => `${name} ${count}`).join(', ')}`);
+    console.log(
+      `    CPU samples (${within.length}, ~${(sampleInterval / 1000).toFixed(2)} ms each) by script: ${[...owners]
+        .sort((a, b) => b[1] - a[1])
+        .map(([name, count]) => `${name} ${count}`)
+        .join(', ')}`,
+    );
     console.log('    innermost frames:');
     console.log(top(self, 12, (count) => `${count}`));
   }

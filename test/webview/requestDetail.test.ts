@@ -22,7 +22,9 @@ async function headerRows(inspector: InspectorPage, label: string): Promise<Arra
     .getByRole('region', { name: 'Record details' })
     .getByRole('table', { name: label })
     .locator('tr')
-    .evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')?.textContent ?? '', tr.querySelector('td')?.textContent ?? ''] as [string, string]));
+    .evaluateAll((trs) =>
+      trs.map((tr) => [tr.querySelector('th')?.textContent ?? '', tr.querySelector('td')?.textContent ?? ''] as [string, string]),
+    );
 }
 
 async function openRow(inspector: InspectorPage, index: number): Promise<string> {
