@@ -4,7 +4,7 @@
 import { parseCurl, toCurl } from '../src/shared/curlCommand';
 import { readHeaderLines, type HeaderField } from '../src/shared/headerLines';
 import type { ConnectRequest } from '../src/shared/protocol';
-import { redactUrlParams } from '../src/shared/redact';
+import { isMaskedValue, mapCredentialValues, redactUrlParams } from '../src/shared/redact';
 
 /** The form fields a pasted curl command fills, or why it cannot. */
 export type PastedRequest =
@@ -26,8 +26,10 @@ export function requestFromCurl(command: string): PastedRequest {
  */
 export function curlFromRequest(request: ConnectRequest): string {
   const headers = request.headers.split(/\r\n|\r|\n/).flatMap((line): HeaderField[] => {
-    // Line by line, so one refused line drops only itself, and a repeated name stays two -H as typed.
-    const read = readHeaderLines([line], () => 'Header line');
+    // Line by line, so one refused line drops only itself, and a repeated name stays two -H as typed. A masked
+    // credential (a stored value) is kept: toCurl masks every credential value, so what stands in for it is never shown.
+    const sendable = mapCredentialValues(line, (_name, value) => (isMaskedValue(value) ? 'stored' : value));
+    const read = readHeaderLines([sendable], () => 'Header line');
     return read.ok ? read.fields : [];
   });
   return toCurl(
