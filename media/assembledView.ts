@@ -17,6 +17,8 @@ export interface AssembledViewEvents {
 /** One drawn block: its element, and what of it is on screen already. */
 interface DrawnBlock {
   element: HTMLElement;
+  /** The label above the text (thinking, refusal, tool call); absent for reply text. */
+  label?: HTMLElement;
   body: HTMLElement;
   length: number;
   complete: boolean;
@@ -113,19 +115,17 @@ export class AssembledView {
   private drawBlock(block: ReplyBlock): void {
     let drawn = this.drawn.get(block);
     if (drawn === undefined) {
-      const label = KIND_LABELS[block.kind];
-      const head = label === '' ? [] : [h('div', { className: 'reply-block-label' })];
+      const label = KIND_LABELS[block.kind] === '' ? undefined : h('div', { className: 'reply-block-label' });
       const body = h('div', { className: 'reply-block-text' });
-      const element = h('div', { className: `reply-block reply-${block.kind}` }, [...head, body]);
-      drawn = { element, body, length: -1, complete: false };
+      const element = h('div', { className: `reply-block reply-${block.kind}` }, label ? [label, body] : [body]);
+      drawn = { element, label, body, length: -1, complete: false };
       this.drawn.set(block, drawn);
       this.blocks.append(element);
     }
     if (drawn.length === block.text.length && drawn.complete === block.complete) return;
     drawn.length = block.text.length;
     drawn.complete = block.complete;
-    const label = drawn.element.querySelector('.reply-block-label');
-    if (label) label.textContent = this.blockLabel(block);
+    if (drawn.label) drawn.label.textContent = this.blockLabel(block);
     drawn.body.textContent = visibleBlock(block.kind === 'tool' ? (block.tool?.pretty ?? block.text) : block.text);
     drawn.element.classList.toggle('incomplete', !block.complete);
   }

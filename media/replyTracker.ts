@@ -37,10 +37,6 @@ export class ReplyTracker {
     return this.assembler.metrics;
   }
 
-  get connectionNumber(): number {
-    return this.connection;
-  }
-
   get clippedEvents(): number {
     return this.clipped;
   }
