@@ -172,6 +172,8 @@ describe('webview connection form and actions', () => {
       );
       assert.equal(await headers.inputValue(), 'X-Team: blue\nAuthorization: Bearer typed-1', 'masked before the extension stored it');
       await inspector.deliver({ type: 'headersStored', masked: 'X-Team: blue\nAuthorization: ••••••' });
+      // A posted message is handled in a later task: wait until it has been drawn before reading the box.
+      await inspector.settle();
       assert.equal(await headers.inputValue(), 'X-Team: blue\nAuthorization: ••••••');
       await toggle.click();
       assert.deepEqual(await inspector.postedOfType('revealSecrets'), [{ type: 'revealSecrets', url: 'http://127.0.0.1:3000/sse' }]);
