@@ -21,6 +21,7 @@ import { VirtualTable } from './virtualTable';
 import { redactRequest } from '../src/shared/redact';
 import { AssembledView } from './assembledView';
 import { ReplyTracker } from './replyTracker';
+import { RawView } from './rawView';
 
 /** Until the first `state` says otherwise; the same default as the sseInspector.maxEvents setting. */
 const DEFAULT_MAX_EVENTS = 100_000;
@@ -37,6 +38,7 @@ export class InspectorView {
   private readonly banner = new NoticeBanner();
   private readonly reply = new ReplyTracker();
   private readonly assembled: AssembledView;
+  private readonly rawView: RawView;
   private readonly diagnosticsStrip = h('div', { className: 'diagnostics', attrs: { 'aria-label': 'Response diagnostics' } });
   private readonly statsLine = h('div', { className: 'stats', attrs: { 'aria-live': 'off' } });
   private uiState: UiState;
@@ -75,8 +77,13 @@ export class InspectorView {
         clear: () => post({ type: 'clear' }),
         exportAs: (format) => post({ type: 'export', format }),
         toggleReply: () => this.setReplyPane(this.assembled.element.hidden ? 'open' : 'closed'),
+        toggleRaw: () => this.showRaw(this.rawView.element.hidden),
       },
     );
+    this.rawView = new RawView({
+      request: (connection) => post({ type: 'raw', connection }),
+      close: () => this.showRaw(false),
+    });
     this.assembled = new AssembledView(this.reply, {
       close: () => this.setReplyPane('closed'),
       pathChanged: (path) => this.setReplyPath(path),
@@ -113,6 +120,7 @@ export class InspectorView {
           h('div', { className: 'main' }, [this.table.element, this.detail.element]),
           this.assembled.element,
         ]),
+        this.rawView.element,
         this.statsLine,
       ]),
     );
@@ -132,6 +140,9 @@ export class InspectorView {
       case 'status':
         this.status = message.status;
         this.form.setStatus(message.status);
+        // A new session starts its connections from 1; an ending one has its last bytes to show.
+        if (message.status === 'connecting') this.rawView.clear();
+        else if (message.status !== 'open') this.rawView.refresh();
         this.scheduleChrome();
         break;
       case 'cleared':
@@ -149,6 +160,9 @@ export class InspectorView {
         break;
       case 'detail':
         this.detail.receiveDetail(message.seq, message.data);
+        break;
+      case 'raw':
+        this.rawView.receive(message.snapshot);
         break;
       default:
         assertNever(message);
@@ -171,7 +185,10 @@ export class InspectorView {
     for (const record of records) {
       this.chips.observe(record);
       this.stats.add(record);
-      if (record.kind === 'open') this.latestOpen = record;
+      if (record.kind === 'open') {
+        this.latestOpen = record;
+        this.rawView.noteConnection(record.connection);
+      }
       this.reply.push(record);
       this.ring.push(record);
     }
@@ -242,6 +259,12 @@ export class InspectorView {
     this.assembled.element.hidden = !shown;
     this.toolbar.setReplyShown(shown);
     if (shown) this.assembled.render();
+  }
+
+  private showRaw(shown: boolean): void {
+    this.rawView.element.hidden = !shown;
+    this.toolbar.setRawShown(shown);
+    this.rawView.refresh();
   }
 
   private openDetail(position: number): void {

@@ -1,4 +1,4 @@
-// The bar above the table: filter box with regex switch, type chips, the comments toggle, Assembled, Pause, Clear and Export.
+// The bar above the table: filter box with regex switch, type chips, the comments toggle, Assembled, Raw, Pause, Clear and Export.
 
 import { button, h, isPressed, setButtonContent, setPressed, toggleButton } from './dom';
 import type { FilterSettings } from './rowFilter';
@@ -11,6 +11,8 @@ export interface ToolbarEvents {
   exportAs(format: 'ndjson' | 'json'): void;
   /** The Assembled view's button: show it when hidden, hide it when shown. */
   toggleReply(): void;
+  /** The Raw view's button. */
+  toggleRaw(): void;
 }
 
 export class Toolbar {
@@ -32,6 +34,11 @@ export class Toolbar {
     icon: 'output',
     className: 'action toggle',
     title: 'Show the LLM reply assembled from the events, with its timing',
+  });
+  private readonly rawToggle = toggleButton('Raw', false, {
+    icon: 'file-binary',
+    className: 'action toggle',
+    title: 'Show the bytes of a connection as they came: chunks, line ends, invalid UTF-8, ignored lines',
   });
   private readonly hiddenChips: Set<string>;
   private chipKeys = '';
@@ -64,6 +71,7 @@ export class Toolbar {
     }
     this.pauseButton.addEventListener('click', () => events.pauseChanged(!isPressed(this.pauseButton)));
     this.replyToggle.addEventListener('click', () => events.toggleReply());
+    this.rawToggle.addEventListener('click', () => events.toggleRaw());
     clear.addEventListener('click', () => events.clear());
     ndjson.addEventListener('click', () => events.exportAs('ndjson'));
     json.addEventListener('click', () => events.exportAs('json'));
@@ -74,6 +82,7 @@ export class Toolbar {
       this.chipBox,
       h('div', { className: 'toolbar-actions' }, [
         this.replyToggle,
+        this.rawToggle,
         this.pauseButton,
         clear,
         h('span', { className: 'export-label', text: 'Export' }),
@@ -125,6 +134,10 @@ export class Toolbar {
 
   setReplyShown(shown: boolean): void {
     setPressed(this.replyToggle, shown);
+  }
+
+  setRawShown(shown: boolean): void {
+    setPressed(this.rawToggle, shown);
   }
 
   setPaused(paused: boolean): void {

@@ -54,8 +54,8 @@ export async function runConnect(command: ConnectCommand): Promise<number> {
   // Set by whatever stops the session from outside; the first one names the exit code.
   let stoppedWith: number | undefined;
   let shown = 0;
-  const onChunk = (bytes: number) => {
-    received.bytes += bytes;
+  const onChunk = (bytes: Uint8Array) => {
+    received.bytes += bytes.byteLength;
     return output.backpressure();
   };
   const connection: SseConnection = new SseConnection({ ...command.options, onChunk }, (record) => {

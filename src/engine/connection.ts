@@ -210,7 +210,7 @@ export class SseConnection {
       if (this.finished) return undefined;
       if (chunk.done) return this.endOfBody();
       this.stamp();
-      const held = this.options.onChunk?.(chunk.value.byteLength);
+      const held = this.options.onChunk?.(chunk.value, this.t);
       stream.push(chunk.value);
       if (this.finished) return undefined;
       if (held !== undefined) await held;

@@ -7,6 +7,7 @@
 
 import { isAscii } from 'node:buffer';
 import { clipText } from '../shared/clipText';
+import { RETRY_NOT_DIGITS, unknownFieldReason } from '../shared/sseLine';
 import { MAX_ID_BYTES } from './options';
 import { SkippedLineTracker, type SkippedLine } from './skippedLines';
 import { createParser, type EventSourceMessage, type EventSourceParser, type ParseError } from 'eventsource-parser';
@@ -35,15 +36,6 @@ const BOM = 0xfeff;
  * Complete events are checked exactly, in bytes, when they arrive.
  */
 const BUFFER_SLACK = 16;
-
-/** Why the spec ignores a line whose field name it does not know (`line` may be the start of a longer one). */
-function unknownFieldReason(line: string, length = line.length): string {
-  const colon = line.indexOf(':');
-  if (colon !== -1) return `unknown field name ${JSON.stringify(clipText(line.slice(0, colon), 64))}`;
-  return length === line.length
-    ? 'no colon: the whole line reads as a field name, and there is no such field'
-    : `unknown field name (no colon in the first ${line.length} characters)`;
-}
 
 function asLatin1(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
@@ -192,7 +184,7 @@ export class EventStreamParser {
       const line = error.line ?? '';
       this.ignored(line, unknownFieldReason(line));
     } else if (error.type === 'invalid-retry') {
-      this.ignored(error.line ?? '', 'retry value is not a number of milliseconds (ASCII digits only)');
+      this.ignored(error.line ?? '', RETRY_NOT_DIGITS);
     } else if (error.type === 'max-buffer-size-exceeded') {
       this.stopTooLarge('event');
     }

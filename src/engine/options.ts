@@ -54,11 +54,11 @@ export interface ConnectOptions {
   maxEventBytes?: number;
   signal?: AbortSignal;
   /**
-   * Called with each body chunk's size in bytes as it arrives, before its records. A consumer that cannot keep up
-   * (a stalled stdout) returns a promise: the next chunk is not read until it settles, so the server is held back
-   * instead of memory filling up.
+   * Called with each body chunk as it arrives (and its `t`, the time its records get), before its records; the
+   * bytes are only lent for the call. A consumer that cannot keep up (a stalled stdout) returns a promise: the
+   * next chunk is not read until it settles, so the server is held back instead of memory filling up.
    */
-  onChunk?: (bytes: number) => Promise<void> | undefined;
+  onChunk?: (bytes: Uint8Array, t: number) => Promise<void> | undefined;
   /** Time for record timestamps and reconnect waits. Default the system clock; tests pass a hand-driven one. */
   clock?: Clock;
 }

@@ -5,6 +5,7 @@ import type { ConnectionStatus, ConnectRequest, ExtensionToWebview, PanelState, 
 import { assertNever, type SseRecord } from '../shared/record';
 import { RecordBatcher, type RecordBatch } from './batcher';
 import { planConnection, type FieldNotice } from './connectPlan';
+import { RawCapture } from './rawCapture';
 import { formatExport } from './exportRecords';
 import { lifecycleLogLine } from './lifecycleLog';
 import { RecordStore } from './recordStore';
@@ -39,6 +40,7 @@ export class PanelSession {
   private disposed = false;
   /** Every credential this session has used: masked in its log lines and exports, even after it was changed. */
   private readonly secrets = new SessionSecrets();
+  private readonly raw = new RawCapture();
   private readonly log: SessionLog;
 
   constructor(
@@ -125,7 +127,10 @@ export class PanelSession {
     this.services
       .rememberUrl(redactUrlParams(plan.options.url))
       .catch((error: unknown) => this.log.warn(`Could not remember the URL: ${errorText(error)}`));
-    const connection = new SseConnection(plan.options, (record) => {
+    const onChunk = (bytes: Uint8Array, t: number): undefined => {
+      if (session === this.session) this.raw.add(bytes, t);
+    };
+    const connection = new SseConnection({ ...plan.options, onChunk }, (record) => {
       if (session === this.session && !this.disposed) {
         this.receiveRecord(record);
       }
@@ -171,6 +176,12 @@ export class PanelSession {
       }
       case 'copy':
         return this.services.copy(message.text);
+      case 'raw': {
+        const snapshot = this.raw.snapshot(message.connection);
+        if (snapshot === undefined) this.notify('info', { message: `Connection ${message.connection} has not opened.` });
+        else this.post({ type: 'raw', snapshot });
+        return;
+      }
       case 'revealSecrets':
       case 'forgetSecrets':
         return this.storedSecrets(message);
@@ -204,6 +215,7 @@ export class PanelSession {
 
   private startSession(): void {
     this.store.clear();
+    this.raw.clear();
     this.batcher.reset();
     this.corsAllowed = undefined;
     this.post({ type: 'cleared' });
@@ -211,6 +223,7 @@ export class PanelSession {
   }
 
   private receiveRecord(record: SseRecord): void {
+    if (record.kind === 'open') this.raw.startConnection(record.connection);
     this.batcher.add(record);
     if (record.kind === 'open' && record.cors !== undefined) {
       this.corsAllowed = record.cors.allowed;

@@ -73,6 +73,7 @@ const messageShapes: MessageShapes = {
   details: { seq: count },
   openInEditor: { seq: count },
   copy: { text: text(LIMITS.copy) },
+  raw: { connection: count },
   revealSecrets: { url: text(LIMITS.url) },
   forgetSecrets: { url: text(LIMITS.url) },
 };

@@ -1,6 +1,7 @@
 // The messages between the extension and the inspector webview, both directions.
 // Imported by the extension and (type-only) by the webview.
 
+import type { RawSnapshot } from './rawBytes';
 import type { SseRecord } from './record';
 
 /** Every event the session received since the last clear, and their data bytes, whatever the caps dropped. */
@@ -73,7 +74,9 @@ export type ExtensionToWebview =
   /** A message about one field or the whole panel, e.g. a refused URL. */
   | { type: 'notice'; level: 'error' | 'info'; message: string; field?: 'url' | 'headers' | 'origin' }
   /** The whole data of one event, answering `details`. */
-  | { type: 'detail'; seq: number; data: string };
+  | { type: 'detail'; seq: number; data: string }
+  /** Answers `raw`: what is kept of one connection's bytes. */
+  | { type: 'raw'; snapshot: RawSnapshot };
 
 export type WebviewToExtension =
   | { type: 'ready' }
@@ -84,6 +87,8 @@ export type WebviewToExtension =
   | { type: 'details'; seq: number }
   | { type: 'openInEditor'; seq: number }
   | { type: 'copy'; text: string }
+  /** Asks for the bytes kept of one connection (numbered as in open records), for the Raw view. */
+  | { type: 'raw'; connection: number }
   /** Asks for the credential header values stored for this URL's origin, to show them in the Headers box. */
   | { type: 'revealSecrets'; url: string }
   /** Forget the credential header values stored for this URL's origin. */

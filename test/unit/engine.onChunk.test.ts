@@ -18,7 +18,8 @@ describe('engine onChunk (how a slow consumer holds reading back, and counts byt
         {
           url: server.url,
           reconnect: { mode: 'never' },
-          onChunk: (size) => {
+          onChunk: (chunk) => {
+            const size = chunk.byteLength;
             bytes += size;
             log.push(`chunk ${size}`);
             // Hold reading after the first chunk until the test lets go.

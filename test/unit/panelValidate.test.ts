@@ -22,6 +22,7 @@ const WELL_FORMED: { [T in WebviewToExtension['type']]: Extract<WebviewToExtensi
   details: { type: 'details', seq: 7 },
   openInEditor: { type: 'openInEditor', seq: 1 },
   copy: { type: 'copy', text: '{"a":1}' },
+  raw: { type: 'raw', connection: 2 },
   revealSecrets: { type: 'revealSecrets', url: 'http://127.0.0.1:8080/sse' },
   forgetSecrets: { type: 'forgetSecrets', url: 'http://127.0.0.1:8080/sse' },
 };
