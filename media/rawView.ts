@@ -4,7 +4,7 @@
 
 import { readRawLines, type RawLine, type RawPiece, type RawSnapshot } from '../src/shared/rawBytes';
 import { button, h } from './dom';
-import { formatBytes, formatCount } from './format';
+import { formatBytes, formatCount, formatSeconds } from './format';
 
 export interface RawViewEvents {
   /** Ask the extension for what it kept of this connection. */
@@ -142,9 +142,9 @@ function drawPiece(piece: RawPiece): Node {
     case 'chunk':
       return h('span', {
         className: 'raw-chunk',
-        text: `#${piece.index + 1} +${piece.t} ms`,
+        text: `#${piece.index + 1} · ${formatSeconds(piece.t)}`,
         attrs: {
-          title: `chunk ${piece.index + 1}: ${formatBytes(piece.size)}, arrived ${piece.t} ms after connect${piece.inside ? '; it began inside this character or line end' : ''}`,
+          title: `chunk ${piece.index + 1}: ${formatBytes(piece.size)}, arrived at ${formatSeconds(piece.t)} (the t of its records)${piece.inside ? '; it began inside this character or line end' : ''}`,
         },
       });
   }

@@ -4,6 +4,7 @@ import { READ_RENDERED_TABLE, type RenderedTable } from '../webview/renderedTabl
 import { webviewFrame, webviewFrames } from './workbench';
 import { answerWorkbenchStep } from './workbenchUi';
 import { copyAsCurl, pasteIntoUrl, readReply, requestFields } from './requestUi';
+import { readRawView } from './rawUi';
 
 interface UrlPayload {
   url: string;
@@ -183,6 +184,8 @@ export async function answerUiStep(step: string, page: Page, payload: unknown): 
       return pasteIntoUrl(frame, payload as { text: string });
     case 'ui-request-fields':
       return requestFields(frame);
+    case 'ui-raw':
+      return readRawView(frame, payload as { lines: number });
     default:
       throw new Error(`unknown webview step ${step}`);
   }

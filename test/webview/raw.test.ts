@@ -4,6 +4,7 @@ import { strict as assert } from 'node:assert';
 import { withInspector, type InspectorPage } from './harness';
 import { RecordMaker } from './records';
 import type { RawSnapshot } from '../../src/shared/rawBytes';
+import { READ_RENDERED_RAW, type RenderedRaw } from './renderedRaw';
 
 function snapshot(connection: number, pieces: string[], times: number[], connections = connection): RawSnapshot {
   const chunks = pieces.map((piece) => Buffer.from(piece, 'latin1'));
@@ -16,14 +17,9 @@ function snapshot(connection: number, pieces: string[], times: number[], connect
   return { connection, bytes: Buffer.concat(chunks).toString('base64'), starts, times, droppedBytes: 0, connections };
 }
 
-/** Each drawn line: its kind label, then its text with badges in brackets. */
 async function rawLines(inspector: InspectorPage): Promise<string[]> {
   await inspector.settle();
-  return inspector.page.evaluate(`[...document.querySelectorAll('.raw-line')].map((line) =>
-    [...line.childNodes].map((node) => node.nodeType === 3 ? node.textContent
-      : node.classList.contains('raw-kind') ? node.textContent + ':'
-      : node.classList.contains('raw-reason') ? ' (' + node.textContent + ')'
-      : '[' + node.textContent + ']').join(''))`);
+  return ((await inspector.page.evaluate(READ_RENDERED_RAW)) as RenderedRaw).lines;
 }
 
 describe('webview Raw view', () => {
@@ -59,15 +55,15 @@ describe('webview Raw view', () => {
         snapshot: snapshot(1, ['\xEF\xBB\xBFdata: <img src=x onerror="document.title=1">\r\n\r\n', 'bogus\x1b\r\ndata: \xFF\n'], [12, 40]),
       });
       assert.deepEqual(await rawLines(inspector), [
-        ':[#1 +12 ms][BOM]data: <img src=x onerror="document.title=1">[CR LF]',
+        ':[#1 · 0.012 s][BOM]data: <img src=x onerror="document.title=1">[CR LF]',
         'dispatch:[CR LF]',
-        'ignored:[#2 +40 ms]bogus[␛][CR LF] (no colon: the whole line reads as a field name, and there is no such field)',
+        'ignored:[#2 · 0.040 s]bogus[␛][CR LF] (no colon: the whole line reads as a field name, and there is no such field)',
         ':data: [FF][LF]',
       ]);
       assert.equal(await inspector.page.locator('.raw img').count(), 0, 'event bytes are never markup');
       assert.equal(await inspector.page.locator('.raw-ignored').count(), 1);
       assert.match((await inspector.page.locator('.raw-summary').textContent()) ?? '', /in 2 chunks · 4 lines · 1 ignored by the parser/);
-      assert.match((await inspector.page.locator('.raw-chunk').nth(1).getAttribute('title')) ?? '', /chunk 2: \d+ B, arrived 40 ms after connect/);
+      assert.match((await inspector.page.locator('.raw-chunk').nth(1).getAttribute('title')) ?? '', /chunk 2: \d+ B, arrived at 0.040 s/);
       await inspector.screenshot('raw-view');
     });
   });
@@ -79,7 +75,7 @@ describe('webview Raw view', () => {
       await inspector.deliver({ type: 'raw', snapshot: snapshot(1, ['data: old\n'], [1], 2) });
       assert.deepEqual(await rawLines(inspector), []);
       await inspector.deliver({ type: 'raw', snapshot: snapshot(2, ['data: new\n'], [1], 2) });
-      assert.deepEqual(await rawLines(inspector), [':[#1 +1 ms]data: new[LF]']);
+      assert.deepEqual(await rawLines(inspector), [':[#1 · 0.001 s]data: new[LF]']);
     });
   });
 });
