@@ -171,7 +171,7 @@ export class InspectorView {
 
   private loadState(state: PanelState): void {
     this.form.setRequest(state.request);
-    this.saveUiState({ request: state.request });
+    this.saveUiState({ request: state.request, sessionKey: state.sessionKey });
     this.form.setRecentUrls(state.recentUrls);
     this.status = state.status;
     this.form.setStatus(state.status);

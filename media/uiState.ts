@@ -26,6 +26,8 @@ export interface UiState {
   replyPath: string;
   /** The form's last request; validated by the extension when it restores the panel. */
   request?: ConnectRequest;
+  /** Names the session the extension keeps for a reload (PanelState.sessionKey); checked by the extension too. */
+  sessionKey?: string;
 }
 
 const DEFAULT_UI_STATE: UiState = {
@@ -63,5 +65,6 @@ export function parseUiState(saved: unknown): UiState {
     replyPane: value.replyPane === 'open' || value.replyPane === 'closed' ? value.replyPane : 'auto',
     replyPath: typeof value.replyPath === 'string' ? value.replyPath : '',
     ...(typeof value.request === 'object' && value.request !== null ? { request: value.request as ConnectRequest } : {}),
+    ...(typeof value.sessionKey === 'string' ? { sessionKey: value.sessionKey } : {}),
   };
 }

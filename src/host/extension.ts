@@ -6,6 +6,7 @@ import { PANEL_VIEW_TYPE } from './inspectorPanel';
 import { createTestApi } from './testApi';
 import { CONNECT_COMMAND, MockServerControl } from './mockServerControl';
 import { PanelRegistry } from './panelRegistry';
+import { SessionFiles } from './sessionFiles';
 import { partialConnectRequestProblem } from '../session/validate';
 import type { SseInspectorTestApi } from './testApiTypes';
 
@@ -23,6 +24,7 @@ export function activate(context: vscode.ExtensionContext): SseInspectorTestApi 
     log,
     credentials,
     globalState: context.globalState,
+    sessions: new SessionFiles(vscode.Uri.joinPath(context.globalStorageUri, 'sessions').fsPath, log),
     mockStreamUrl: () => mock.streamUrl,
   });
   // VS Code disposes subscriptions in order: panels (and their connections), the mock server, then the log they write to.

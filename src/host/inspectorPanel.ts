@@ -7,6 +7,7 @@ import { Disposable } from './dispose';
 import { newNonce, panelHtml } from './html';
 import { PanelSession } from '../session/panelSession';
 import type { SessionInfo } from '../session/sessionPorts';
+import type { LoadedSession, SessionArchive } from '../session/sessionArchive';
 import { saveExport } from './saveExport';
 import { panelTitle } from './panelTitle';
 
@@ -40,6 +41,8 @@ export class InspectorPanel extends Disposable {
     request: ConnectRequest,
     private readonly services: PanelServices,
     onDisposed: (panel: InspectorPanel) => void,
+    private readonly archive: SessionArchive,
+    kept?: LoadedSession,
   ) {
     super();
     const { log, credentials, maxEvents, maxStoreBytes, connectTimeoutMs } = services;
@@ -58,11 +61,19 @@ export class InspectorPanel extends Disposable {
       setTitle: (url) => {
         panel.title = panelTitle(url);
       },
+      archive,
     });
+    if (kept !== undefined) this.session.restoreKept(kept);
 
     this.register({ dispose: () => onDisposed(this) });
     this.register(panel);
-    this.register(panel.onDidDispose(() => this.dispose()));
+    this.register(
+      panel.onDidDispose(() => {
+        // The user closed the tab (a reload keeps the session first, see keepForReload, and this does nothing).
+        archive.discard();
+        this.dispose();
+      }),
+    );
     this.register(panel.webview.onDidReceiveMessage((message: unknown) => this.session.receive(message)));
     // Registered last so it runs first: a closed panel aborts its connection.
     this.register(this.session);
@@ -73,6 +84,11 @@ export class InspectorPanel extends Disposable {
 
   info(): SessionInfo & { id: string } {
     return { id: this.id, ...this.session.info() };
+  }
+
+  /** The extension is going away, maybe for a window reload that brings the panel back: its session stays on disk. */
+  keepForReload(): void {
+    this.archive.closeKeeping();
   }
 
   /** Closes the panel as the user would. */

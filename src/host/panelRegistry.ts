@@ -18,6 +18,8 @@ import {
 } from './settings';
 import { panelTitle } from './panelTitle';
 import { connectRequestProblem } from '../session/validate';
+import type { LoadedSession } from '../session/sessionArchive';
+import type { SessionFiles } from './sessionFiles';
 
 const RECENT_URLS_KEY = 'sseInspector.recentUrls';
 
@@ -26,6 +28,8 @@ export interface RegistryServices {
   readonly log: vscode.LogOutputChannel;
   readonly credentials: CredentialStore;
   readonly globalState: vscode.Memento;
+  /** Where panels keep their sessions for a window reload. */
+  readonly sessions: SessionFiles;
   /** `<mock url>/sse` while the mock server runs. */
   mockStreamUrl(): string | undefined;
 }
@@ -67,15 +71,17 @@ export class PanelRegistry extends Disposable {
    * A panel VS Code brings back after a window reload, with the request the webview saved
    * (`vscode.setState({ request })`). It does not reconnect: the form is filled, the table starts empty.
    */
-  restore(webviewPanel: vscode.WebviewPanel, savedState: unknown): void {
-    const saved = typeof savedState === 'object' && savedState !== null ? (savedState as { request?: unknown }).request : undefined;
+  async restore(webviewPanel: vscode.WebviewPanel, savedState: unknown): Promise<void> {
+    const state = typeof savedState === 'object' && savedState !== null ? (savedState as { request?: unknown; sessionKey?: unknown }) : {};
+    const saved = state.request;
     const problem = connectRequestProblem(saved);
     if (problem !== undefined) {
       this.services.log.info(`A restored panel had no usable saved request (the request ${problem}); its form starts from the defaults.`);
     }
     // Set afresh: the extension may have moved (a new version) since the options were saved.
     webviewPanel.webview.options = webviewOptions(this.services.extensionUri);
-    this.adopt(webviewPanel, problem === undefined ? (saved as ConnectRequest) : this.defaultRequest());
+    const { archive, loaded } = await this.services.sessions.reopen(state.sessionKey);
+    this.adopt(webviewPanel, problem === undefined ? (saved as ConnectRequest) : this.defaultRequest(), archive, loaded);
   }
 
   get(id: string): InspectorPanel | undefined {
@@ -96,9 +102,14 @@ export class PanelRegistry extends Disposable {
     await Promise.all(this.liveConnections);
   }
 
-  private adopt(webviewPanel: vscode.WebviewPanel, request: ConnectRequest): InspectorPanel {
+  private adopt(
+    webviewPanel: vscode.WebviewPanel,
+    request: ConnectRequest,
+    archive = this.services.sessions.create(),
+    kept?: LoadedSession,
+  ): InspectorPanel {
     const id = `panel-${this.nextId++}`;
-    const panel = new InspectorPanel(id, webviewPanel, request, this.panelServices(), (closed) => this.panels.delete(closed.id));
+    const panel = new InspectorPanel(id, webviewPanel, request, this.panelServices(), (closed) => this.panels.delete(closed.id), archive, kept);
     this.panels.set(id, panel);
     this.services.log.info(`${id}: opened`);
     return panel;
@@ -154,6 +165,7 @@ export class PanelRegistry extends Disposable {
 
   private disposePanels(): void {
     for (const panel of this.all()) {
+      panel.keepForReload();
       panel.dispose();
     }
   }

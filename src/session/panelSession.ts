@@ -9,6 +9,7 @@ import { RawCapture } from './rawCapture';
 import { formatExport } from './exportRecords';
 import { lifecycleLogLine } from './lifecycleLog';
 import { RecordStore } from './recordStore';
+import { ARCHIVE_BYTES, type LoadedSession } from './sessionArchive';
 import { statusAfter } from './sessionStatus';
 import type { SessionInfo, SessionLog, SessionServices, WebviewChannel } from './sessionPorts';
 import { SessionSecrets } from './sessionSecrets';
@@ -206,6 +207,7 @@ export class PanelSession {
       maxEvents: this.store.capacity,
       received: first.received,
     };
+    if (this.services.archive) state.sessionKey = this.services.archive.key;
     this.webviewReady = true;
     this.post({ type: 'state', state });
     for (const notice of this.queuedNotices.splice(0)) {
@@ -213,7 +215,18 @@ export class PanelSession {
     }
   }
 
+  /** Brings back the records kept before a window reload; the stream is not reconnected. */
+  restoreKept(loaded: LoadedSession): void {
+    for (const record of loaded.records) this.batcher.add(record);
+    if (loaded.records.length === 0) return;
+    const lost = loaded.notKept > 0 ? ` (the ${loaded.notKept} after them were not kept: a panel keeps ${ARCHIVE_BYTES / 1024 / 1024} MiB for a reload)` : '';
+    this.notify('info', {
+      message: `These ${loaded.records.length} records were received before the window reloaded${lost}; the stream was not reconnected.`,
+    });
+  }
+
   private startSession(): void {
+    this.services.archive?.restart();
     this.store.clear();
     this.raw.clear();
     this.batcher.reset();
@@ -225,6 +238,7 @@ export class PanelSession {
   private receiveRecord(record: SseRecord): void {
     if (record.kind === 'open') this.raw.startConnection(record.connection);
     this.batcher.add(record);
+    this.services.archive?.append(record, this.secrets.list());
     if (record.kind === 'open' && record.cors !== undefined) {
       this.corsAllowed = record.cors.allowed;
     }

@@ -3,6 +3,7 @@ import type { SseConnection } from '../engine/connection';
 import type { ConnectionStatus, ConnectRequest, ExtensionToWebview } from '../shared/protocol';
 import type { ExportFormat } from './exportRecords';
 import type { HeaderSecrets } from './originSecrets';
+import type { SessionArchive } from './sessionArchive';
 
 /** The way to the webview. The promise settles true once the webview has taken the message. */
 export interface WebviewChannel {
@@ -46,6 +47,8 @@ export interface SessionServices {
   copy(text: string): Promise<void>;
   /** The panel's title follows the URL connected to. */
   setTitle(url: string): void;
+  /** Where the current session is kept for a window reload; none keeps nothing. */
+  readonly archive?: SessionArchive;
 }
 
 /** How the session looks from outside, e.g. to the host's tests. */

@@ -57,6 +57,8 @@ export interface PanelState {
   maxEvents: number;
   /** The stats line counts these, not the rows kept. Absent: the webview counts what reaches it. */
   received?: ReceivedTotals;
+  /** Names where the host keeps this panel's session for a window reload; the webview saves it with its state. */
+  sessionKey?: string;
 }
 
 export type ExtensionToWebview =

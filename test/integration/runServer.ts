@@ -35,6 +35,11 @@ async function runReloadSuite(): Promise<boolean> {
 
 async function main(): Promise<void> {
   await buildExtension();
+  if (process.env.SSE_INTEGRATION_ONLY === 'panelRestore') {
+    // The window-reload run alone, for local work on it.
+    process.exitCode = (await runReloadSuite()) ? 0 : 1;
+    return;
+  }
   const suiteOk = await runMainSuite();
   if (process.env.SSE_INTEGRATION_ONLY) {
     // One suite picked for local work: the reload and .vsix runs are not part of it.

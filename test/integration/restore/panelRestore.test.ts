@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { ConnectRequest } from '../../../src/shared/protocol';
-import { connect, renderedUntilClosed, startMockServer, testApi, waitFor, renderedTable } from '../helpers';
+import { DOCUMENT_ROWS, connect, renderedUntilClosed, startMockServer, testApi, waitFor, renderedTable } from '../helpers';
 import { askRunner, runNotePath } from '../runnerSteps';
 
 /** Where the first extension host leaves the panel's request, for the one after the reload. */
@@ -11,12 +11,12 @@ const REQUEST_BEFORE_RELOAD = 'request-before-reload';
 const PAGE_ORIGIN = 'http://app.example.test';
 
 suite('panels after a window reload', () => {
-  test('an inspector panel open when the window reloads comes back with its own request, the URL field filled, and an empty table', async () => {
+  test('an inspector panel open when the window reloads comes back with its own request, the URL field filled, and the rows it had', async () => {
     const api = await testApi();
     const note = runNotePath(REQUEST_BEFORE_RELOAD);
     if (!existsSync(note)) {
       const panelId = await connect({ url: `${await startMockServer()}/sse?interval=0`, origin: PAGE_ORIGIN });
-      await renderedUntilClosed(api, panelId);
+      assert.deepEqual((await renderedUntilClosed(api, panelId)).rowKeys, DOCUMENT_ROWS);
       const request = api.panels().find((panel) => panel.id === panelId)?.request;
       assert.ok(request, 'the panel closed before the reload');
       writeFileSync(note, JSON.stringify(request));
@@ -33,7 +33,11 @@ suite('panels after a window reload', () => {
     assert.equal(restored.length, 1, `${restored.length} panels came back`);
     assert.deepEqual(restored[0].request, before);
     assert.equal(restored[0].status, 'idle', 'the restored panel reconnected on its own');
-    assert.deepEqual((await renderedTable(api, restored[0].id)).rowKeys, []);
+    assert.deepEqual((await renderedTable(api, restored[0].id)).rowKeys, DOCUMENT_ROWS, 'the rows received before the reload');
     assert.equal(await askRunner('ui-url-field-1'), before.url);
+    assert.match(
+      (await askRunner('ui-banner-1')) as string,
+      new RegExp(`These ${DOCUMENT_ROWS.length} records were received before the window reloaded; the stream was not reconnected`),
+    );
   });
 });

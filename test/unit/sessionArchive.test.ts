@@ -1,0 +1,126 @@
+// A panel's session kept on disk for a window reload: bounded, without credential values, read back as untrusted.
+import { strict as assert } from 'node:assert';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PanelSession } from '../../src/session/panelSession';
+import { SessionArchive, loadSession } from '../../src/session/sessionArchive';
+import type { SseRecord } from '../../src/shared/record';
+import { FakeWebview, fakeServices, request } from './support/fakeWebview';
+import { RawServer, openStream } from './support/rawServer';
+
+const quiet = { warn: (text: string) => assert.fail(`unexpected warning: ${text}`) };
+
+function event(seq: number, data: string): SseRecord {
+  return { kind: 'event', seq, t: seq, at: 0, type: 'message', data, id: null, lastEventId: '', size: data.length, dt: 0 };
+}
+
+describe('session archive (kept for a window reload)', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'sse-archive-'));
+  });
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('keeps the records as export lines, without credential headers or values, and reads them back', async () => {
+    const file = path.join(dir, 'a.ndjson');
+    const archive = new SessionArchive('k', file, quiet);
+    archive.restart();
+    const open: SseRecord = {
+      kind: 'open',
+      seq: 1,
+      t: 0,
+      at: 0,
+      connection: 1,
+      status: 200,
+      url: 'http://127.0.0.1/sse?token=abcdef123',
+      headers: { 'content-type': 'text/event-stream', 'set-cookie': 'sid=s3cr3tvalue' },
+      ttfbMs: 1,
+    };
+    archive.append(open, ['Bearer s3cr3t-token', 's3cr3t-token']);
+    archive.append(event(2, 'echo: s3cr3t-token'), ['Bearer s3cr3t-token', 's3cr3t-token']);
+    archive.closeKeeping();
+    const text = await readFile(file, 'utf8');
+    assert.ok(!text.includes('s3cr3t'), `a credential value reached the disk: ${text}`);
+    assert.ok(!text.includes('abcdef123'), 'a credential query value reached the disk');
+    const loaded = await loadSession(file);
+    assert.ok(loaded);
+    assert.deepEqual(
+      loaded.records.map((record) => record.kind),
+      ['open', 'event'],
+    );
+    assert.equal(loaded.notKept, 0);
+  });
+
+  it('stops at its byte cap and counts the records it did not keep', async () => {
+    const file = path.join(dir, 'b.ndjson');
+    const archive = new SessionArchive('k', file, quiet, 400);
+    archive.restart();
+    for (let seq = 1; seq <= 20; seq++) archive.append(event(seq, 'x'.repeat(50)), []);
+    archive.closeKeeping();
+    const loaded = await loadSession(file, 400);
+    assert.ok(loaded);
+    assert.ok((await readFile(file)).length <= 400);
+    assert.equal(loaded.records.length + archive.recordsNotKept, 20);
+    assert.ok(archive.recordsNotKept > 0);
+  });
+
+  it('a new session replaces the old one; a user-closed panel removes its file, but not after it was kept for a reload', async () => {
+    const file = path.join(dir, 'c.ndjson');
+    const first = new SessionArchive('k', file, quiet);
+    first.restart();
+    first.append(event(1, 'old'), []);
+    first.restart();
+    first.append(event(1, 'new'), []);
+    first.closeKeeping();
+    first.discard();
+    assert.deepEqual((await loadSession(file))?.records.map((record) => (record.kind === 'event' ? record.data : '')), ['new']);
+    const second = new SessionArchive('k', file, quiet);
+    second.discard();
+    assert.equal(existsSync(file), false);
+  });
+
+  it('reads a damaged file as untrusted: lines that are not records are skipped and counted, an oversized file is refused', async () => {
+    const file = path.join(dir, 'd.ndjson');
+    await writeFile(file, `${JSON.stringify(event(1, 'ok'))}\nnot json\n{"kind":"bogus","seq":2,"t":0}\nnull\n`);
+    const loaded = await loadSession(file);
+    assert.deepEqual([loaded?.records.length, loaded?.notKept], [1, 3]);
+    await writeFile(file, 'x'.repeat(100));
+    assert.equal(await loadSession(file, 10), undefined);
+    assert.equal(await loadSession(path.join(dir, 'missing.ndjson')), undefined);
+  });
+
+  it('a panel session keeps what it receives, and a new session restored from it shows the same rows with a note', async () => {
+    const server = await RawServer.start((_req, res, _seen, index) => {
+      if (index > 0) return void res.writeHead(204).end();
+      openStream(res);
+      res.end('data: one\n\ndata: two\n\n');
+    });
+    const file = path.join(dir, 'e.ndjson');
+    const before = new FakeWebview();
+    const archive = new SessionArchive('k', file, quiet);
+    const session = new PanelSession('panel-a', before, request(server.url), fakeServices({ archive }));
+    try {
+      session.receive({ type: 'ready' });
+      await session.connect(request(server.url));
+      await before.until((view) => view.rows.at(-1)?.kind === 'closed');
+      assert.equal(before.ofType('state')[0].state.sessionKey, 'k', 'the webview is told the key to save');
+    } finally {
+      archive.closeKeeping();
+      session.dispose();
+      await server.stop();
+    }
+    const loaded = await loadSession(file);
+    assert.ok(loaded);
+    const after = new FakeWebview();
+    const restored = new PanelSession('panel-b', after, request(server.url), fakeServices());
+    restored.restoreKept(loaded);
+    restored.receive({ type: 'ready' });
+    await after.until((view) => view.ofType('notice').length === 1);
+    assert.deepEqual(after.kinds(), before.kinds());
+    assert.match(after.ofType('notice')[0].message, /These \d+ records were received before the window reloaded; the stream was not reconnected/);
+    assert.equal(after.ofType('state')[0].state.status, 'idle');
+    restored.dispose();
+  });
+});
