@@ -28,6 +28,8 @@ export class SessionArchive {
   private pendingBytes = 0;
   private writtenBytes = 0;
   private notKept = 0;
+  /** A record did not fit: the session's later records are not kept either, so the rows stay a prefix. */
+  private full = false;
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
 
@@ -46,6 +48,7 @@ export class SessionArchive {
     this.pendingBytes = 0;
     this.writtenBytes = 0;
     this.notKept = 0;
+    this.full = false;
     clearTimeout(this.timer);
     this.timer = undefined;
     this.write(() => writeFileSync(this.file, ''));
@@ -60,9 +63,15 @@ export class SessionArchive {
   /** Keeps one record; `secrets` are the session's credential values, replaced as in an export. */
   append(record: SseRecord, secrets: readonly string[]): void {
     if (this.closed) return;
+    // Once full, a fast stream's records cost no more than this count.
+    if (this.full) {
+      this.notKept += 1;
+      return;
+    }
     const line = `${JSON.stringify(withoutCredentials(record, secrets))}\n`;
     // UTF-16 length is within a factor of 3 of the UTF-8 bytes; the cap is about the disk, so this is close enough.
     if (this.writtenBytes + this.pendingBytes + line.length > this.capBytes) {
+      this.full = true;
       this.notKept += 1;
       return;
     }
