@@ -85,7 +85,8 @@ export class RawView {
       `${formatCount(lines.length)} line${lines.length === 1 ? '' : 's'}`,
       `${formatCount(ignored)} ignored by the parser`,
     ];
-    if (snapshot.droppedBytes > 0) parts.push(`the first ${formatBytes(snapshot.droppedBytes)} not kept (the Raw view keeps the last 1 MiB)`);
+    if (snapshot.droppedBytes > 0)
+      parts.push(`the first ${formatBytes(snapshot.droppedBytes)} not kept (the Raw view keeps the last 1 MiB)`);
     if (shown.length < lines.length) parts.push(`showing the last ${formatCount(shown.length)} lines`);
     this.summary.textContent = parts.join(' · ');
     this.lines.replaceChildren(...shown.map((line) => drawLine(line)));
@@ -120,12 +121,18 @@ function drawPiece(piece: RawPiece): Node {
     case 'text':
       return document.createTextNode(piece.text);
     case 'eol':
-      return h('span', { className: 'raw-eol', text: piece.eol === 'CRLF' ? 'CR LF' : piece.eol, attrs: { title: `line end: ${piece.eol}` } });
+      return h('span', {
+        className: 'raw-eol',
+        text: piece.eol === 'CRLF' ? 'CR LF' : piece.eol,
+        attrs: { title: `line end: ${piece.eol}` },
+      });
     case 'bom':
       return h('span', {
         className: 'raw-bom',
         text: 'BOM',
-        attrs: { title: piece.stripped ? 'U+FEFF at the start of the stream: removed by the parser' : 'U+FEFF inside the stream: part of the line' },
+        attrs: {
+          title: piece.stripped ? 'U+FEFF at the start of the stream: removed by the parser' : 'U+FEFF inside the stream: part of the line',
+        },
       });
     case 'control':
       return h('span', {

@@ -109,7 +109,15 @@ export class PanelRegistry extends Disposable {
     kept?: LoadedSession,
   ): InspectorPanel {
     const id = `panel-${this.nextId++}`;
-    const panel = new InspectorPanel(id, webviewPanel, request, this.panelServices(), (closed) => this.panels.delete(closed.id), archive, kept);
+    const panel = new InspectorPanel(
+      id,
+      webviewPanel,
+      request,
+      this.panelServices(),
+      (closed) => this.panels.delete(closed.id),
+      archive,
+      kept,
+    );
     this.panels.set(id, panel);
     this.services.log.info(`${id}: opened`);
     return panel;

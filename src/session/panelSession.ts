@@ -219,7 +219,10 @@ export class PanelSession {
   restoreKept(loaded: LoadedSession): void {
     for (const record of loaded.records) this.batcher.add(record);
     if (loaded.records.length === 0) return;
-    const lost = loaded.notKept > 0 ? ` (the ${loaded.notKept} after them were not kept: a panel keeps ${ARCHIVE_BYTES / 1024 / 1024} MiB for a reload)` : '';
+    const lost =
+      loaded.notKept > 0
+        ? ` (the ${loaded.notKept} after them were not kept: a panel keeps ${ARCHIVE_BYTES / 1024 / 1024} MiB for a reload)`
+        : '';
     this.notify('info', {
       message: `These ${loaded.records.length} records were received before the window reloaded${lost}; the stream was not reconnected.`,
     });

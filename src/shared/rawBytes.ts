@@ -32,7 +32,6 @@ export type RawPiece =
   /** Where a chunk began: `inside` when that was within a character or a CRLF (shown just after it). */
   | { kind: 'chunk'; index: number; t: number; size: number; inside: boolean };
 
-
 export interface RawLine {
   pieces: RawPiece[];
   kind: LineKind;

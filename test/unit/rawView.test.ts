@@ -44,7 +44,7 @@ describe('raw bytes read as lines (the Raw view)', () => {
     ]);
   });
 
-  it('says why the spec ignores a line, in the engine\'s words', () => {
+  it("says why the spec ignores a line, in the engine's words", () => {
     const lines = readRawLines(bytes('bogus\nretry: x\nev: 1\nid: a\0b\n'), [0], [0], true);
     assert.deepEqual(
       lines.map((line) => line.reason),
@@ -156,7 +156,11 @@ describe('raw view through a panel session (real engine, raw node:net server)', 
     session.receive({ type: 'ready' });
     await session.connect({ ...request(url), reconnect: 'never' });
     await webview.until((view) => view.rows.some((row) => row.kind === 'open'));
-    const shown = [(rows: string[]) => rows.includes('event:one'), (rows: string[]) => rows.includes('comment'), (rows: string[]) => rows.filter((row) => row === 'comment').length === 2];
+    const shown = [
+      (rows: string[]) => rows.includes('event:one'),
+      (rows: string[]) => rows.includes('comment'),
+      (rows: string[]) => rows.filter((row) => row === 'comment').length === 2,
+    ];
     for (const [index, piece] of pieces.entries()) {
       socket?.write(piece);
       if (index < shown.length) await webview.until((view) => shown[index](view.kinds()));
@@ -170,7 +174,13 @@ describe('raw view through a panel session (real engine, raw node:net server)', 
     assert.equal(snapshot.starts.length, 4, 'one chunk per write');
     const lines = readRawLines(decode(snapshot), snapshot.starts, snapshot.times, snapshot.droppedBytes === 0);
     assert.deepEqual(
-      lines.map((line) => `${line.kind} ${line.pieces.filter((piece) => piece.kind !== 'chunk').map((piece) => (piece.kind === 'text' ? piece.text : piece.kind === 'eol' ? piece.eol : piece.kind)).join('|')}`),
+      lines.map(
+        (line) =>
+          `${line.kind} ${line.pieces
+            .filter((piece) => piece.kind !== 'chunk')
+            .map((piece) => (piece.kind === 'text' ? piece.text : piece.kind === 'eol' ? piece.eol : piece.kind))
+            .join('|')}`,
+      ),
       [
         'field bom|data: one|CRLF',
         'blank CRLF',

@@ -75,7 +75,10 @@ describe('session archive (kept for a window reload)', () => {
     first.append(event(1, 'new'), []);
     first.closeKeeping();
     first.discard();
-    assert.deepEqual((await loadSession(file))?.records.map((record) => (record.kind === 'event' ? record.data : '')), ['new']);
+    assert.deepEqual(
+      (await loadSession(file))?.records.map((record) => (record.kind === 'event' ? record.data : '')),
+      ['new'],
+    );
     const second = new SessionArchive('k', file, quiet);
     second.discard();
     assert.equal(existsSync(file), false);
@@ -119,7 +122,10 @@ describe('session archive (kept for a window reload)', () => {
     restored.receive({ type: 'ready' });
     await after.until((view) => view.ofType('notice').length === 1);
     assert.deepEqual(after.kinds(), before.kinds());
-    assert.match(after.ofType('notice')[0].message, /These \d+ records were received before the window reloaded; the stream was not reconnected/);
+    assert.match(
+      after.ofType('notice')[0].message,
+      /These \d+ records were received before the window reloaded; the stream was not reconnected/,
+    );
     assert.equal(after.ofType('state')[0].state.status, 'idle');
     restored.dispose();
   });
