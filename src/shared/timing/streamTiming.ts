@@ -1,0 +1,141 @@
+// The stream's timing, from the records' arrival times, in fixed memory: time to first event, gaps, bursts and
+// the buffering verdict they support. Fed every record as it comes (panel and CLI alike); O(1) per record.
+
+import type { OpenRecord, SseRecord } from '../record';
+import { BUNCH_MS, BURST_MIN_EVENTS, BurstTracker, type BurstFigures } from './burstTracker';
+import { bufferingCauses, type BufferingCause } from './bufferingCauses';
+import { GapHistogram, type DecadeBucket, type GapFigures } from './gapHistogram';
+import { LongestGaps, type LongGap } from './longestGaps';
+
+/** Below this many events a verdict would be a guess. */
+export const MIN_JUDGED_EVENTS = 5;
+/** The stream is called bunched when at least this share of its events came in bursts. */
+const BUNCHED_SHARE = 0.5;
+/** Headers later than this after the request are late for a stream, which should answer at once. */
+export const LATE_HEADERS_MS = 100;
+/** First events "together with" late headers: within a quarter of the wait for the headers (one read apart). */
+const TOGETHER_SHARE = 0.25;
+
+export interface FirstEvent {
+  seq: number;
+  /** From sending the request (of the connection that delivered it) to the event. */
+  fromRequestMs: number;
+  /** From the response headers to the event. */
+  fromOpenMs: number;
+}
+
+/** Headers that came late and brought the first burst with them. */
+export interface LateHeaders {
+  ttfbMs: number;
+  /** Events of the burst that followed the headers at once. */
+  events: number;
+}
+
+export type BufferingVerdict =
+  | { kind: 'too-few'; events: number }
+  | { kind: 'paced'; events: number; medianGapMs: number; headers: Record<string, string> }
+  | ({ kind: 'bunched'; events: number; lateHeaders?: LateHeaders; causes: BufferingCause[] } & BurstFigures);
+
+export interface TimingSummary {
+  events: number;
+  firstEvent?: FirstEvent;
+  gaps?: GapFigures;
+  longest: LongGap[];
+  histogram: DecadeBucket[];
+  verdict: BufferingVerdict;
+}
+
+interface ConnectionClock {
+  open: OpenRecord;
+  /** When the request went out, on the records' clock. */
+  requestT: number;
+  /** The previous event of this connection. */
+  last?: { t: number; seq: number };
+  /** Candidate late headers: the seq of the connection's first event and the wait for the headers. */
+  late?: { firstSeq: number; ttfbMs: number };
+}
+
+export class StreamTiming {
+  private events = 0;
+  private connection: ConnectionClock | undefined;
+  /** Events with no open record before them (the view was cleared mid-stream): gaps only, no silence. */
+  private orphanLast: { t: number; seq: number } | undefined;
+  private firstEvent: FirstEvent | undefined;
+  private gaps = new GapHistogram();
+  private longest = new LongestGaps();
+  private bursts = new BurstTracker();
+  private lateHeaders: LateHeaders | undefined;
+  private headers: Record<string, string> = {};
+
+  add(record: SseRecord): void {
+    if (record.kind === 'open') {
+      this.bursts.endRun();
+      this.connection = { open: record, requestT: record.t - record.ttfbMs };
+      this.headers = record.headers;
+      return;
+    }
+    if (record.kind === 'event') this.addEvent(record.t, record.seq);
+  }
+
+  private addEvent(t: number, seq: number): void {
+    this.events++;
+    const connection = this.connection;
+    const last = connection ? connection.last : this.orphanLast;
+    if (last !== undefined) {
+      const gap = t - last.t;
+      this.gaps.add(gap);
+      this.longest.add(gap, last.seq, seq);
+      this.bursts.add(gap, seq);
+    } else if (connection !== undefined) {
+      this.firstOfConnection(connection, t, seq);
+    }
+    if (connection) connection.last = { t, seq };
+    else this.orphanLast = { t, seq };
+    this.noteLateHeaders(connection);
+  }
+
+  private firstOfConnection(connection: ConnectionClock, t: number, seq: number): void {
+    const fromOpenMs = t - connection.open.t;
+    this.firstEvent ??= { seq, fromRequestMs: t - connection.requestT, fromOpenMs };
+    // The silence before a connection's first event runs from the request: headers held back are part of it.
+    this.bursts.add(t - connection.requestT, seq);
+    const ttfbMs = connection.open.ttfbMs;
+    if (ttfbMs >= LATE_HEADERS_MS && fromOpenMs <= Math.max(BUNCH_MS, ttfbMs * TOGETHER_SHARE)) {
+      connection.late = { firstSeq: seq, ttfbMs };
+    }
+  }
+
+  /** Late headers count as evidence once the events that came with them make a burst. */
+  private noteLateHeaders(connection: ConnectionClock | undefined): void {
+    const late = connection?.late;
+    const run = this.bursts.current;
+    if (late === undefined || run === undefined || run.firstSeq !== late.firstSeq) return;
+    if (run.events >= BURST_MIN_EVENTS) this.lateHeaders = { ttfbMs: late.ttfbMs, events: run.events };
+  }
+
+  verdict(): BufferingVerdict {
+    const figures = this.bursts.figures();
+    const bunched = figures.burstEvents >= BURST_MIN_EVENTS && figures.burstEvents >= this.events * BUNCHED_SHARE;
+    if (this.events < MIN_JUDGED_EVENTS && !bunched) return { kind: 'too-few', events: this.events };
+    if (!bunched) return { kind: 'paced', events: this.events, medianGapMs: this.gaps.quantile(0.5), headers: this.headers };
+    return {
+      kind: 'bunched',
+      events: this.events,
+      ...figures,
+      ...(this.lateHeaders === undefined ? {} : { lateHeaders: this.lateHeaders }),
+      causes: bufferingCauses(this.headers),
+    };
+  }
+
+  summary(): TimingSummary {
+    const gaps = this.gaps.figures();
+    return {
+      events: this.events,
+      ...(this.firstEvent === undefined ? {} : { firstEvent: { ...this.firstEvent } }),
+      ...(gaps === undefined ? {} : { gaps }),
+      longest: this.longest.list(),
+      histogram: this.gaps.histogram(),
+      verdict: this.verdict(),
+    };
+  }
+}
