@@ -118,7 +118,7 @@ describe('stream timing figures', () => {
     const burst = new Feed().open(0, 2, { 'content-encoding': 'gzip' }).events(...paced(1100, 5, 0.1));
     const verdict = burst.timing.verdict();
     assert.equal(verdict.kind, 'bunched');
-    assert.ok(verdict.kind === 'bunched' && verdict.bursts === 1 && verdict.burstEvents === 5 && verdict.largest?.silenceMs === 1102);
+    assert.ok(verdict.kind === 'bunched' && verdict.bursts === 1 && verdict.burstEvents === 5 && verdict.largest?.silenceMs === 1100);
     assert.equal(verdictText(verdict).text, 'Events arrive in bursts: likely gzip');
   });
 
@@ -126,6 +126,16 @@ describe('stream timing figures', () => {
     // 40 ms pause (< 50 ms silence) then 10 events at once; then 3 events at once after 2 s.
     const feed = new Feed().open(0, 1).events(5, ...paced(45, 10, 0), ...paced(2045, 3, 0));
     assert.equal(feed.timing.verdict().kind, 'paced');
+  });
+
+  it('the wait for headers is silence only when the headers were late and brought the first events with them', () => {
+    // A far server: 250 ms to connect and answer, then a snapshot of 6 events right after the headers.
+    const far = new Feed().open(250, 250).events(...paced(250.5, 6, 0));
+    assert.equal(far.timing.verdict().kind, 'paced');
+    // Headers after 1 s, with the events in the same read: the whole second is the silence before the burst.
+    const held = new Feed().open(1000, 1000).events(...paced(1002, 6, 0)).timing.verdict();
+    assert.ok(held.kind === 'bunched' && held.largest?.silenceMs === 1002);
+    assert.deepEqual(held.lateHeaders, { ttfbMs: 1000, events: 6 });
   });
 
   it('bursts must carry half the events: one snapshot burst among many paced events is not bunching', () => {

@@ -11,8 +11,11 @@ import { LongestGaps, type LongGap } from './longestGaps';
 export const MIN_JUDGED_EVENTS = 5;
 /** The stream is called bunched when at least this share of its events came in bursts. */
 const BUNCHED_SHARE = 0.5;
-/** Headers later than this after the request are late for a stream, which should answer at once. */
-export const LATE_HEADERS_MS = 100;
+/**
+ * Headers later than this after the request are late for a stream, which should answer at once. The time
+ * includes connecting (DNS, TCP, TLS: three round trips to a far server), hence well above a round trip.
+ */
+export const LATE_HEADERS_MS = 300;
 /** First events "together with" late headers: within a quarter of the wait for the headers (one read apart). */
 const TOGETHER_SHARE = 0.25;
 
@@ -97,12 +100,12 @@ export class StreamTiming {
   private firstOfConnection(connection: ConnectionClock, t: number, seq: number): void {
     const fromOpenMs = t - connection.open.t;
     this.firstEvent ??= { seq, fromRequestMs: t - connection.requestT, fromOpenMs };
-    // The silence before a connection's first event runs from the request: headers held back are part of it.
-    this.bursts.add(t - connection.requestT, seq);
     const ttfbMs = connection.open.ttfbMs;
-    if (ttfbMs >= LATE_HEADERS_MS && fromOpenMs <= Math.max(BUNCH_MS, ttfbMs * TOGETHER_SHARE)) {
-      connection.late = { firstSeq: seq, ttfbMs };
-    }
+    const lateAndTogether = ttfbMs >= LATE_HEADERS_MS && fromOpenMs <= Math.max(BUNCH_MS, ttfbMs * TOGETHER_SHARE);
+    if (lateAndTogether) connection.late = { firstSeq: seq, ttfbMs };
+    // Headers held back with the first events are part of their silence; headers that came on their own are not
+    // (the time to them is mostly connecting, which says nothing about buffering).
+    this.bursts.add(lateAndTogether ? t - connection.requestT : fromOpenMs, seq);
   }
 
   /** Late headers count as evidence once the events that came with them make a burst. */

@@ -60,12 +60,12 @@ function bunchedText(verdict: Extract<BufferingVerdict, { kind: 'bunched' }>): V
   const likely = causes.length === 0 ? 'no header names a cause' : `likely ${causes.map((cause) => cause.name).join(' or ')}`;
   const explained =
     causes.length === 0
-      ? 'No response header names a cause: look at the server’s own output buffering (flush after each event) or a proxy that does not announce itself.'
+      ? 'No response header names a cause: either the server writes its events together (its own output buffer: flush after each event), or a proxy that does not announce itself holds them.'
       : causes.map((cause) => `${cause.evidence}: ${cause.advice}`).join(' ');
   return {
     level: 'warn',
     text: `Events arrive in bursts: ${likely}`,
-    detail: `Something buffers the stream: ${evidence.join('; ')}. ${explained}`,
+    detail: `Events were held back and came together: ${evidence.join('; ')}. ${explained}`,
   };
 }
 
