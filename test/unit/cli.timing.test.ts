@@ -39,9 +39,15 @@ describe('command line diagnoses on stderr (spawned)', function () {
     const lines = run.stderr.trimEnd().split('\n');
     assert.equal(lines.length, 3, run.stderr);
     assert.match(lines[0], /^diagnosis: headers after \S+ m?s · Content-Encoding: gzip · buffering is judged from the events' timing$/);
-    assert.match(lines[1], /^warning: Events arrive in bursts: likely gzip\. Events were held back and came together: 13 of 13 events came in 1 burst/);
+    assert.match(
+      lines[1],
+      /^warning: Events arrive in bursts: likely gzip\. Events were held back and came together: 13 of 13 events came in 1 burst/,
+    );
     assert.match(lines[1], /Content-Encoding: gzip: The compressor holds events until its buffer fills/);
-    assert.match(lines[2], /^timing: first event \S+ m?s after the request \(\S+ m?s after the headers\) · 12 gaps: median 0\.0 ms, .* · Events arrive in bursts: likely gzip$/);
+    assert.match(
+      lines[2],
+      /^timing: first event \S+ m?s after the request \(\S+ m?s after the headers\) · 12 gaps: median 0 ms, .* · Events arrive in bursts: likely gzip$/,
+    );
   });
 
   it('nginx in the Server header with paced events: no warning, "No buffering seen"; the table on stdout is unchanged', async () => {

@@ -102,7 +102,10 @@ describe('command line --text against LLM-shaped servers (spawned)', function ()
     const plain = await cli(['connect', `${mock.url}/sse?interval=0&count=3`, '--text', ...SAFETY]);
     assert.equal(plain.code, 0, plain.stderr);
     assert.equal(plain.stdout, '{"message": "Hello SSE 1"}\n{"message": "Hello SSE 2"}\n{"message": "Hello SSE 3"}\n{}\n');
-    assert.match(withoutDiagnoses(plain.stderr), /^summary: no LLM format recognized, 4 events printed as sent · headers \d+ ms · total \d+ ms\n$/);
+    assert.match(
+      withoutDiagnoses(plain.stderr),
+      /^summary: no LLM format recognized, 4 events printed as sent · headers \d+ ms · total \d+ ms\n$/,
+    );
     const path = await cli(['connect', `${mock.url}/sse?interval=0&count=3`, '--path', '$.message', ...SAFETY]);
     assert.equal(path.code, 0, path.stderr);
     assert.equal(path.stdout, 'Hello SSE 1Hello SSE 2Hello SSE 3\n');

@@ -19,7 +19,18 @@ class Feed {
   }
   events(...times: number[]): this {
     for (const t of times) {
-      const record: SseRecord = { kind: 'event', seq: ++this.seq, t, at: t, type: 'message', data: '', id: null, lastEventId: '', size: 0, dt: null };
+      const record: SseRecord = {
+        kind: 'event',
+        seq: ++this.seq,
+        t,
+        at: t,
+        type: 'message',
+        data: '',
+        id: null,
+        lastEventId: '',
+        size: 0,
+        dt: null,
+      };
       this.timing.add(record);
     }
     return this;
@@ -133,7 +144,10 @@ describe('stream timing figures', () => {
     const far = new Feed().open(250, 250).events(...paced(250.5, 6, 0));
     assert.equal(far.timing.verdict().kind, 'paced');
     // Headers after 1 s, with the events in the same read: the whole second is the silence before the burst.
-    const held = new Feed().open(1000, 1000).events(...paced(1002, 6, 0)).timing.verdict();
+    const held = new Feed()
+      .open(1000, 1000)
+      .events(...paced(1002, 6, 0))
+      .timing.verdict();
     assert.ok(held.kind === 'bunched' && held.largest?.silenceMs === 1002);
     assert.deepEqual(held.lateHeaders, { ttfbMs: 1000, events: 6 });
   });
@@ -144,7 +158,12 @@ describe('stream timing figures', () => {
   });
 
   it('the closing line has first event, gaps, longest gaps and the verdict', () => {
-    const line = timingLine(new Feed().open(0, 10).events(...paced(50, 6, 20)).timing.summary());
+    const line = timingLine(
+      new Feed()
+        .open(0, 10)
+        .events(...paced(50, 6, 20))
+        .timing.summary(),
+    );
     assert.equal(
       line,
       'timing: first event 60 ms after the request (50 ms after the headers) · 5 gaps: median 20 ms, p95 20 ms, max 20 ms · ' +

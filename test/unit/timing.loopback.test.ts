@@ -29,7 +29,9 @@ afterEach(async () => {
 });
 
 /** Connects once (no reconnect) to a server running `script`, and judges the session's records. */
-async function judge(script: (socket: net.Socket, session: () => Session) => Promise<void>): Promise<{ verdict: BufferingVerdict; records: SseRecord[] }> {
+async function judge(
+  script: (socket: net.Socket, session: () => Session) => Promise<void>,
+): Promise<{ verdict: BufferingVerdict; records: SseRecord[] }> {
   let session: Session | undefined;
   server = await ScriptedServer.start((socket) => script(socket, () => session as Session));
   session = connect({ url: server.url, reconnect: { mode: 'never' } });
@@ -40,7 +42,10 @@ async function judge(script: (socket: net.Socket, session: () => Session) => Pro
 }
 
 /** Writes each event only once the client has received the one before, then waits PACE_MS: one event per read. */
-function pacedScript(head: string, encode: (text: string) => Promise<Buffer | string> = async (text) => text): (socket: net.Socket, session: () => Session) => Promise<void> {
+function pacedScript(
+  head: string,
+  encode: (text: string) => Promise<Buffer | string> = async (text) => text,
+): (socket: net.Socket, session: () => Session) => Promise<void> {
   return async (socket, session) => {
     socket.write(head);
     for (let n = 0; n < EVENTS; n++) {

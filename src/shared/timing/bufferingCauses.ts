@@ -16,10 +16,28 @@ type Headers = Record<string, string>;
 const clip = (value: string): string => (value.length > 60 ? `${value.slice(0, 59)}…` : value);
 
 const CDN_HINTS: Array<{ name: string; header: string; test?: RegExp; advice: string }> = [
-  { name: 'Cloudflare', header: 'cf-ray', advice: 'Cloudflare may buffer or compress responses; make sure the stream is served as text/event-stream and not compressed or transformed.' },
-  { name: 'CloudFront', header: 'x-amz-cf-id', advice: 'CloudFront may hold responses back; check the cache behaviour and compression for this path.' },
-  { name: 'Fastly', header: 'x-served-by', test: /cache-/i, advice: 'Fastly buffers responses unless streaming is allowed (beresp.do_stream); check the service config.' },
-  { name: 'Envoy', header: 'x-envoy-upstream-service-time', advice: 'Envoy may buffer (buffer or compressor filters); check the route for this path.' },
+  {
+    name: 'Cloudflare',
+    header: 'cf-ray',
+    advice:
+      'Cloudflare may buffer or compress responses; make sure the stream is served as text/event-stream and not compressed or transformed.',
+  },
+  {
+    name: 'CloudFront',
+    header: 'x-amz-cf-id',
+    advice: 'CloudFront may hold responses back; check the cache behaviour and compression for this path.',
+  },
+  {
+    name: 'Fastly',
+    header: 'x-served-by',
+    test: /cache-/i,
+    advice: 'Fastly buffers responses unless streaming is allowed (beresp.do_stream); check the service config.',
+  },
+  {
+    name: 'Envoy',
+    header: 'x-envoy-upstream-service-time',
+    advice: 'Envoy may buffer (buffer or compressor filters); check the route for this path.',
+  },
 ];
 
 export function bufferingCauses(headers: Headers): BufferingCause[] {
@@ -42,7 +60,11 @@ export function bufferingCauses(headers: Headers): BufferingCause[] {
   const accel = headers['x-accel-buffering']?.trim().toLowerCase();
   const server = headers.server ?? '';
   if (accel !== undefined && accel !== 'no') {
-    causes.push({ name: 'nginx', evidence: `X-Accel-Buffering: ${clip(headers['x-accel-buffering'])}`, advice: 'Send X-Accel-Buffering: no from the upstream.' });
+    causes.push({
+      name: 'nginx',
+      evidence: `X-Accel-Buffering: ${clip(headers['x-accel-buffering'])}`,
+      advice: 'Send X-Accel-Buffering: no from the upstream.',
+    });
   } else if (accel === undefined && /nginx|openresty/i.test(server)) {
     causes.push({
       name: 'nginx',
@@ -51,7 +73,11 @@ export function bufferingCauses(headers: Headers): BufferingCause[] {
     });
   }
   if (/apache/i.test(server) && causes.every((cause) => cause.name !== 'nginx')) {
-    causes.push({ name: 'Apache', evidence: `Server: ${clip(server)}`, advice: 'mod_deflate or mod_proxy may buffer: disable compression and set flushpackets=on for this path.' });
+    causes.push({
+      name: 'Apache',
+      evidence: `Server: ${clip(server)}`,
+      advice: 'mod_deflate or mod_proxy may buffer: disable compression and set flushpackets=on for this path.',
+    });
   }
   for (const hint of CDN_HINTS) {
     const value = headers[hint.header];
@@ -60,7 +86,11 @@ export function bufferingCauses(headers: Headers): BufferingCause[] {
     }
   }
   if (headers.via !== undefined) {
-    causes.push({ name: 'proxy', evidence: `Via: ${clip(headers.via)}`, advice: 'A proxy on the way may buffer the response: turn buffering off for this path.' });
+    causes.push({
+      name: 'proxy',
+      evidence: `Via: ${clip(headers.via)}`,
+      advice: 'A proxy on the way may buffer the response: turn buffering off for this path.',
+    });
   }
   return causes;
 }

@@ -18,6 +18,7 @@ export interface VerdictText {
 
 /** `0.4 ms`, `37 ms`, `1.10 s`, `95.3 s`. */
 export function formatMs(ms: number): string {
+  if (ms === 0) return '0 ms';
   if (ms < 1) return `${ms.toFixed(1)} ms`;
   if (ms < 1000) return `${Math.round(ms)} ms`;
   return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
@@ -52,9 +53,14 @@ function bunchedText(verdict: Extract<BufferingVerdict, { kind: 'bunched' }>): V
   const evidence = [
     `${verdict.burstEvents} of ${plural(verdict.events, 'event')} came in ${plural(verdict.bursts, 'burst')}, each event within ${BUNCH_MS} ms of the one before after a silence of ${SILENCE_MS} ms or more`,
   ];
-  if (largest) evidence.push(`the largest: ${largest.events} events at once after ${formatMs(largest.silenceMs)} of silence (from #${largest.firstSeq})`);
+  if (largest)
+    evidence.push(
+      `the largest: ${largest.events} events at once after ${formatMs(largest.silenceMs)} of silence (from #${largest.firstSeq})`,
+    );
   if (verdict.lateHeaders) {
-    evidence.push(`the response headers came only after ${formatMs(verdict.lateHeaders.ttfbMs)}, together with the first ${verdict.lateHeaders.events} events`);
+    evidence.push(
+      `the response headers came only after ${formatMs(verdict.lateHeaders.ttfbMs)}, together with the first ${verdict.lateHeaders.events} events`,
+    );
   }
   const causes = verdict.causes;
   const likely = causes.length === 0 ? 'no header names a cause' : `likely ${causes.map((cause) => cause.name).join(' or ')}`;
