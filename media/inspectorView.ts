@@ -47,8 +47,8 @@ export class InspectorView {
   private dropped = 0;
   private maxEvents = DEFAULT_MAX_EVENTS;
   private latestOpen: OpenRecord | undefined;
-  /** What the strip shows now: it follows the latest open and the verdict, which changes as events arrive. */
-  private diagnosedKey: unknown[] = [];
+  /** What the strip shows: the latest open's diagnoses and the buffering verdict, which changes as events arrive. */
+  private diagnosedKey = '[]';
   private chromeFrame = 0;
 
   constructor(
@@ -312,8 +312,8 @@ export class InspectorView {
 
   private renderDiagnostics(): void {
     const diagnoses = this.latestOpen ? diagnose(this.latestOpen, this.stats.timing.verdict()) : [];
-    const key = [this.latestOpen, ...diagnoses.map((diagnosis) => `${diagnosis.level} ${diagnosis.text} ${diagnosis.detail}`)];
-    if (key.length === this.diagnosedKey.length && key.every((part, index) => part === this.diagnosedKey[index])) return;
+    const key = JSON.stringify(diagnoses);
+    if (key === this.diagnosedKey) return;
     this.diagnosedKey = key;
     this.diagnosticsStrip.hidden = this.latestOpen === undefined;
     this.diagnosticsStrip.replaceChildren(...diagnosticsView(diagnoses));
@@ -329,10 +329,8 @@ export class InspectorView {
       formatElapsed(this.stats.elapsed(now, live)),
       `${formatCount(this.stats.reconnects)} ${this.stats.reconnects === 1 ? 'reconnect' : 'reconnects'}`,
     ];
-    const children: Node[] = [
-      h('span', { className: 'stats-counts', text: parts.join(' · ') }),
-      ...timingStatsView(this.stats.timing.summary()),
-    ];
+    const children: Node[] = [h('span', { className: 'stats-counts', text: parts.join(' · ') })];
+    children.push(...timingStatsView(this.stats.timing.summary()));
     if (this.table.isPaused) children.push(h('span', { className: 'stats-paused', text: 'Paused: new rows are received but not shown' }));
     if (this.dropped > 0) {
       children.push(
