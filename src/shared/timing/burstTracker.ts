@@ -29,48 +29,57 @@ export class BurstTracker {
   private bursts = 0;
   private burstEvents = 0;
   private largest: Burst | undefined;
-  /** The run the latest event belongs to. */
-  private run: Burst | undefined;
+  /** The run the latest event belongs to, as numbers (no allocation per event); 0 events: no run. */
+  private runEvents = 0;
+  private runSilenceMs = 0;
+  private runFirstSeq = 0;
 
-  /** `gapMs` is the time since the previous event of this connection, or since the request for its first event. */
+  /** `gapMs` is the time since the previous event of this connection, or the silence before its first event. */
   add(gapMs: number, seq: number): void {
-    if (this.run !== undefined && gapMs < BUNCH_MS) {
-      this.run.events++;
+    if (this.runEvents > 0 && gapMs < BUNCH_MS) {
+      this.runEvents++;
       return;
     }
     this.settle();
-    this.run = { events: 1, silenceMs: gapMs, firstSeq: seq };
+    this.runEvents = 1;
+    this.runSilenceMs = gapMs;
+    this.runFirstSeq = seq;
   }
 
   /** A new connection: its first event starts a new run whatever the clock says. */
   endRun(): void {
     this.settle();
-    this.run = undefined;
   }
 
   figures(): BurstFigures {
-    const run = this.run;
+    const run = this.current;
     if (run === undefined || !isBurst(run)) return { bursts: this.bursts, burstEvents: this.burstEvents, largest: this.largest };
     return {
       bursts: this.bursts + 1,
       burstEvents: this.burstEvents + run.events,
-      largest: this.largest === undefined || run.events > this.largest.events ? { ...run } : this.largest,
+      largest: this.largest === undefined || run.events > this.largest.events ? run : this.largest,
     };
   }
 
-  /** The first run of the current connection, while it is still the latest run. */
+  /** The latest run, while it lasts. */
   get current(): Burst | undefined {
-    return this.run;
+    return this.runEvents === 0 ? undefined : { events: this.runEvents, silenceMs: this.runSilenceMs, firstSeq: this.runFirstSeq };
+  }
+
+  /** Events in the latest run that began with event `seq`; 0 when the latest run began elsewhere. */
+  runFrom(seq: number): number {
+    return this.runFirstSeq === seq ? this.runEvents : 0;
   }
 
   private settle(): void {
-    const run = this.run;
-    if (run === undefined || !isBurst(run)) return;
+    const events = this.runEvents;
+    // Counted once: a settled run is gone, so endRun followed by add cannot count it again.
+    this.runEvents = 0;
+    if (events < BURST_MIN_EVENTS || this.runSilenceMs < SILENCE_MS) return;
+    const run: Burst = { events, silenceMs: this.runSilenceMs, firstSeq: this.runFirstSeq };
     this.bursts++;
     this.burstEvents += run.events;
-    if (this.largest === undefined || run.events > this.largest.events) this.largest = { ...run };
-    // Counted once: endRun followed by add must not count it again.
-    this.run = undefined;
+    if (this.largest === undefined || run.events > this.largest.events) this.largest = run;
   }
 }
 

@@ -49,11 +49,13 @@ export interface TimingSummary {
 }
 
 interface ConnectionClock {
-  open: OpenRecord;
+  /** Undefined only for events seen without their open record. */
+  open: OpenRecord | undefined;
   /** When the request went out, on the records' clock. */
   requestT: number;
-  /** The previous event of this connection. */
-  last?: { t: number; seq: number };
+  /** The previous event of this connection (seq 0: none yet); numbers, not an object, so no allocation per event. */
+  lastT: number;
+  lastSeq: number;
   /** Candidate late headers: the seq of the connection's first event and the wait for the headers. */
   late?: { firstSeq: number; ttfbMs: number };
 }
@@ -61,8 +63,8 @@ interface ConnectionClock {
 export class StreamTiming {
   private events = 0;
   private connection: ConnectionClock | undefined;
-  /** Events with no open record before them (the view was cleared mid-stream): gaps only, no silence. */
-  private orphanLast: { t: number; seq: number } | undefined;
+  /** Stands for the connection of events with no open record before them (the view was cleared mid-stream). */
+  private orphan: ConnectionClock | undefined;
   private firstEvent: FirstEvent | undefined;
   private gaps = new GapHistogram();
   private longest = new LongestGaps();
@@ -73,7 +75,7 @@ export class StreamTiming {
   add(record: SseRecord): void {
     if (record.kind === 'open') {
       this.bursts.endRun();
-      this.connection = { open: record, requestT: record.t - record.ttfbMs };
+      this.connection = { open: record, requestT: record.t - record.ttfbMs, lastT: 0, lastSeq: 0 };
       this.headers = record.headers;
       return;
     }
@@ -82,25 +84,24 @@ export class StreamTiming {
 
   private addEvent(t: number, seq: number): void {
     this.events++;
-    const connection = this.connection;
-    const last = connection ? connection.last : this.orphanLast;
-    if (last !== undefined) {
-      const gap = t - last.t;
+    const clock = this.connection ?? (this.orphan ??= { open: undefined, requestT: t, lastT: 0, lastSeq: 0 });
+    if (clock.lastSeq !== 0) {
+      const gap = t - clock.lastT;
       this.gaps.add(gap);
-      this.longest.add(gap, last.seq, seq);
+      this.longest.add(gap, clock.lastSeq, seq);
       this.bursts.add(gap, seq);
-    } else if (connection !== undefined) {
-      this.firstOfConnection(connection, t, seq);
+    } else if (clock.open !== undefined) {
+      this.firstOfConnection(clock, clock.open, t, seq);
     }
-    if (connection) connection.last = { t, seq };
-    else this.orphanLast = { t, seq };
-    this.noteLateHeaders(connection);
+    clock.lastT = t;
+    clock.lastSeq = seq;
+    if (clock.late !== undefined) this.noteLateHeaders(clock.late);
   }
 
-  private firstOfConnection(connection: ConnectionClock, t: number, seq: number): void {
-    const fromOpenMs = t - connection.open.t;
+  private firstOfConnection(connection: ConnectionClock, open: OpenRecord, t: number, seq: number): void {
+    const fromOpenMs = t - open.t;
     this.firstEvent ??= { seq, fromRequestMs: t - connection.requestT, fromOpenMs };
-    const ttfbMs = connection.open.ttfbMs;
+    const ttfbMs = open.ttfbMs;
     const lateAndTogether = ttfbMs >= LATE_HEADERS_MS && fromOpenMs <= Math.max(BUNCH_MS, ttfbMs * TOGETHER_SHARE);
     if (lateAndTogether) connection.late = { firstSeq: seq, ttfbMs };
     // Headers held back with the first events are part of their silence; headers that came on their own are not
@@ -109,11 +110,9 @@ export class StreamTiming {
   }
 
   /** Late headers count as evidence once the events that came with them make a burst. */
-  private noteLateHeaders(connection: ConnectionClock | undefined): void {
-    const late = connection?.late;
-    const run = this.bursts.current;
-    if (late === undefined || run === undefined || run.firstSeq !== late.firstSeq) return;
-    if (run.events >= BURST_MIN_EVENTS) this.lateHeaders = { ttfbMs: late.ttfbMs, events: run.events };
+  private noteLateHeaders(late: { firstSeq: number; ttfbMs: number }): void {
+    const events = this.bursts.runFrom(late.firstSeq);
+    if (events >= BURST_MIN_EVENTS) this.lateHeaders = { ttfbMs: late.ttfbMs, events };
   }
 
   verdict(): BufferingVerdict {
