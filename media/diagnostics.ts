@@ -1,6 +1,8 @@
-// The diagnostics strip shown after `open`: what the response headers mean for a live event stream.
+// The diagnostics strip shown after `open`: what the response headers and the events' timing mean for a live stream.
 
 import type { OpenRecord } from '../src/shared/record';
+import type { BufferingVerdict } from '../src/shared/timing/streamTiming';
+import { verdictText } from '../src/shared/timing/timingText';
 import { h, icon } from './dom';
 
 export type DiagnosticLevel = 'ok' | 'warn' | 'bad' | 'info';
@@ -14,15 +16,9 @@ export interface Diagnostic {
 
 const LEVEL_ICONS: Record<DiagnosticLevel, string> = { ok: 'pass', warn: 'warning', bad: 'error', info: 'info' };
 
-export function diagnose(open: OpenRecord): Diagnostic[] {
+export function diagnose(open: OpenRecord, verdict: BufferingVerdict): Diagnostic[] {
   const headers = open.headers;
-  return [
-    contentType(headers['content-type']),
-    cacheControl(headers['cache-control']),
-    contentEncoding(headers['content-encoding']),
-    ...proxyBuffering(headers),
-    cors(open),
-  ];
+  return [contentType(headers['content-type']), cacheControl(headers['cache-control']), buffering(verdict), cors(open)];
 }
 
 function contentType(value: string | undefined): Diagnostic {
@@ -49,40 +45,10 @@ function cacheControl(value: string | undefined): Diagnostic {
     : { level: 'warn', text: `Cache-Control: ${value}`, detail: 'Without no-cache, a proxy or cache may hold the stream back.' };
 }
 
-function contentEncoding(value: string | undefined): Diagnostic {
-  const encoding = value?.trim().toLowerCase();
-  if (!encoding || encoding === 'identity')
-    return { level: 'ok', text: 'Not compressed', detail: 'No Content-Encoding: events arrive as they are sent.' };
-  return {
-    level: 'warn',
-    text: `Content-Encoding: ${value}`,
-    detail: 'Compressed streams arrive in bursts: the compressor holds events until its buffer fills or is flushed.',
-  };
-}
-
-function proxyBuffering(headers: Record<string, string>): Diagnostic[] {
-  const accel = headers['x-accel-buffering'];
-  if (accel !== undefined) {
-    return accel.trim().toLowerCase() === 'no'
-      ? [{ level: 'ok', text: 'X-Accel-Buffering: no', detail: 'Proxy buffering is off for this response.' }]
-      : [
-          {
-            level: 'warn',
-            text: `X-Accel-Buffering: ${accel}`,
-            detail: 'The proxy buffers this response, so events arrive in bursts; send X-Accel-Buffering: no.',
-          },
-        ];
-  }
-  if (/nginx/i.test(headers.server ?? '')) {
-    return [
-      {
-        level: 'warn',
-        text: 'nginx buffers by default',
-        detail: 'nginx buffers proxied responses unless the upstream sends X-Accel-Buffering: no (or proxy_buffering off).',
-      },
-    ];
-  }
-  return [];
+/** Judged from how events arrive; header causes are named only once the timing shows bursts. */
+function buffering(verdict: BufferingVerdict): Diagnostic {
+  const words = verdictText(verdict);
+  return { level: words.level, text: words.text, detail: words.detail };
 }
 
 function cors(open: OpenRecord): Diagnostic {

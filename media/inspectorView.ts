@@ -12,6 +12,7 @@ import { NoticeBanner } from './noticeBanner';
 import { RecordRing } from './recordRing';
 import { compileFilter } from './rowFilter';
 import { StreamStats } from './streamStats';
+import { timingStatsView } from './timingStats';
 import { TableModel } from './tableModel';
 import { Toolbar } from './toolbar';
 import { TypeChips } from './typeChips';
@@ -46,7 +47,8 @@ export class InspectorView {
   private dropped = 0;
   private maxEvents = DEFAULT_MAX_EVENTS;
   private latestOpen: OpenRecord | undefined;
-  private diagnosedOpen: OpenRecord | undefined;
+  /** What the strip shows: the latest open's diagnoses and the buffering verdict, which changes as events arrive. */
+  private diagnosedKey = '[]';
   private chromeFrame = 0;
 
   constructor(
@@ -309,10 +311,12 @@ export class InspectorView {
   }
 
   private renderDiagnostics(): void {
-    if (this.latestOpen === this.diagnosedOpen) return;
-    this.diagnosedOpen = this.latestOpen;
+    const diagnoses = this.latestOpen ? diagnose(this.latestOpen, this.stats.timing.verdict()) : [];
+    const key = JSON.stringify(diagnoses);
+    if (key === this.diagnosedKey) return;
+    this.diagnosedKey = key;
     this.diagnosticsStrip.hidden = this.latestOpen === undefined;
-    this.diagnosticsStrip.replaceChildren(...(this.latestOpen ? diagnosticsView(diagnose(this.latestOpen)) : []));
+    this.diagnosticsStrip.replaceChildren(...diagnosticsView(diagnoses));
   }
 
   private renderStats(): void {
@@ -326,6 +330,7 @@ export class InspectorView {
       `${formatCount(this.stats.reconnects)} ${this.stats.reconnects === 1 ? 'reconnect' : 'reconnects'}`,
     ];
     const children: Node[] = [h('span', { className: 'stats-counts', text: parts.join(' · ') })];
+    children.push(...timingStatsView(this.stats.timing.summary()));
     if (this.table.isPaused) children.push(h('span', { className: 'stats-paused', text: 'Paused: new rows are received but not shown' }));
     if (this.dropped > 0) {
       children.push(

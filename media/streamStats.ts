@@ -1,7 +1,8 @@
-// Counts for the stats line: events, events per second over a sliding window, bytes, elapsed time, reconnects.
+// Counts for the stats line: events, events per second over a sliding window, bytes, elapsed time, reconnects, timing.
 
 import type { ReceivedTotals } from '../src/shared/protocol';
 import type { SseRecord } from '../src/shared/record';
+import { StreamTiming } from '../src/shared/timing/streamTiming';
 
 /** The events-per-second window; long enough to smooth bursts, short enough to fall to 0 soon after a stall. */
 const RATE_WINDOW_MS = 5000;
@@ -10,6 +11,8 @@ export class StreamStats {
   events = 0;
   bytes = 0;
   reconnects = 0;
+  /** Time to first event, gaps and the buffering verdict; fixed memory however many rows arrive. */
+  timing = new StreamTiming();
   /** Wall-clock time the session began (a record's `at - t`), once any record arrived. */
   private sessionStart: number | undefined;
   private lastAt = 0;
@@ -18,6 +21,7 @@ export class StreamStats {
 
   add(record: SseRecord): void {
     this.sessionStart ??= record.at - record.t;
+    this.timing.add(record);
     this.lastAt = Math.max(this.lastAt, record.at);
     if (record.kind === 'reconnect') this.reconnects++;
     if (record.kind !== 'event') return;
@@ -58,6 +62,7 @@ export class StreamStats {
     this.events = 0;
     this.bytes = 0;
     this.reconnects = 0;
+    this.timing = new StreamTiming();
     this.sessionStart = undefined;
     this.lastAt = 0;
     this.buckets = [];

@@ -6,6 +6,7 @@ import { NdjsonFormatter } from './ndjson';
 import { BatchedOutput } from './output';
 import { TextOutput } from './textOutput';
 import { TableFormatter, tableHeader, type TableStyle } from './table';
+import { TimingNotes } from './timingNotes';
 import { EXIT } from './usage';
 
 /** Table width when stdout is not a terminal and COLUMNS does not say. */
@@ -50,6 +51,8 @@ export async function runConnect(command: ConnectCommand): Promise<number> {
     ? (record: SseRecord) => ndjson.line(record)
     : (record: SseRecord) => table.row(record, record.kind === 'closed' ? received : undefined);
   if (!command.json && !text) output.add(tableHeader(style));
+  // Diagnoses go to stderr in every output mode; --text keeps them on lines of their own between thinking.
+  const notes = new TimingNotes((line) => (text ? text.note(line) : toStderr(`${line}\n`)));
 
   // Set by whatever stops the session from outside; the first one names the exit code.
   let stoppedWith: number | undefined;
@@ -59,6 +62,7 @@ export async function runConnect(command: ConnectCommand): Promise<number> {
     return output.backpressure();
   };
   const connection: SseConnection = new SseConnection({ ...command.options, onChunk }, (record) => {
+    notes.add(record);
     if (record.kind === 'event') {
       received.events += 1;
       // Records the engine may still deliver from the same chunk after the limit are not shown.
@@ -87,6 +91,7 @@ export async function runConnect(command: ConnectCommand): Promise<number> {
 
   const closed = await connection.done;
   output.flush();
+  notes.close();
   clearTimeout(timer);
   process.off('SIGINT', onInterrupt);
   process.off('SIGTERM', onTerminate);

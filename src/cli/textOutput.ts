@@ -71,6 +71,11 @@ export class TextOutput {
     if (record.kind === 'closed') this.finish();
   }
 
+  /** A diagnosis line on stderr, on a line of its own even in the middle of thinking. */
+  note(line: string): void {
+    this.err(`${line}\n`, true);
+  }
+
   /** Prints the rest of the reply, its error and the summary, and starts afresh. */
   private finish(): void {
     this.pump(true);

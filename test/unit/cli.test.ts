@@ -3,7 +3,7 @@ import { MockServer } from '../../src/mock/mockServer';
 import { redactedHeaderValue } from '../../src/mock/requestLog';
 import { REDACTED } from '../../src/shared/redact';
 import { buildCli } from './support/cliBundle';
-import { cli, finish, start, waitForOutput } from './support/cliRun';
+import { cli, finish, start, waitForOutput, withoutDiagnoses } from './support/cliRun';
 import { rawRequest } from './support/rawClient';
 import { RawServer, openStream } from './support/rawServer';
 
@@ -28,7 +28,12 @@ describe('command line (dist bundle, spawned)', function () {
   it('connect --json prints open, ten messages, end and closed(close-on-event) as NDJSON, and exits 0', async () => {
     const run = await cli(['connect', `${server.url}/sse?interval=20`, '--json']);
     assert.equal(run.code, 0, run.stderr);
-    assert.equal(run.stderr, '');
+    // Nothing on stderr but the diagnoses: the headers after open, then the timing figures at the end.
+    assert.equal(withoutDiagnoses(run.stderr), '');
+    const diagnoses = run.stderr.trimEnd().split('\n');
+    assert.equal(diagnoses.length, 2, run.stderr);
+    assert.match(diagnoses[0], /^diagnosis: headers after \S+ m?s · no compression or proxy headers · /);
+    assert.match(diagnoses[1], /^timing: first event .* · 10 gaps: median .* · No buffering seen$/);
     const all = records(run.stdout);
     assert.deepEqual(
       all.map((record) => (record.kind === 'event' ? `event:${String(record.type)}` : record.kind)),

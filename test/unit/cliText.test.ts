@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { MockServer } from '../../src/mock/mockServer';
 import { buildCli } from './support/cliBundle';
-import { cli } from './support/cliRun';
+import { cli, withoutDiagnoses } from './support/cliRun';
 import { GOOD_KEY, ROUTES, routeUrl, startLlmServer } from './support/llmServers';
 import type { RawServer } from './support/rawServer';
 
@@ -58,7 +58,9 @@ describe('command line --text against LLM-shaped servers (spawned)', function ()
       assert.equal(server.requests.length - before, 1, 'exactly one request is sent');
       assert.equal(run.code, 0, run.stderr);
       assert.equal(run.stdout, fixture.stdout);
-      const lines = run.stderr.trimEnd().split('\n');
+      assert.match(run.stderr, /^timing: first event \S+ m?s after the request/m, 'the timing line comes in --text too');
+      const stderr = withoutDiagnoses(run.stderr);
+      const lines = stderr.trimEnd().split('\n');
       const summary = lines[lines.length - 1];
       assert.ok(summary.startsWith(`summary: ${fixture.format} · `), summary);
       assert.match(
@@ -72,8 +74,8 @@ describe('command line --text against LLM-shaped servers (spawned)', function ()
           .join(', ');
         assert.ok(summary.includes(` · usage ${usage} · `), summary);
       }
-      if (fixture.thinking !== undefined) assert.ok(run.stderr.startsWith(`[thinking]\n${fixture.thinking}\n`), run.stderr);
-      else assert.ok(!run.stderr.includes('[thinking]'), run.stderr);
+      if (fixture.thinking !== undefined) assert.ok(stderr.startsWith(`[thinking]\n${fixture.thinking}\n`), run.stderr);
+      else assert.ok(!stderr.includes('[thinking]'), run.stderr);
       if (fixture.error !== undefined) assert.ok(lines.includes(`error: ${fixture.error}`), run.stderr);
     });
   }
@@ -100,11 +102,14 @@ describe('command line --text against LLM-shaped servers (spawned)', function ()
     const plain = await cli(['connect', `${mock.url}/sse?interval=0&count=3`, '--text', ...SAFETY]);
     assert.equal(plain.code, 0, plain.stderr);
     assert.equal(plain.stdout, '{"message": "Hello SSE 1"}\n{"message": "Hello SSE 2"}\n{"message": "Hello SSE 3"}\n{}\n');
-    assert.match(plain.stderr, /^summary: no LLM format recognized, 4 events printed as sent · headers \d+ ms · total \d+ ms\n$/);
+    assert.match(
+      withoutDiagnoses(plain.stderr),
+      /^summary: no LLM format recognized, 4 events printed as sent · headers \d+ ms · total \d+ ms\n$/,
+    );
     const path = await cli(['connect', `${mock.url}/sse?interval=0&count=3`, '--path', '$.message', ...SAFETY]);
     assert.equal(path.code, 0, path.stderr);
     assert.equal(path.stdout, 'Hello SSE 1Hello SSE 2Hello SSE 3\n');
-    assert.match(path.stderr, /^summary: json-path · headers \d+ ms · first token \d+ ms · 3 deltas/);
+    assert.match(withoutDiagnoses(path.stderr), /^summary: json-path · headers \d+ ms · first token \d+ ms · 3 deltas/);
   });
 
   it('shows the delta text in the table data column for recognized events', async () => {

@@ -135,7 +135,11 @@ describe('webview rows', () => {
     ];
     await withInspector({ state: { records, status: 'closed' } }, async (inspector) => {
       await inspector.settle();
-      assert.match((await inspector.page.locator('.stats').textContent()) ?? '', /^3 events · \d+\.\d\/s · 15 B · 0\.7 s · 1 reconnect$/);
+      // The counts have their own span; the timing figures follow them in the same line.
+      assert.match(
+        (await inspector.page.locator('.stats .stats-counts').textContent()) ?? '',
+        /^3 events · \d+\.\d\/s · 15 B · 0\.7 s · 1 reconnect$/,
+      );
     });
   });
 

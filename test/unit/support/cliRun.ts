@@ -38,3 +38,14 @@ export function waitForOutput(child: ChildProcessWithoutNullStreams, text: strin
     child.stdout.on('data', onData);
   });
 }
+
+/** The lines `connect` adds on stderr in every mode: header facts after open, a bunching warning, the timing line. */
+export const DIAGNOSIS_LINE = /^(diagnosis: |warning: Events arrive in bursts|timing: )/;
+
+/** stderr without those lines: what the other outputs (thinking, errors, the --text summary) wrote. */
+export function withoutDiagnoses(stderr: string): string {
+  return stderr
+    .split(/(?<=\n)/)
+    .filter((line) => !DIAGNOSIS_LINE.test(line))
+    .join('');
+}
