@@ -3,8 +3,8 @@
 
 import type { ColumnWidths, ResizableColumn } from './uiState';
 
-/** Cell padding left and right (the stylesheet's `.cell` padding), plus a pixel for rounding. */
-const CELL_PADDING = 13;
+/** Cell padding left and right (the stylesheet's `.cell` padding), plus room for rounding and tabular digits. */
+const CELL_PADDING = 15;
 /** A badge's own padding and border around its text (`.badge`). */
 const BADGE_CHROME = 14;
 /** Widths grow in steps, so a stream of slowly longer values does not move the columns on every row. */
@@ -45,7 +45,11 @@ export class ColumnFit {
 
   /** Reads the fonts the stylesheet gives cells, badges and monospace cells; until then nothing is measured. */
   readFonts(cell: Element, mono: Element, badge: Element): void {
-    const font = (element: Element): string => getComputedStyle(element).font;
+    // Built from the parts: the `font` shorthand reads as "" when a part it cannot express is set (tabular-nums).
+    const font = (element: Element): string => {
+      const style = getComputedStyle(element);
+      return `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    };
     this.fonts = { cell: font(cell), mono: font(mono), badge: font(badge) };
     this.measured.clear();
   }
