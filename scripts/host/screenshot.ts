@@ -1,9 +1,15 @@
-// Runs in the extension host for scripts/screenshot.ts: tidies the workbench, streams the mock into a panel, then an LLM
-// stream into another, and waits for a picture of each.
+// Runs in the extension host for scripts/screenshot.ts: tidies the workbench, streams the mock into a panel (Light+),
+// then an LLM stream into another (Dark+), and waits for a picture of each.
 import * as vscode from 'vscode';
 import { connect, renderedUntilClosed, startMockServer, tableShowing, testApi, waitFor } from '../../test/integration/helpers';
 import { askRunner } from '../../test/integration/runnerSteps';
 import { GOOD_KEY, routeUrl, startLlmServer } from '../../test/unit/support/llmServers';
+
+/** Switches the colour theme and waits until the panel's webview shows it. */
+async function useTheme(theme: string, bodyClass: string, step: number): Promise<void> {
+  await vscode.workspace.getConfiguration('workbench').update('colorTheme', theme, vscode.ConfigurationTarget.Global);
+  await askRunner(`ui-theme-${step}`, { bodyClass });
+}
 
 export async function run(): Promise<void> {
   for (const command of ['workbench.action.closeAllEditors', 'workbench.action.closeSidebar', 'workbench.action.closePanel']) {
@@ -13,6 +19,7 @@ export async function run(): Promise<void> {
   const mockUrl = await startMockServer();
   const panelId = await connect(`${mockUrl}/sse?interval=50`);
   await renderedUntilClosed(api, panelId);
+  await useTheme('Default Light+', 'vscode-light', 1);
   await vscode.commands.executeCommand('notifications.clearAll');
   await askRunner('screenshot');
   api.closePanel(panelId);
@@ -31,8 +38,10 @@ export async function run(): Promise<void> {
     () => tableShowing(url),
     (table) => table.rowKeys.at(-1) === 'closed',
   );
+  await useTheme('Default Dark+', 'vscode-dark', 2);
   await askRunner('screenshot-assembled');
   api.closePanel(llmPanel);
   await llm.stop();
+  await vscode.workspace.getConfiguration('workbench').update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
   await api.disposeAll();
 }

@@ -34,6 +34,8 @@ export async function saveScreenshot(page: Page, { name }: { name: string }): Pr
 export async function readPanelLayout(frame: Frame, { rowText, whole }: LayoutPayload): Promise<LayoutSeen> {
   const assembled = frame.getByRole('button', { name: 'Assembled', exact: true });
   if ((await assembled.getAttribute('aria-pressed')) === 'true') await assembled.click();
+  // The table widens once the view is gone: click the row where it is then, not where it was.
+  await frame.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
   await frame.locator('.table-body [role="row"]').filter({ hasText: rowText }).first().click();
   await frame.getByRole('region', { name: 'Record details' }).waitFor({ timeout: 10_000 });
   await frame.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
