@@ -93,7 +93,7 @@ export const READ_LAYOUT = `(texts) => {
     columnWidths,
     tableScrollsX: grid.scrollWidth > grid.clientWidth,
     chipTops: [...new Set(chips.map((chip) => Math.round(chip.getBoundingClientRect().top)))],
-    chipStripHeight: document.querySelector('.chip-strip').getBoundingClientRect().height,
+    chipStripHeight: (document.querySelector('.chip-strip') || document.querySelector('.chips')).getBoundingClientRect().height,
     moreChips: more && visible(more) ? more.textContent : null,
     toolbarHeight: document.querySelector('.toolbar').getBoundingClientRect().height,
     cut, fits,
