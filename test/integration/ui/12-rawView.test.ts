@@ -24,7 +24,11 @@ suite('Raw view of a connection', () => {
   test('clicking Raw on a finished CRLF stream shows its lines with CR LF, the BOM and the ignored line marked', async () => {
     const url = `${server.url}/crlf`;
     await connect(url);
-    await waitFor(`the panel of ${url} to render a closed row`, () => tableShowing(url), (table) => table.rowKeys.at(-1) === 'closed');
+    await waitFor(
+      `the panel of ${url} to render a closed row`,
+      () => tableShowing(url),
+      (table) => table.rowKeys.at(-1) === 'closed',
+    );
     const raw = (await askRunner('ui-raw-1', { lines: 6 })) as RenderedRaw;
     assert.deepEqual(
       raw.lines.map((line) => line.replace(/\[#1 · \d+\.\d{3} s\]/, '[#1]')),

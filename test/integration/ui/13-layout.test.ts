@@ -2,10 +2,11 @@
 // webview's DOM, and screenshots at both sizes and in the four built-in themes, saved to test-results/host/.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllPanels, connect, tableShowing, testApi, waitFor } from '../helpers';
+import { closeAllPanels, testApi } from '../helpers';
+import { finishedAnthropicPanel } from '../llmPanel';
 import { askRunner } from '../runnerSteps';
 import type { LayoutSeen } from '../../webview/layoutProbe';
-import { GOOD_KEY, routeUrl, startLlmServer } from '../../unit/support/llmServers';
+import { startLlmServer } from '../../unit/support/llmServers';
 import type { RawServer } from '../../unit/support/rawServer';
 
 let steps = 0;
@@ -44,25 +45,13 @@ function assertSound(seen: LayoutSeen, at: string): void {
 
 suite('the panel in a 700 px and a 1,400 px window, and in the four built-in themes', () => {
   let server: RawServer;
-  let url = '';
   suiteSetup(async () => {
     server = await startLlmServer();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('workbench.action.closePanel');
     // The sidebar open, as most people have it: a 700 px window then leaves the panel about 350 px.
     await vscode.commands.executeCommand('workbench.view.explorer');
-    url = routeUrl(server, 'anthropic');
-    await connect({
-      url,
-      method: 'POST',
-      headers: `x-api-key: ${GOOD_KEY}\nanthropic-version: 2023-06-01\nContent-Type: application/json`,
-      body: '{"model":"claude-sonnet-4-5","max_tokens":1024,"stream":true,"messages":[{"role":"user","content":"Weather in Paris?"}]}',
-    });
-    await waitFor(
-      'the LLM stream to close',
-      () => tableShowing(url),
-      (table) => table.rowKeys.at(-1) === 'closed',
-    );
+    await finishedAnthropicPanel(server);
   });
   suiteTeardown(async () => {
     await vscode.workspace.getConfiguration('workbench').update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
