@@ -46,3 +46,11 @@ export async function readPanelLayout(frame: Frame, { rowText, whole }: LayoutPa
 export async function waitForTheme(frame: Frame, { bodyClass }: { bodyClass: string }): Promise<void> {
   await frame.waitForFunction(`document.body.classList.contains(${JSON.stringify(bodyClass)})`, undefined, { timeout: 15_000 });
 }
+
+/** Clicks the details' Open in editor (its label may be hidden in a narrow pane: the button is found by its tooltip). */
+export async function clickOpenInEditor(frame: Frame): Promise<void> {
+  await frame
+    .getByRole('region', { name: 'Record details' })
+    .getByRole('button', { name: /^Open in editor/ })
+    .click();
+}

@@ -5,7 +5,7 @@ import { webviewFrame, webviewFrames } from './workbench';
 import { answerWorkbenchStep } from './workbenchUi';
 import { copyAsCurl, pasteIntoUrl, readReply, requestFields } from './requestUi';
 import { readRawView } from './rawUi';
-import { readPanelLayout, saveScreenshot, setWindowSize, waitForTheme, type LayoutPayload } from './layoutUi';
+import { clickOpenInEditor, readPanelLayout, saveScreenshot, setWindowSize, waitForTheme, type LayoutPayload } from './layoutUi';
 
 interface UrlPayload {
   url: string;
@@ -193,6 +193,8 @@ export async function answerUiStep(step: string, page: Page, payload: unknown): 
       return readPanelLayout(frame, payload as LayoutPayload);
     case 'ui-theme':
       return waitForTheme(frame, payload as { bodyClass: string });
+    case 'ui-open-in-editor':
+      return clickOpenInEditor(frame);
     default:
       throw new Error(`unknown webview step ${step}`);
   }

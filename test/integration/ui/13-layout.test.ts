@@ -2,7 +2,7 @@
 // webview's DOM, and screenshots at both sizes and in the four built-in themes, saved to test-results/host/.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllPanels, testApi } from '../helpers';
+import { closeAllPanels, testApi, waitFor } from '../helpers';
 import { finishedAnthropicPanel } from '../llmPanel';
 import { askRunner } from '../runnerSteps';
 import type { LayoutSeen } from '../../webview/layoutProbe';
@@ -76,6 +76,28 @@ suite('the panel in a 700 px and a 1,400 px window, and in the four built-in the
     assertSound(seen, '1,400 px');
     assert.equal(seen.fits[LONG_TYPE], true, `${LONG_TYPE} is cut`);
     assert.ok(seen.detail && seen.detail.left >= seen.table.right - 0.5, 'the details are beside the table');
+  });
+
+  test('Open in editor opens the JSON pretty-printed in a group beside the panel, which keeps the focus', async () => {
+    await windowSize(1400);
+    await readLayout();
+    await askRunner(step('ui-open-in-editor'));
+    const editor = await waitFor(
+      'an editor showing the event data',
+      () => vscode.window.visibleTextEditors.find((shown) => shown.document.getText().includes('"content_block_delta"')),
+      (shown) => shown !== undefined,
+      15_000,
+    );
+    assert.ok(editor);
+    assert.equal(editor.document.languageId, 'json');
+    assert.match(editor.document.getText(), /^\{\n {2}"type": "content_block_delta",\n {2}"index": \d+,\n {2}"delta": \{\n {4}"type": /);
+    assert.equal(vscode.window.tabGroups.all.length, 2, 'the editor opened in a second group, beside the panel');
+    const active = vscode.window.tabGroups.activeTabGroup.activeTab;
+    assert.ok(active?.input instanceof vscode.TabInputWebview, `the focus moved to ${active?.label}`);
+    await askRunner(step('window-screenshot'), { name: 'open-in-editor-1400' });
+    // An untitled document: reverted as it is closed, so no save prompt waits for an answer.
+    await vscode.window.showTextDocument(editor.document, editor.viewColumn);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   for (const { theme, bodyClass, file } of THEMES) {
