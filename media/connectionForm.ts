@@ -124,12 +124,13 @@ export class ConnectionForm {
       ]),
       h('div', { className: 'connect-row options' }, [
         h('label', { className: 'check', title: CREDENTIALS_HELP }, [this.withCredentials, h('span', { text: 'Send credentials' })]),
-        label('origin', 'Page origin'),
-        h('div', { className: 'origin-field' }, [this.origin, this.notes.origin]),
-        label('close-on', 'Close on'),
-        this.closeOn,
-        label('reconnect', 'Reconnect'),
-        this.reconnect,
+        // Each label wraps together with its field in a narrow panel.
+        h('span', { className: 'option-pair' }, [
+          label('origin', 'Page origin'),
+          h('div', { className: 'origin-field' }, [this.origin, this.notes.origin]),
+        ]),
+        h('span', { className: 'option-pair' }, [label('close-on', 'Close on'), this.closeOn]),
+        h('span', { className: 'option-pair' }, [label('reconnect', 'Reconnect'), this.reconnect]),
       ]),
       this.request,
     ]);

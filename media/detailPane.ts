@@ -24,7 +24,8 @@ export class DetailPane {
     const close = button('', { icon: 'close', title: 'Close details (Escape)' });
     close.addEventListener('click', onClose);
     this.element = h('section', { className: 'detail', attrs: { 'aria-label': 'Record details' } }, [
-      h('div', { className: 'detail-header' }, [this.title, this.actions, close]),
+      // Title and tools wrap onto two lines in a narrow pane rather than overlap.
+      h('div', { className: 'detail-header' }, [this.title, h('div', { className: 'detail-tools' }, [this.actions, close])]),
       this.content,
     ]);
     this.element.hidden = true;
@@ -121,7 +122,10 @@ export class DetailPane {
         ['Since previous', record.dt === null ? '(first event)' : formatDelta(record.dt)],
       ]),
     );
-    const openInEditor = button('Open in editor', { icon: 'go-to-file', title: 'Open the whole data in an editor tab' });
+    const openInEditor = button('Open in editor', {
+      icon: 'go-to-file',
+      title: 'Open in editor: the whole data, formatted, beside the panel',
+    });
     openInEditor.addEventListener('click', () => this.post({ type: 'openInEditor', seq: record.seq }));
     this.actions.append(openInEditor);
     if (record.truncated) {
@@ -162,7 +166,7 @@ export class DetailPane {
   }
 
   private addCopyButton(label: string, text: () => string): void {
-    const copy = button(label, { icon: 'copy' });
+    const copy = button(label, { icon: 'copy', title: label });
     copy.addEventListener('click', () => this.post({ type: 'copy', text: text() }));
     this.actions.append(copy);
   }

@@ -10,7 +10,9 @@ export function formatSeconds(ms: number): string {
 }
 
 export function formatDelta(ms: number): string {
-  return ms < 1000 ? `${Math.round(ms)} ms` : formatSeconds(ms);
+  // Rounded first: 999.6 ms is "1.000 s", never "1000 ms".
+  const rounded = Math.round(ms);
+  return rounded < 1000 ? `${rounded} ms` : formatSeconds(ms);
 }
 
 export function formatBytes(bytes: number): string {
@@ -48,7 +50,18 @@ export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-/** One line for the table: JSON compacted when it parses, other text with its whitespace collapsed, cut to ROW_DATA_CHARS. */
+/** The mark a line break becomes on a one-line row, so multi-line data does not read as one line. */
+export const LINE_BREAK_MARK = '\u23ce';
+
+/** One line of text: each line break (CRLF, LF or CR) a visible ⏎, other whitespace runs one space. */
+export function oneLine(text: string): string {
+  return text
+    .trim()
+    .replace(/\r\n|\r|\n/g, LINE_BREAK_MARK)
+    .replace(/[^\S\r\n]+/g, ' ');
+}
+
+/** One line for the table: JSON compacted when it parses, other text on one line (line breaks as ⏎), cut to ROW_DATA_CHARS. */
 export function rowData(data: string): string {
   let line: string | undefined;
   if (data.length <= ROW_JSON_PARSE_LIMIT) {
@@ -59,7 +72,7 @@ export function rowData(data: string): string {
     }
   }
   // Only the head can be shown, so only the head is collapsed (a multi-megabyte payload stays cheap).
-  line ??= collapseWhitespace(data.slice(0, ROW_DATA_CHARS * 4));
+  line ??= oneLine(data.slice(0, ROW_DATA_CHARS * 4));
   return line.length > ROW_DATA_CHARS ? `${line.slice(0, ROW_DATA_CHARS)}…` : line;
 }
 

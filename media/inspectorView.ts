@@ -104,9 +104,9 @@ export class InspectorView {
         },
         open: (position) => this.openDetail(position),
         close: () => this.closeDetail(),
-        columnsResized: (widths) => this.saveUiState({ columnWidths: widths }),
+        columnsResized: (widths) => this.saveUiState({ resizedColumns: widths }),
       },
-      this.uiState.columnWidths,
+      this.uiState.resizedColumns,
     );
     this.detail.element.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') this.closeDetail();
@@ -119,7 +119,8 @@ export class InspectorView {
         this.toolbar.element,
         this.diagnosticsStrip,
         h('div', { className: 'workspace' }, [
-          h('div', { className: 'main' }, [this.table.element, this.detail.element]),
+          // Two boxes: .main is the size container whose width puts the details below or beside the table.
+          h('div', { className: 'main' }, [h('div', { className: 'main-split' }, [this.table.element, this.detail.element])]),
           this.assembled.element,
         ]),
         this.rawView.element,

@@ -43,19 +43,20 @@ export class RowView {
     icon('ellipsis'),
   ]);
   private readonly size = cell('size');
+  private readonly dataCell = cell('data');
 
-  constructor() {
+  /** `fit` hears each text a fitted column shows, so the column can grow to it. */
+  constructor(private readonly fit: (column: ResizableColumn, text: string) => void) {
     const typeCell = cell('type');
     typeCell.append(this.badge);
-    const dataCell = cell('data');
-    dataCell.append(this.clipped, this.dataText);
+    this.dataCell.append(this.clipped, this.dataText);
     this.element = h('div', { className: 'row', attrs: { role: 'row', 'aria-selected': 'false' } }, [
       this.seq,
       this.time,
       this.delta,
       typeCell,
       this.id,
-      dataCell,
+      this.dataCell,
       this.size,
     ]);
   }
@@ -69,14 +70,34 @@ export class RowView {
     this.time.textContent = formatSeconds(record.t);
     this.time.title = formatWallClock(record.at);
     this.badge.className = `badge badge-${badge}`;
-    this.badge.textContent = typeLabel(record);
-    this.dataText.textContent = rowSummary(record);
+    const label = typeLabel(record);
+    this.badge.textContent = label;
+    const summary = rowSummary(record);
+    this.dataText.textContent = summary;
     const event = record.kind === 'event' ? record : undefined;
     this.delta.textContent = event && event.dt !== null ? formatDelta(event.dt) : '';
     this.delta.classList.toggle('gap', event !== undefined && event.dt !== null && event.dt >= LONG_GAP_MS);
     this.id.textContent = event?.id ? visibleLine(event.id) : '';
     this.size.textContent = event ? formatBytes(event.size) : '';
     this.clipped.hidden = event?.truncated !== true;
+    // A cell too narrow for its text cuts it with an ellipsis: the tooltip has the whole value.
+    this.badge.title = label;
+    this.id.title = this.id.textContent;
+    this.dataCell.title = summary;
+    this.seq.title = this.seq.textContent;
+    this.delta.title = this.delta.textContent;
+    this.size.title = this.size.textContent;
+    this.fit('seq', this.seq.textContent);
+    this.fit('t', this.time.textContent);
+    this.fit('dt', this.delta.textContent);
+    this.fit('type', label);
+    this.fit('id', this.id.textContent);
+    this.fit('size', this.size.textContent);
+  }
+
+  /** The elements whose fonts the column fitting measures with: a plain cell, a monospace cell, a badge. */
+  get fontSamples(): [Element, Element, Element] {
+    return [this.seq, this.id, this.badge];
   }
 
   /** Moves the row to its place; writes only what changed, since this runs for every visible row each frame. */

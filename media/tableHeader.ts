@@ -1,4 +1,4 @@
-// The table's header row: column titles, drag handles that resize columns, and the widths as CSS variables.
+// The table's header row: column titles, and drag handles that set a column's width (the others fit their content).
 
 import { h } from './dom';
 import { COLUMNS } from './rowView';
@@ -7,15 +7,19 @@ import { clampColumnWidth } from './uiState';
 
 export class TableHeader {
   readonly element: HTMLDivElement;
-  private readonly widths: ColumnWidths;
+  private readonly resized: Partial<ColumnWidths>;
 
-  /** `grid` gets the `--col-*` widths; `resized` hears the new widths when a drag ends. */
+  /**
+   * `widthOf` reads a column's width as laid out; `changed` hears every move of a drag (to lay the columns out
+   * again), `resizeEnded` the user's widths when a drag ends (to remember them).
+   */
   constructor(
-    private readonly grid: HTMLElement,
-    widths: ColumnWidths,
-    private readonly resized: (widths: ColumnWidths) => void,
+    resized: Partial<ColumnWidths>,
+    private readonly widthOf: (column: ResizableColumn) => number,
+    private readonly changed: () => void,
+    private readonly resizeEnded: (resized: Partial<ColumnWidths>) => void,
   ) {
-    this.widths = { ...widths };
+    this.resized = { ...resized };
     const cells = COLUMNS.map((column) => {
       const cell = h('div', { className: `cell col-${column.id}`, title: column.title, attrs: { role: 'columnheader' } }, [
         h('span', { className: 'label', text: column.label }),
@@ -24,7 +28,11 @@ export class TableHeader {
       return cell;
     });
     this.element = h('div', { className: 'row head', attrs: { role: 'row', 'aria-rowindex': '1' } }, cells);
-    this.applyWidths();
+  }
+
+  /** The widths the user set by dragging. */
+  get resizedWidths(): Partial<ColumnWidths> {
+    return this.resized;
   }
 
   /** A drag handle on a column's edge; the size column sits right of the data column, so its handle is on its left. */
@@ -34,26 +42,22 @@ export class TableHeader {
     handle.addEventListener('pointerdown', (down) => {
       down.preventDefault();
       handle.setPointerCapture(down.pointerId);
-      const startWidth = this.widths[column];
+      const startWidth = this.widthOf(column);
       const move = (event: PointerEvent): void => {
         const dx = event.clientX - down.clientX;
-        this.widths[column] = clampColumnWidth(startWidth + (leftEdge ? -dx : dx));
-        this.applyWidths();
+        this.resized[column] = clampColumnWidth(startWidth + (leftEdge ? -dx : dx));
+        this.changed();
       };
       const up = (): void => {
         handle.removeEventListener('pointermove', move);
         handle.removeEventListener('pointerup', up);
         handle.removeEventListener('pointercancel', up);
-        this.resized({ ...this.widths });
+        this.resizeEnded({ ...this.resized });
       };
       handle.addEventListener('pointermove', move);
       handle.addEventListener('pointerup', up);
       handle.addEventListener('pointercancel', up);
     });
     return handle;
-  }
-
-  private applyWidths(): void {
-    for (const [column, width] of Object.entries(this.widths)) this.grid.style.setProperty(`--col-${column}`, `${width}px`);
   }
 }

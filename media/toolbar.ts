@@ -1,5 +1,6 @@
 // The bar above the table: filter box with regex switch, type chips, the comments toggle, Assembled, Raw, Pause, Clear and Export.
 
+import { ChipStrip } from './chipStrip';
 import { button, h, isPressed, setButtonContent, setPressed, toggleButton } from './dom';
 import type { FilterSettings } from './rowFilter';
 import type { Chip } from './typeChips';
@@ -24,7 +25,7 @@ export class Toolbar {
   private readonly regexToggle: HTMLButtonElement;
   private readonly commentsToggle: HTMLButtonElement;
   private readonly filterNote = h('div', { className: 'field-note error filter-note', attrs: { id: 'filter-note', role: 'alert' } });
-  private readonly chipBox = h('div', { className: 'chips', attrs: { role: 'group', 'aria-label': 'Show or hide types' } });
+  private readonly chipStrip = new ChipStrip();
   private readonly pauseButton = toggleButton('Pause', false, {
     icon: 'debug-pause',
     className: 'action pause',
@@ -79,15 +80,13 @@ export class Toolbar {
     this.element = h('div', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Table' } }, [
       h('div', { className: 'filter' }, [h('div', { className: 'filter-box' }, [this.filterInput, this.regexToggle]), this.filterNote]),
       this.commentsToggle,
-      this.chipBox,
+      this.chipStrip.element,
       h('div', { className: 'toolbar-actions' }, [
         this.replyToggle,
         this.rawToggle,
         this.pauseButton,
         clear,
-        h('span', { className: 'export-label', text: 'Export' }),
-        ndjson,
-        json,
+        h('span', { className: 'export-group' }, [h('span', { className: 'export-label', text: 'Export' }), ndjson, json]),
       ]),
     ]);
   }
@@ -114,8 +113,8 @@ export class Toolbar {
     const keys = chips.map((chip) => chip.key).join('\n');
     if (keys === this.chipKeys) return;
     this.chipKeys = keys;
-    this.chipBox.replaceChildren(
-      ...chips.map((chip) => {
+    this.chipStrip.setChips(
+      chips.map((chip) => {
         const element = toggleButton(chip.label, !this.hiddenChips.has(chip.key), {
           className: `chip chip-${chip.badge}`,
           title: `Show or hide ${chip.label} rows`,

@@ -15,14 +15,25 @@ export interface Chip {
 const MAX_CUSTOM_CHIPS = 30;
 const OTHER_CUSTOM_KEY = 'event*';
 
-const FIXED_CHIPS: Record<'message' | 'error' | 'lifecycle', Chip> = {
+/** The chips of kinds, not names: open, reconnect and closed each have their own, so each can be hidden alone. */
+type FixedKey = 'message' | 'error' | 'open' | 'reconnect' | 'closed';
+
+const FIXED_CHIPS: Record<FixedKey, Chip> = {
   message: { key: 'message', label: 'message', badge: 'message' },
   error: { key: 'error', label: 'error', badge: 'error' },
-  lifecycle: { key: 'lifecycle', label: 'open · reconnect · closed', badge: 'lifecycle' },
+  open: { key: 'open', label: 'open', badge: 'lifecycle' },
+  reconnect: { key: 'reconnect', label: 'reconnect', badge: 'lifecycle' },
+  closed: { key: 'closed', label: 'closed', badge: 'lifecycle' },
 };
 
+/** The chip key of a record that is not a custom event or a dim row. */
+function fixedKey(record: SseRecord, badge: 'message' | 'error' | 'lifecycle'): FixedKey | undefined {
+  if (badge !== 'lifecycle') return badge;
+  return record.kind === 'open' || record.kind === 'reconnect' || record.kind === 'closed' ? record.kind : undefined;
+}
+
 export class TypeChips {
-  private readonly seenFixed = new Set<keyof typeof FIXED_CHIPS>();
+  private readonly seenFixed = new Set<FixedKey>();
   /** Custom event type → its chip, in the order first seen. */
   private readonly custom = new Map<string, Chip>();
   private otherCustomSeen = false;
@@ -36,7 +47,7 @@ export class TypeChips {
       case 'dim':
         return undefined;
       default:
-        return badge;
+        return fixedKey(record, badge);
     }
   }
 
@@ -45,8 +56,9 @@ export class TypeChips {
     const badge = badgeKind(record);
     if (badge === 'dim') return false;
     if (badge !== 'custom') {
-      if (this.seenFixed.has(badge)) return false;
-      this.seenFixed.add(badge);
+      const key = fixedKey(record, badge);
+      if (key === undefined || this.seenFixed.has(key)) return false;
+      this.seenFixed.add(key);
       return true;
     }
     if (record.kind !== 'event' || this.custom.has(record.type)) return false;
@@ -59,14 +71,14 @@ export class TypeChips {
     return true;
   }
 
-  /** The chips in toolbar order: message, custom names, other custom, error, lifecycle. */
+  /** The chips in toolbar order: message, custom names, other custom, error, open, reconnect, closed. */
   list(): Chip[] {
     const chips: Chip[] = [];
     if (this.seenFixed.has('message')) chips.push(FIXED_CHIPS.message);
     chips.push(...this.custom.values());
     if (this.otherCustomSeen) chips.push({ key: OTHER_CUSTOM_KEY, label: 'other events', badge: 'custom' });
     if (this.seenFixed.has('error')) chips.push(FIXED_CHIPS.error);
-    if (this.seenFixed.has('lifecycle')) chips.push(FIXED_CHIPS.lifecycle);
+    for (const key of ['open', 'reconnect', 'closed'] as const) if (this.seenFixed.has(key)) chips.push(FIXED_CHIPS[key]);
     return chips;
   }
 

@@ -8,7 +8,8 @@ const RESIZABLE_COLUMNS = ['seq', 't', 'dt', 'type', 'id', 'size'] as const;
 export type ResizableColumn = (typeof RESIZABLE_COLUMNS)[number];
 export type ColumnWidths = Record<ResizableColumn, number>;
 
-const DEFAULT_COLUMN_WIDTHS: ColumnWidths = { seq: 84, t: 84, dt: 64, type: 110, id: 80, size: 64 };
+/** Each column's width before it has content to fit: room for its header. */
+export const HEADER_COLUMN_WIDTHS: ColumnWidths = { seq: 40, t: 56, dt: 52, type: 64, id: 40, size: 52 };
 const MIN_COLUMN_WIDTH = 32;
 const MAX_COLUMN_WIDTH = 600;
 
@@ -19,7 +20,8 @@ export interface UiState {
   regex: boolean;
   hiddenChips: string[];
   showCommentsAndRetry: boolean;
-  columnWidths: ColumnWidths;
+  /** Widths the user dragged; the other columns fit their content. */
+  resizedColumns: Partial<ColumnWidths>;
   /** The Assembled view: shown when a reply is recognized (auto), or as the user last chose. */
   replyPane: ReplyPane;
   /** The JSON path whose values make the reply, for streams in no known format; "" for the known formats. */
@@ -35,7 +37,7 @@ const DEFAULT_UI_STATE: UiState = {
   regex: false,
   hiddenChips: [],
   showCommentsAndRetry: false,
-  columnWidths: DEFAULT_COLUMN_WIDTHS,
+  resizedColumns: {},
   replyPane: 'auto',
   replyPath: '',
 };
@@ -48,9 +50,10 @@ export function clampColumnWidth(width: number): number {
 export function parseUiState(saved: unknown): UiState {
   if (typeof saved !== 'object' || saved === null) return DEFAULT_UI_STATE;
   const value = saved as Partial<Record<keyof UiState, unknown>>;
-  const widths: ColumnWidths = { ...DEFAULT_COLUMN_WIDTHS };
-  if (typeof value.columnWidths === 'object' && value.columnWidths !== null) {
-    const savedWidths = value.columnWidths as Partial<Record<ResizableColumn, unknown>>;
+  // A new name: the old `columnWidths` held every column's width, defaults included, and would freeze them all.
+  const widths: Partial<ColumnWidths> = {};
+  if (typeof value.resizedColumns === 'object' && value.resizedColumns !== null) {
+    const savedWidths = value.resizedColumns as Partial<Record<ResizableColumn, unknown>>;
     for (const column of RESIZABLE_COLUMNS) {
       const width = savedWidths[column];
       if (typeof width === 'number' && Number.isFinite(width)) widths[column] = clampColumnWidth(width);
@@ -61,7 +64,7 @@ export function parseUiState(saved: unknown): UiState {
     regex: value.regex === true,
     hiddenChips: Array.isArray(value.hiddenChips) ? value.hiddenChips.filter((chip): chip is string => typeof chip === 'string') : [],
     showCommentsAndRetry: value.showCommentsAndRetry === true,
-    columnWidths: widths,
+    resizedColumns: widths,
     replyPane: value.replyPane === 'open' || value.replyPane === 'closed' ? value.replyPane : 'auto',
     replyPath: typeof value.replyPath === 'string' ? value.replyPath : '',
     ...(typeof value.request === 'object' && value.request !== null ? { request: value.request as ConnectRequest } : {}),

@@ -4,7 +4,7 @@ import type { TableModel } from './tableModel';
 import { RowView } from './rowView';
 import { button, h } from './dom';
 import { formatCount } from './format';
-import { TableHeader } from './tableHeader';
+import { TableColumns } from './tableColumns';
 import type { ColumnWidths } from './uiState';
 
 /** Fixed row height in CSS pixels; the stylesheet reads it from --row-height, set here. */
@@ -21,7 +21,7 @@ export interface TableEvents {
   open(position: number): void;
   /** Escape. */
   close(): void;
-  columnsResized(widths: ColumnWidths): void;
+  columnsResized(widths: Partial<ColumnWidths>): void;
 }
 
 interface Geometry {
@@ -37,6 +37,7 @@ export class VirtualTable {
   readonly element: HTMLDivElement;
   private readonly grid: HTMLDivElement;
   private readonly body: HTMLDivElement;
+  private readonly columns: TableColumns;
   private readonly emptyNote = h('div', { className: 'table-empty' });
   private readonly newRowsButton = button('', {
     icon: 'arrow-down',
@@ -60,7 +61,7 @@ export class VirtualTable {
   constructor(
     private readonly model: TableModel,
     private readonly events: TableEvents,
-    widths: ColumnWidths,
+    resized: Partial<ColumnWidths>,
   ) {
     this.body = h('div', { className: 'table-body', attrs: { role: 'rowgroup' } });
     const head = h('div', { className: 'table-head', attrs: { role: 'rowgroup' } });
@@ -68,7 +69,8 @@ export class VirtualTable {
       head,
       this.body,
     ]);
-    head.append(new TableHeader(this.grid, widths, (resized) => this.events.columnsResized(resized)).element);
+    this.columns = new TableColumns(this.grid, resized, (widths) => this.events.columnsResized(widths));
+    head.append(this.columns.header.element);
     this.grid.style.setProperty('--row-height', `${ROW_HEIGHT}px`);
     this.newRowsButton.hidden = true;
     this.element = h('div', { className: 'table-wrap' }, [this.grid, this.emptyNote, this.newRowsButton]);
@@ -83,7 +85,10 @@ export class VirtualTable {
       this.grid.focus();
     });
     new ResizeObserver((entries) => {
-      for (const entry of entries) this.viewportHeight = Math.max(0, entry.contentRect.height - ROW_HEIGHT);
+      for (const entry of entries) {
+        this.viewportHeight = Math.max(0, entry.contentRect.height - ROW_HEIGHT);
+        this.columns.setViewWidth(entry.contentRect.width);
+      }
       this.schedule();
     }).observe(this.grid);
   }
@@ -118,6 +123,7 @@ export class VirtualTable {
     this.unseen = 0;
     this.pausedRows = 0;
     this.following = true;
+    this.columns.reset();
     for (const row of this.pool) row.position = -1;
     this.schedule();
   }
@@ -202,6 +208,7 @@ export class VirtualTable {
       // Rows sit in the spacer's coordinates; with a scaled range they are placed relative to the scroll position.
       row.place(index, scrollTop + index * ROW_HEIGHT - virtualTop, selected);
     }
+    this.columns.apply();
     if (activeId) this.grid.setAttribute('aria-activedescendant', activeId);
     else this.grid.removeAttribute('aria-activedescendant');
 
@@ -223,9 +230,10 @@ export class VirtualTable {
 
   private resizePool(size: number): void {
     while (this.pool.length < size) {
-      const row = new RowView();
+      const row = new RowView(this.columns.note);
       this.pool.push(row);
       this.body.append(row.element);
+      this.columns.readFontsFrom(row);
     }
     while (this.pool.length > size) this.pool.pop()?.element.remove();
   }

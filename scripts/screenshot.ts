@@ -1,5 +1,5 @@
-// `npx tsx scripts/screenshot.ts`: takes docs/panel.png (a finished mock stream) and docs/assembled.png (an LLM stream)
-// from the real extension in the real VS Code host.
+// `npx tsx scripts/screenshot.ts`: takes docs/panel.png (a finished mock stream, Light+) and docs/assembled.png (an LLM
+// stream, Dark+) from the real extension in the real VS Code host.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';

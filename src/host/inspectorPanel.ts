@@ -10,6 +10,7 @@ import type { SessionInfo } from '../session/sessionPorts';
 import type { LoadedSession, SessionArchive } from '../session/sessionArchive';
 import { saveExport } from './saveExport';
 import { panelTitle } from './panelTitle';
+import { editorDocument } from '../session/editorText';
 
 export const PANEL_VIEW_TYPE = 'sseInspector.panel';
 
@@ -118,16 +119,8 @@ export class InspectorPanel extends Disposable {
 }
 
 async function openInEditor(data: string): Promise<void> {
-  const document = await vscode.workspace.openTextDocument({ content: data, language: parsesAsJson(data) ? 'json' : 'plaintext' });
-  // Beside the panel, so the panel stays in view.
-  await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
-}
-
-function parsesAsJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
+  const { content, language } = editorDocument(data);
+  const document = await vscode.workspace.openTextDocument({ content, language });
+  // Beside the panel, keeping the focus (and the selected row) in the panel.
+  await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
 }

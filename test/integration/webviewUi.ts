@@ -5,6 +5,7 @@ import { webviewFrame, webviewFrames } from './workbench';
 import { answerWorkbenchStep } from './workbenchUi';
 import { copyAsCurl, pasteIntoUrl, readReply, requestFields } from './requestUi';
 import { readRawView } from './rawUi';
+import { clickOpenInEditor, readPanelLayout, saveScreenshot, setWindowSize, waitForTheme, type LayoutPayload } from './layoutUi';
 
 interface UrlPayload {
   url: string;
@@ -151,6 +152,8 @@ async function renderedTable(page: Page, { url }: RowsPayload): Promise<Rendered
 export async function answerUiStep(step: string, page: Page, payload: unknown): Promise<unknown> {
   if (step.startsWith('workbench-')) return answerWorkbenchStep(step, page, payload);
   if (step.startsWith('ui-rows-')) return renderedTable(page, payload as RowsPayload);
+  if (step.startsWith('window-size-')) return setWindowSize(page, payload as { width: number; height: number });
+  if (step.startsWith('window-screenshot-')) return saveScreenshot(page, payload as { name: string });
   const frame = webviewFrame(page);
   if (!frame) throw new Error('no webview is open in the workbench');
   const action = step.replace(/-\d+$/, '');
@@ -186,6 +189,12 @@ export async function answerUiStep(step: string, page: Page, payload: unknown): 
       return requestFields(frame);
     case 'ui-raw':
       return readRawView(frame, payload as { lines: number });
+    case 'ui-layout':
+      return readPanelLayout(frame, payload as LayoutPayload);
+    case 'ui-theme':
+      return waitForTheme(frame, payload as { bodyClass: string });
+    case 'ui-open-in-editor':
+      return clickOpenInEditor(frame);
     default:
       throw new Error(`unknown webview step ${step}`);
   }

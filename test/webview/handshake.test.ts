@@ -24,7 +24,7 @@ describe('webview handshake and rows', () => {
     });
   });
 
-  it('draws the filtered rows oldest first, event data on one line (JSON compacted, whitespace collapsed)', async () => {
+  it('draws the filtered rows oldest first, event data on one line (JSON compacted, line breaks as ⏎)', async () => {
     const maker = new RecordMaker();
     const spaced = '{ "a" :  1 }';
     await withInspector({}, async (inspector) => {
@@ -43,7 +43,7 @@ describe('webview handshake and rows', () => {
         dropped: 0,
       });
       const report = await inspector.renderedTable();
-      assert.deepEqual(report.rowKeys, ['open', 'event:message:{"a":1}', 'event:tick:x y', 'error', 'reconnect', 'closed']);
+      assert.deepEqual(report.rowKeys, ['open', 'event:message:{"a":1}', 'event:tick:x⏎y', 'error', 'reconnect', 'closed']);
       assert.equal(report.rowCount, 6);
       assert.equal(report.renderedRows, 6);
       assert.ok((await inspector.visibleData()).includes('{"a":1}'));
