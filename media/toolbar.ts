@@ -1,4 +1,5 @@
-// The bar above the table: filter box with regex switch, type chips, the comments toggle, Assembled, Raw, Pause, Clear and Export.
+// The bar above the table: filter box with regex switch, type chips, the comments toggle, Assembled, Raw, Pause,
+// Clear, Export, Replay and Save as scenario.
 
 import { button, h, isPressed, setButtonContent, setPressed, toggleButton } from './dom';
 import type { FilterSettings } from './rowFilter';
@@ -9,6 +10,10 @@ export interface ToolbarEvents {
   pauseChanged(paused: boolean): void;
   clear(): void;
   exportAs(format: 'ndjson' | 'json'): void;
+  /** Replay in mock server: serve the session's records from the mock and open a panel on them. */
+  replay(): void;
+  /** Save as scenario: write the session's records as an editable scenario file. */
+  saveScenario(): void;
   /** The Assembled view's button: show it when hidden, hide it when shown. */
   toggleReply(): void;
   /** The Raw view's button. */
@@ -61,6 +66,14 @@ export class Toolbar {
     const clear = button('Clear', { icon: 'clear-all', title: 'Empty the table' });
     const ndjson = button('NDJSON', { title: 'Export as NDJSON (one record per line)' });
     const json = button('JSON', { title: 'Export as a JSON array' });
+    const replay = button('Replay', {
+      icon: 'debug-rerun',
+      title: 'Replay in mock server: serve this session again from the mock server and open a new panel on it',
+    });
+    const scenario = button('Save as scenario', {
+      icon: 'save-as',
+      title: 'Save as scenario: write this session as an editable scenario file (*.sse.json) into the workspace',
+    });
 
     this.filterInput.addEventListener('input', () => events.filterChanged());
     for (const toggle of [this.regexToggle, this.commentsToggle]) {
@@ -75,6 +88,8 @@ export class Toolbar {
     clear.addEventListener('click', () => events.clear());
     ndjson.addEventListener('click', () => events.exportAs('ndjson'));
     json.addEventListener('click', () => events.exportAs('json'));
+    replay.addEventListener('click', () => events.replay());
+    scenario.addEventListener('click', () => events.saveScenario());
 
     this.element = h('div', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Table' } }, [
       h('div', { className: 'filter' }, [h('div', { className: 'filter-box' }, [this.filterInput, this.regexToggle]), this.filterNote]),
@@ -88,6 +103,8 @@ export class Toolbar {
         h('span', { className: 'export-label', text: 'Export' }),
         ndjson,
         json,
+        replay,
+        scenario,
       ]),
     ]);
   }

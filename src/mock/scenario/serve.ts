@@ -16,13 +16,25 @@ export class ScenarioRoutes {
   private readonly byPath = new Map<string, ServedScenario>();
   private readonly attempts = new Map<string, number>();
 
-  constructor(scenarios: readonly ServedScenario[], reserved: readonly string[]) {
-    for (const served of scenarios) {
-      if (reserved.includes(served.path) || this.byPath.has(served.path)) {
-        throw new Error(`${served.source}: path ${served.path} is already served`);
-      }
-      this.byPath.set(served.path, served);
+  constructor(
+    scenarios: readonly ServedScenario[],
+    private readonly reserved: readonly string[],
+  ) {
+    for (const served of scenarios) this.add(served);
+  }
+
+  /** Serves one more scenario (a replay added while the server runs); throws when its path is taken. */
+  add(served: ServedScenario): void {
+    if (this.reserved.includes(served.path) || this.byPath.has(served.path)) {
+      throw new Error(`${served.source}: path ${served.path} is already served`);
     }
+    this.byPath.set(served.path, served);
+  }
+
+  /** Stops serving a path; a response already under way plays on. */
+  remove(path: string): void {
+    this.byPath.delete(path);
+    this.attempts.delete(path);
   }
 
   get list(): readonly ServedScenario[] {
