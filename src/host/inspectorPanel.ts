@@ -27,7 +27,10 @@ export interface PanelServices {
   /** Counts the connection as live until its `done` settles. */
   trackConnection(connection: SseConnection): void;
   /** Serves a recorded session on the mock server and opens a panel on it (see SessionServices.replayInMock). */
-  replayInMock(scenario: Scenario, request: (url: string) => ConnectRequest): Promise<{ ok: true; url: string } | { ok: false; problem: string }>;
+  replayInMock(
+    scenario: Scenario,
+    request: (url: string) => ConnectRequest,
+  ): Promise<{ ok: true; url: string } | { ok: false; problem: string }>;
 }
 
 /** The webview's options: scripts on, files only from the bundle folder. */

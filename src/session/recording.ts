@@ -21,7 +21,14 @@ function shownUrl(records: readonly SseRecord[], request: ConnectRequest, secret
 function scenarioOf(records: readonly SseRecord[], secrets: readonly string[], source: string): Built<Scenario> {
   if (records.length === 0) return { ok: false, problem: 'There are no records yet: connect first.' };
   try {
-    return { ok: true, value: recordsToScenario(records.map((record) => withoutCredentials(record, secrets)), source, 1) };
+    return {
+      ok: true,
+      value: recordsToScenario(
+        records.map((record) => withoutCredentials(record, secrets)),
+        source,
+        1,
+      ),
+    };
   } catch {
     return {
       ok: false,
@@ -58,7 +65,12 @@ export function replayRequest(original: ConnectRequest, url: string): ConnectReq
  * The text of Save as scenario: the recording as an editable scenario file, checked by the same validator the mock
  * server uses, so a file the mock would refuse (over 1 MiB, too many steps) is never written.
  */
-export function scenarioFileText(records: readonly SseRecord[], secrets: readonly string[], request: ConnectRequest, now: Date): Built<string> {
+export function scenarioFileText(
+  records: readonly SseRecord[],
+  secrets: readonly string[],
+  request: ConnectRequest,
+  now: Date,
+): Built<string> {
   const url = shownUrl(records, request, secrets);
   const built = scenarioOf(records, secrets, url);
   if (!built.ok) return built;

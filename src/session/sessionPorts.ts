@@ -47,7 +47,10 @@ export interface SessionServices {
    * Serves the scenario on the extension's mock server (starting it if need be) at a path of its own and opens a new
    * panel connected with `request(url)`; or says why it could not.
    */
-  replayInMock(scenario: Scenario, request: (url: string) => ConnectRequest): Promise<{ ok: true; url: string } | { ok: false; problem: string }>;
+  replayInMock(
+    scenario: Scenario,
+    request: (url: string) => ConnectRequest,
+  ): Promise<{ ok: true; url: string } | { ok: false; problem: string }>;
   /**
    * Asks where in the workspace to save the scenario file (offering `fileName`), writes it and opens it in the
    * editor. Not ok without a `problem` when the user cancelled.

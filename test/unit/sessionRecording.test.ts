@@ -29,7 +29,13 @@ const scripted: Scenario = {
         { drop: true },
       ],
     },
-    { resume: true, steps: [{ id: '3', data: 'three' }, { id: '4', data: 'four' }] },
+    {
+      resume: true,
+      steps: [
+        { id: '3', data: 'three' },
+        { id: '4', data: 'four' },
+      ],
+    },
     { status: 204 },
   ],
 };
