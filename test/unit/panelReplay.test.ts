@@ -12,12 +12,7 @@ const threeEvents: Scenario = {
   attempts: [
     {
       // A short reconnection time: the 204 comes without the default 3 s wait.
-      steps: [
-        { retry: 10 },
-        { id: '1', data: 'one' },
-        { id: '2', event: 'note', data: 'two' },
-        { id: '3', data: 'three' },
-      ],
+      steps: [{ retry: 10 }, { id: '1', data: 'one' }, { id: '2', event: 'note', data: 'two' }, { id: '3', data: 'three' }],
     },
     { status: 204 },
   ],
