@@ -59,6 +59,9 @@ export class ScenarioRoutes {
       res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`Scenario ${path}: ${String(error)}\n`);
       return;
     }
+    // Node holds the head back until the first body write; an attempt that starts with a wait (a replay's pause
+    // before its first event) must still answer at once, or the client's time to headers would include the wait.
+    res.flushHeaders();
     play(res, compiled.steps, clock, signal, compiled.gzip).catch(() => res.destroy());
   }
 }
