@@ -78,6 +78,8 @@ export class InspectorView {
         },
         clear: () => post({ type: 'clear' }),
         exportAs: (format) => post({ type: 'export', format }),
+        replay: () => post({ type: 'replay' }),
+        saveScenario: () => post({ type: 'saveScenario' }),
         toggleReply: () => this.setReplyPane(this.assembled.element.hidden ? 'open' : 'closed'),
         toggleRaw: () => this.showRaw(this.rawView.element.hidden),
       },

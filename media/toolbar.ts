@@ -1,4 +1,5 @@
-// The bar above the table: filter box with regex switch, type chips, the comments toggle, Assembled, Raw, Pause, Clear and Export.
+// The bar above the table: filter box with regex switch, type chips, the comments toggle, Assembled, Raw, Pause,
+// Clear, Export, Replay and Save as scenario.
 
 import { ChipStrip } from './chipStrip';
 import { button, h, isPressed, setButtonContent, setPressed, toggleButton } from './dom';
@@ -10,6 +11,10 @@ export interface ToolbarEvents {
   pauseChanged(paused: boolean): void;
   clear(): void;
   exportAs(format: 'ndjson' | 'json'): void;
+  /** Replay in mock server: serve the session's records from the mock and open a panel on them. */
+  replay(): void;
+  /** Save as scenario: write the session's records as an editable scenario file. */
+  saveScenario(): void;
   /** The Assembled view's button: show it when hidden, hide it when shown. */
   toggleReply(): void;
   /** The Raw view's button. */
@@ -62,6 +67,14 @@ export class Toolbar {
     const clear = button('Clear', { icon: 'clear-all', title: 'Empty the table' });
     const ndjson = button('NDJSON', { title: 'Export as NDJSON (one record per line)' });
     const json = button('JSON', { title: 'Export as a JSON array' });
+    const replay = button('Replay', {
+      icon: 'debug-rerun',
+      title: 'Replay in mock server: serve this session again from the mock server and open a new panel on it',
+    });
+    const scenario = button('Save as scenario', {
+      icon: 'save-as',
+      title: 'Save as scenario: write this session as an editable scenario file (*.sse.json) into the workspace',
+    });
 
     this.filterInput.addEventListener('input', () => events.filterChanged());
     for (const toggle of [this.regexToggle, this.commentsToggle]) {
@@ -76,6 +89,8 @@ export class Toolbar {
     clear.addEventListener('click', () => events.clear());
     ndjson.addEventListener('click', () => events.exportAs('ndjson'));
     json.addEventListener('click', () => events.exportAs('json'));
+    replay.addEventListener('click', () => events.replay());
+    scenario.addEventListener('click', () => events.saveScenario());
 
     this.element = h('div', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Table' } }, [
       h('div', { className: 'filter' }, [h('div', { className: 'filter-box' }, [this.filterInput, this.regexToggle]), this.filterNote]),
@@ -87,6 +102,8 @@ export class Toolbar {
         this.pauseButton,
         clear,
         h('span', { className: 'export-group' }, [h('span', { className: 'export-label', text: 'Export' }), ndjson, json]),
+        replay,
+        scenario,
       ]),
     ]);
   }

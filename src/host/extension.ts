@@ -26,6 +26,8 @@ export function activate(context: vscode.ExtensionContext): SseInspectorTestApi 
     globalState: context.globalState,
     sessions: new SessionFiles(vscode.Uri.joinPath(context.globalStorageUri, 'sessions').fsPath, log),
     mockStreamUrl: () => mock.streamUrl,
+    mockStreamUrls: () => mock.streamUrls(),
+    serveReplay: (scenario) => mock.serveReplay(scenario),
   });
   // VS Code disposes subscriptions in order: panels (and their connections), the mock server, then the log they write to.
   context.subscriptions.push(panels, mock, log);
@@ -46,6 +48,8 @@ export function activate(context: vscode.ExtensionContext): SseInspectorTestApi 
       return panels.open(request).id;
     }),
     vscode.commands.registerCommand('sseInspector.startMockServer', () => mock.start()),
+    vscode.commands.registerCommand('sseInspector.replaySession', () => runOnPanel(panels, 'replay')),
+    vscode.commands.registerCommand('sseInspector.saveSessionAsScenario', () => runOnPanel(panels, 'saveScenario')),
     vscode.commands.registerCommand('sseInspector.stopMockServer', async () => {
       await mock.stop();
     }),
@@ -60,6 +64,20 @@ export function activate(context: vscode.ExtensionContext): SseInspectorTestApi 
 export async function deactivate(): Promise<void> {
   await shutdown?.();
   shutdown = undefined;
+}
+
+/** A palette command on the active inspector panel's session, or a message saying which panel is missing. */
+function runOnPanel(panels: PanelRegistry, action: 'replay' | 'saveScenario'): void {
+  const panel = panels.target();
+  if (panel !== undefined) {
+    panel.run(action);
+    return;
+  }
+  const what = action === 'replay' ? 'replay' : 'save as a scenario';
+  const why = panels.all().length === 0 ? 'no inspector panel is open' : 'several inspector panels are open and none is active';
+  void vscode.window.showInformationMessage(
+    `There is no session to ${what}: ${why}. Connect with SSE: Connect to Stream, or click the panel's tab, then try again.`,
+  );
 }
 
 /** The connect command's argument as a request (a URL string means "connect to this"), or a problem. */

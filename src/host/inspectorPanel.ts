@@ -9,6 +9,8 @@ import { PanelSession } from '../session/panelSession';
 import type { SessionInfo } from '../session/sessionPorts';
 import type { LoadedSession, SessionArchive } from '../session/sessionArchive';
 import { saveExport } from './saveExport';
+import { saveScenarioFile } from './saveScenario';
+import type { Scenario } from '../mock/scenario/types';
 import { panelTitle } from './panelTitle';
 import { editorDocument } from '../session/editorText';
 
@@ -26,6 +28,11 @@ export interface PanelServices {
   rememberUrl(url: string): Promise<void>;
   /** Counts the connection as live until its `done` settles. */
   trackConnection(connection: SseConnection): void;
+  /** Serves a recorded session on the mock server and opens a panel on it (see SessionServices.replayInMock). */
+  replayInMock(
+    scenario: Scenario,
+    request: (url: string) => ConnectRequest,
+  ): Promise<{ ok: true; url: string } | { ok: false; problem: string }>;
 }
 
 /** The webview's options: scripts on, files only from the bundle folder. */
@@ -57,6 +64,8 @@ export class InspectorPanel extends Disposable {
       rememberUrl: (url) => services.rememberUrl(url),
       trackConnection: (connection) => services.trackConnection(connection),
       saveExport: async (text, format) => (await saveExport(text, format))?.fsPath,
+      replayInMock: (scenario, requestFor) => services.replayInMock(scenario, requestFor),
+      saveScenario: (text, fileName) => saveScenarioFile(text, fileName),
       openInEditor: (data) => openInEditor(data),
       copy: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
       setTitle: (url) => {
@@ -100,6 +109,17 @@ export class InspectorPanel extends Disposable {
   /** Brings the panel to the front, as clicking its tab would. */
   reveal(): void {
     this.panel.reveal(undefined, false);
+  }
+
+  /** True while the panel is the active editor (the command palette leaves it so). */
+  get active(): boolean {
+    return this.panel.active;
+  }
+
+  /** The palette's Replay in mock server and Save as scenario: the same path as the panel's own buttons. */
+  run(action: 'replay' | 'saveScenario'): void {
+    this.reveal();
+    this.session.receive({ type: action });
   }
 
   connect(request: ConnectRequest): Promise<void> {

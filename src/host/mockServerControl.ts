@@ -3,11 +3,14 @@ import * as vscode from 'vscode';
 import { MockServer, RESERVED_PATHS, STREAM_PATH } from '../mock/mockServer';
 import { loadScenarioFiles, type ServedScenarioList } from '../mock/scenario/load';
 import type { MockRequestInfo } from '../mock/requestLog';
+import type { Scenario } from '../mock/scenario/types';
 import { Disposable } from './dispose';
 import { errorText } from '../engine/errorText';
 import { readMockPort } from './settings';
 
 export const CONNECT_COMMAND = 'sseInspector.connect';
+/** Replays a running mock keeps serving; older ones give their path up, so a long day of replays stays bounded. */
+export const MAX_REPLAYS = 10;
 
 export class MockServerControl extends Disposable {
   private server: MockServer | undefined;
@@ -15,6 +18,9 @@ export class MockServerControl extends Disposable {
   private starting: Promise<string | undefined> | undefined;
   private readonly item: vscode.StatusBarItem;
   private itemVisible = false;
+  /** Paths of the replays served, oldest first. */
+  private replays: string[] = [];
+  private replayCount = 0;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     super();
@@ -30,6 +36,41 @@ export class MockServerControl extends Disposable {
   /** Where the document's sequence streams, while the server runs. */
   get streamUrl(): string | undefined {
     return this.server === undefined ? undefined : `${this.server.url}${STREAM_PATH}`;
+  }
+
+  /** Every stream the running server serves, for the URL field: /sse, the workspace's scenarios, then the built-ins. */
+  streamUrls(): string[] {
+    const server = this.server;
+    if (server === undefined) return [];
+    const streams = server.index().streams;
+    const ordered = [...streams.filter((s) => s.source !== 'built-in'), ...streams.filter((s) => s.source === 'built-in')];
+    return ordered.map((stream) => `${server.url}${stream.path}`);
+  }
+
+  /** Serves a recorded session at a path of its own (/replay/N), starting the server first if need be. */
+  async serveReplay(scenario: Scenario): Promise<{ ok: true; url: string } | { ok: false; problem: string }> {
+    if (this.server === undefined) {
+      this.starting ??= this.startServer(false).finally(() => {
+        this.starting = undefined;
+      });
+      await this.starting;
+    }
+    const server = this.server;
+    if (server === undefined) return { ok: false, problem: 'the mock server did not start (the SSE Inspector log says why).' };
+    let path: string;
+    for (;;) {
+      path = `/replay/${++this.replayCount}`;
+      try {
+        server.serveScenario({ path, source: 'replay', scenario });
+        break;
+      } catch {
+        // A workspace scenario took this path: the next number.
+      }
+    }
+    this.replays.push(path);
+    if (this.replays.length > MAX_REPLAYS) server.removeScenario(this.replays.shift()!);
+    this.log.info(`Mock server: serving a replay at ${server.url}${path}`);
+    return { ok: true, url: `${server.url}${path}` };
   }
 
   get running(): boolean {
@@ -81,6 +122,7 @@ export class MockServerControl extends Disposable {
     // Synchronous up to the stop itself: on disposal the status bar item and the log go right after.
     const server = this.server;
     this.server = undefined;
+    this.replays = [];
     this.item.hide();
     this.itemVisible = false;
     if (server !== undefined) {
@@ -89,7 +131,8 @@ export class MockServerControl extends Disposable {
     }
   }
 
-  private async startServer(): Promise<string | undefined> {
+  /** `offer`: a notification with Connect (not when a replay starts it, which opens its own panel). */
+  private async startServer(offer = true): Promise<string | undefined> {
     const port = readMockPort(vscode.workspace.getConfiguration('sseInspector').get<unknown>('mockServer.port'));
     if (!port.ok) {
       this.log.error(port.problem);
@@ -124,7 +167,7 @@ export class MockServerControl extends Disposable {
         .streams.map((s) => s.path)
         .join(', ')}`,
     );
-    this.offerConnect(`SSE mock server running at ${server.url}.`, stream);
+    if (offer) this.offerConnect(`SSE mock server running at ${server.url}.`, stream);
     return server.url;
   }
 

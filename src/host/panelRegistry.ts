@@ -20,6 +20,7 @@ import { panelTitle } from './panelTitle';
 import { connectRequestProblem } from '../session/validate';
 import type { LoadedSession } from '../session/sessionArchive';
 import type { SessionFiles } from './sessionFiles';
+import type { Scenario } from '../mock/scenario/types';
 
 const RECENT_URLS_KEY = 'sseInspector.recentUrls';
 
@@ -32,6 +33,10 @@ export interface RegistryServices {
   readonly sessions: SessionFiles;
   /** `<mock url>/sse` while the mock server runs. */
   mockStreamUrl(): string | undefined;
+  /** Every stream the running mock serves (/sse and the workspace's scenarios first); none when it is stopped. */
+  mockStreamUrls(): string[];
+  /** Serves a recorded session on the mock server, starting it if need be. */
+  serveReplay(scenario: Scenario): Promise<{ ok: true; url: string } | { ok: false; problem: string }>;
 }
 
 export class PanelRegistry extends Disposable {
@@ -92,6 +97,12 @@ export class PanelRegistry extends Disposable {
     return [...this.panels.values()];
   }
 
+  /** The panel a palette command acts on: the active one, else the only one open. */
+  target(): InspectorPanel | undefined {
+    const all = this.all();
+    return all.find((panel) => panel.active) ?? (all.length === 1 ? all[0] : undefined);
+  }
+
   liveConnectionCount(): number {
     return this.liveConnections.size;
   }
@@ -132,10 +143,16 @@ export class PanelRegistry extends Disposable {
       maxEvents: this.setting('maxEvents', readMaxEvents, DEFAULT_MAX_EVENTS),
       maxStoreBytes: this.setting('maxStoreMiB', readMaxStoreMiB, DEFAULT_MAX_STORE_MIB) * 1024 * 1024,
       connectTimeoutMs: this.setting('connectTimeoutSeconds', readConnectTimeoutSeconds, 0) * 1000 || undefined,
-      recentUrls: () => readRecentUrls(globalState.get(RECENT_URLS_KEY)),
+      // The URL field offers the recent URLs, then what the running mock serves (its /sse and the workspace's scenarios).
+      recentUrls: () => [...new Set([...readRecentUrls(globalState.get(RECENT_URLS_KEY)), ...this.services.mockStreamUrls()])],
       rememberUrl: (url) =>
         Promise.resolve(globalState.update(RECENT_URLS_KEY, rememberUrl(readRecentUrls(globalState.get(RECENT_URLS_KEY)), url))),
       trackConnection: (connection) => this.track(connection),
+      replayInMock: async (scenario, requestFor) => {
+        const served = await this.services.serveReplay(scenario);
+        if (served.ok) this.open(requestFor(served.url));
+        return served;
+      },
     };
   }
 

@@ -140,6 +140,16 @@ export class MockServer {
     return this.stopped;
   }
 
+  /** Serves a scenario (e.g. a panel's replay) at its path from now on; throws when the path is taken. */
+  serveScenario(served: ServedScenario): void {
+    this.routes.add(served);
+  }
+
+  /** Stops serving a scenario added with serveScenario. */
+  removeScenario(path: string): void {
+    this.routes.remove(path);
+  }
+
   /** What `GET /` answers: every stream this server serves. */
   index(): { streams: Array<{ path: string; source: string; description?: string }> } {
     const scenarios = this.routes.list.map(({ path, source, scenario }) => ({ path, source, description: scenario.description }));

@@ -13,6 +13,12 @@ const TRANSFER_HEADERS = new Set(['content-length', 'transfer-encoding', 'connec
 
 type Row = Record<string, unknown> & { kind: string; t: number };
 
+/** A record as export writes it (an SseRecord, or a line of a recording file once parsed). */
+export interface RecordLike {
+  kind: string;
+  t: number;
+}
+
 function parseRows(text: string, source: string): Row[] {
   const rows: Row[] = [];
   text.split('\n').forEach((line, index) => {
@@ -49,7 +55,11 @@ function keptHeaders(headers: unknown): Record<string, string> {
  * records divided by `speed` (0 = none), a drop where the connection was cut, and a final 204 so a client stops.
  */
 export function recordingToScenario(text: string, source: string, speed: number): Scenario {
-  const rows = parseRows(text, source);
+  return recordsToScenario(parseRows(text, source), source, speed);
+}
+
+/** As recordingToScenario, from records already in memory (a panel's, with credentials taken out as export does). */
+export function recordsToScenario(records: Iterable<RecordLike>, source: string, speed: number): Scenario {
   const attempts: Attempt[] = [];
   let current: Attempt | undefined;
   let last = 0;
@@ -59,7 +69,8 @@ export function recordingToScenario(text: string, source: string, speed: number)
     if (ms > 0) current?.steps?.push({ wait: ms });
     last = t;
   };
-  for (const row of rows) {
+  for (const record of records) {
+    const row = record as Row;
     if (row.kind === 'open') {
       current = { status: 200, headers: keptHeaders(row.headers), steps: [] };
       attempts.push(current);

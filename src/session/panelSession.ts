@@ -6,8 +6,8 @@ import { assertNever, type SseRecord } from '../shared/record';
 import { RecordBatcher, type RecordBatch } from './batcher';
 import { planConnection, type FieldNotice } from './connectPlan';
 import { RawCapture } from './rawCapture';
-import { formatExport } from './exportRecords';
 import { lifecycleLogLine } from './lifecycleLog';
+import { exportRecords, replayInMock, saveAsScenario, type OutputSource } from './recordOutputs';
 import { RecordStore } from './recordStore';
 import { ARCHIVE_BYTES, type LoadedSession } from './sessionArchive';
 import { statusAfter } from './sessionStatus';
@@ -145,6 +145,19 @@ export class PanelSession {
     });
   }
 
+  /** What export, replay and save as scenario read from the session. */
+  private get outputs(): OutputSource {
+    return {
+      id: this.id,
+      log: this.log,
+      services: this.services,
+      records: () => this.store.snapshot(),
+      secrets: () => this.secrets.list(),
+      request: () => this.request,
+      notify: (level, notice) => this.notify(level, notice),
+    };
+  }
+
   private async handle(message: WebviewToExtension): Promise<void> {
     switch (message.type) {
       case 'ready':
@@ -163,7 +176,11 @@ export class PanelSession {
         this.post({ type: 'cleared' });
         return;
       case 'export':
-        return this.exportRecords(message.format);
+        return exportRecords(this.outputs, message.format);
+      case 'replay':
+        return replayInMock(this.outputs);
+      case 'saveScenario':
+        return saveAsScenario(this.outputs);
       case 'details': {
         const data = this.eventData(message.seq);
         if (data !== undefined) {
@@ -306,21 +323,6 @@ export class PanelSession {
           : `Record #${seq} is not an event.`,
     });
     return undefined;
-  }
-
-  private async exportRecords(format: 'ndjson' | 'json'): Promise<void> {
-    const records = this.store.snapshot();
-    if (records.length === 0) {
-      this.notify('info', { message: 'There are no records to export yet.' });
-      return;
-    }
-    // Every value sent in the session (a server may echo one), needed only to find and blank them.
-    const text = formatExport(records, format, this.secrets.list());
-    const target = await this.services.saveExport(text, format);
-    if (target !== undefined) {
-      this.log.info(`${this.id}: exported ${records.length} records to ${target}`);
-      this.notify('info', { message: `Exported ${records.length} records to ${target}.` });
-    }
   }
 
   /** Shows (to the webview only) or forgets what is stored for the origin of the URL the form shows. */

@@ -1,5 +1,6 @@
 // What a panel session needs from around it (the webview and the host's services), as plain interfaces.
 import type { SseConnection } from '../engine/connection';
+import type { Scenario } from '../mock/scenario/types';
 import type { ConnectionStatus, ConnectRequest, ExtensionToWebview } from '../shared/protocol';
 import type { ExportFormat } from './exportRecords';
 import type { HeaderSecrets } from './originSecrets';
@@ -43,6 +44,19 @@ export interface SessionServices {
    * user to read), or undefined when the user cancelled.
    */
   saveExport(text: string, format: ExportFormat): Promise<string | undefined>;
+  /**
+   * Serves the scenario on the extension's mock server (starting it if need be) at a path of its own and opens a new
+   * panel connected with `request(url)`; or says why it could not.
+   */
+  replayInMock(
+    scenario: Scenario,
+    request: (url: string) => ConnectRequest,
+  ): Promise<{ ok: true; url: string } | { ok: false; problem: string }>;
+  /**
+   * Asks where in the workspace to save the scenario file (offering `fileName`), writes it and opens it in the
+   * editor. Not ok without a `problem` when the user cancelled.
+   */
+  saveScenario(text: string, fileName: string): Promise<{ ok: true; where: string } | { ok: false; problem?: string }>;
   openInEditor(data: string): Promise<void>;
   copy(text: string): Promise<void>;
   /** The panel's title follows the URL connected to. */

@@ -70,6 +70,8 @@ const messageShapes: MessageShapes = {
   disconnect: {},
   clear: {},
   export: { format: oneOf('ndjson', 'json') },
+  replay: {},
+  saveScenario: {},
   details: { seq: count },
   openInEditor: { seq: count },
   copy: { text: text(LIMITS.copy) },

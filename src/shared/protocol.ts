@@ -86,6 +86,10 @@ export type WebviewToExtension =
   | { type: 'disconnect' }
   | { type: 'clear' }
   | { type: 'export'; format: 'ndjson' | 'json' }
+  /** Serve the session's records from the mock server and open a panel on them. */
+  | { type: 'replay' }
+  /** Write the session's records as a scenario file in the workspace. */
+  | { type: 'saveScenario' }
   | { type: 'details'; seq: number }
   | { type: 'openInEditor'; seq: number }
   | { type: 'copy'; text: string }

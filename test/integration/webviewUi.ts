@@ -179,6 +179,12 @@ export async function answerUiStep(step: string, page: Page, payload: unknown): 
       return pressEscape(frame);
     case 'ui-export-ndjson':
       return frame.getByRole('button', { name: 'NDJSON', exact: true }).click();
+    case 'ui-replay':
+      return frame.getByRole('button', { name: 'Replay', exact: true }).click();
+    case 'ui-save-scenario':
+      return frame.getByRole('button', { name: 'Save as scenario', exact: true }).click();
+    case 'ui-url-offers':
+      return frame.locator('#recent-urls option').evaluateAll((options) => options.map((option) => option.getAttribute('value')));
     case 'ui-reply':
       return readReply(frame, payload as { blocks: number });
     case 'ui-copy-curl':

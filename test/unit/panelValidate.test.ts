@@ -19,6 +19,8 @@ const WELL_FORMED: { [T in WebviewToExtension['type']]: Extract<WebviewToExtensi
   disconnect: { type: 'disconnect' },
   clear: { type: 'clear' },
   export: { type: 'export', format: 'ndjson' },
+  replay: { type: 'replay' },
+  saveScenario: { type: 'saveScenario' },
   details: { type: 'details', seq: 7 },
   openInEditor: { type: 'openInEditor', seq: 1 },
   copy: { type: 'copy', text: '{"a":1}' },

@@ -11,6 +11,8 @@ export interface RenderedTable {
    * "closed", "comment", "retry"), and "event:<type>:<data as the Data column shows it>" for events.
    */
   rowKeys: string[];
+  /** The ID column of each row in the DOM, top to bottom ("" where a row shows none). */
+  rowIds: string[];
   /** Row elements in the DOM. */
   renderedRows: number;
 }
@@ -35,6 +37,7 @@ export const READ_RENDERED_TABLE = `(() => {
     rowCount: Number(grid.getAttribute('aria-rowcount')) - 1,
     firstRow: rows.length > 0 ? rows[0].index : 0,
     rowKeys: rows.map(({ row }) => key(row)),
+    rowIds: rows.map(({ row }) => row.querySelector('.col-id')?.textContent ?? ''),
     renderedRows: rows.length,
   };
 })()`;

@@ -16,13 +16,25 @@ export class ScenarioRoutes {
   private readonly byPath = new Map<string, ServedScenario>();
   private readonly attempts = new Map<string, number>();
 
-  constructor(scenarios: readonly ServedScenario[], reserved: readonly string[]) {
-    for (const served of scenarios) {
-      if (reserved.includes(served.path) || this.byPath.has(served.path)) {
-        throw new Error(`${served.source}: path ${served.path} is already served`);
-      }
-      this.byPath.set(served.path, served);
+  constructor(
+    scenarios: readonly ServedScenario[],
+    private readonly reserved: readonly string[],
+  ) {
+    for (const served of scenarios) this.add(served);
+  }
+
+  /** Serves one more scenario (a replay added while the server runs); throws when its path is taken. */
+  add(served: ServedScenario): void {
+    if (this.reserved.includes(served.path) || this.byPath.has(served.path)) {
+      throw new Error(`${served.source}: path ${served.path} is already served`);
     }
+    this.byPath.set(served.path, served);
+  }
+
+  /** Stops serving a path; a response already under way plays on. */
+  remove(path: string): void {
+    this.byPath.delete(path);
+    this.attempts.delete(path);
   }
 
   get list(): readonly ServedScenario[] {
@@ -47,6 +59,9 @@ export class ScenarioRoutes {
       res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`Scenario ${path}: ${String(error)}\n`);
       return;
     }
+    // Node holds the head back until the first body write; an attempt that starts with a wait (a replay's pause
+    // before its first event) must still answer at once, or the client's time to headers would include the wait.
+    res.flushHeaders();
     play(res, compiled.steps, clock, signal, compiled.gzip).catch(() => res.destroy());
   }
 }

@@ -14,21 +14,29 @@ suite('activation and commands', () => {
     assert.equal(extension().isActive, false);
   });
 
-  test('the manifest contributes Connect to Stream, Start Mock Server and Stop Mock Server with SSE titles', () => {
+  test('the manifest contributes Connect to Stream, Start and Stop Mock Server, Replay Session and Save Session as Scenario with SSE titles', () => {
     const commands = (extension().packageJSON.contributes?.commands ?? []) as ContributedCommand[];
     const titles = Object.fromEntries(commands.map((c) => [c.command, c.category ? `${c.category}: ${c.title}` : c.title]));
     assert.deepEqual(titles, {
       'sseInspector.connect': 'SSE: Connect to Stream',
       'sseInspector.startMockServer': 'SSE: Start Mock Server',
       'sseInspector.stopMockServer': 'SSE: Stop Mock Server',
+      'sseInspector.replaySession': 'SSE: Replay Session in Mock Server',
+      'sseInspector.saveSessionAsScenario': 'SSE: Save Session as Scenario',
     });
   });
 
-  test('running Stop Mock Server activates the extension and registers all three commands', async () => {
+  test('running Stop Mock Server activates the extension and registers every command', async () => {
     await vscode.commands.executeCommand('sseInspector.stopMockServer');
     assert.equal(extension().isActive, true);
     const registered = new Set(await vscode.commands.getCommands(true));
-    for (const id of ['sseInspector.connect', 'sseInspector.startMockServer', 'sseInspector.stopMockServer']) {
+    for (const id of [
+      'sseInspector.connect',
+      'sseInspector.startMockServer',
+      'sseInspector.stopMockServer',
+      'sseInspector.replaySession',
+      'sseInspector.saveSessionAsScenario',
+    ]) {
       assert.ok(registered.has(id), `${id} is not registered after activation`);
     }
   });

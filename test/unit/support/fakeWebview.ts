@@ -1,5 +1,6 @@
 // A stand-in for a panel's webview and host services, for the panel session's plain-Node tests.
 import type { SseConnection } from '../../../src/engine/connection';
+import type { Scenario } from '../../../src/mock/scenario/types';
 import type { HeaderSecrets } from '../../../src/session/originSecrets';
 import type { ConnectRequest, ExtensionToWebview } from '../../../src/shared/protocol';
 import type { SseRecord } from '../../../src/shared/record';
@@ -76,6 +77,10 @@ export interface FakeServices extends SessionServices {
   readonly connections: SseConnection[];
   readonly exports: string[];
   readonly remembered: string[];
+  /** What Replay in mock server asked to serve, with the request its panel would connect with. */
+  readonly replays: Array<{ scenario: Scenario; request: ConnectRequest }>;
+  /** Scenario files Save as scenario wrote, with the name offered. */
+  readonly scenarioFiles: Array<{ text: string; fileName: string }>;
 }
 
 export function fakeServices(overrides: Partial<SessionServices> = {}): FakeServices {
@@ -83,6 +88,8 @@ export function fakeServices(overrides: Partial<SessionServices> = {}): FakeServ
   const connections: SseConnection[] = [];
   const exports: string[] = [];
   const remembered: string[] = [];
+  const replays: FakeServices['replays'] = [];
+  const scenarioFiles: FakeServices['scenarioFiles'] = [];
   const line = (level: string) => (text: string) => {
     logLines.push(`${level} ${text}`);
   };
@@ -91,6 +98,8 @@ export function fakeServices(overrides: Partial<SessionServices> = {}): FakeServ
     connections,
     exports,
     remembered,
+    replays,
+    scenarioFiles,
     log: { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') },
     credentials: new MemoryCredentials(),
     maxEvents: 1000,
@@ -104,6 +113,15 @@ export function fakeServices(overrides: Partial<SessionServices> = {}): FakeServ
     saveExport: async (text) => {
       exports.push(text);
       return `/tmp/export-${exports.length}.ndjson`;
+    },
+    replayInMock: async (scenario, requestFor) => {
+      const url = `http://127.0.0.1:1/replay/${replays.length + 1}`;
+      replays.push({ scenario, request: requestFor(url) });
+      return { ok: true, url };
+    },
+    saveScenario: async (text, fileName) => {
+      scenarioFiles.push({ text, fileName });
+      return { ok: true, where: `/workspace/${fileName}` };
     },
     openInEditor: async () => {},
     copy: async () => {},
