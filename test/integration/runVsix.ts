@@ -9,7 +9,11 @@ import { runInFreshServer } from './hostRun';
 import { answerUiStep } from './webviewUi';
 import { summarize } from './workbench';
 
-const MAX_VSIX_BYTES = 500 * 1024;
+/**
+ * The package is two minified bundles (extension and CLI), the webview and its codicon font: about 520 KB with the
+ * raw view, timeline and stream lab. The budget catches what must never ship (sources, maps, node_modules: MBs).
+ */
+const MAX_VSIX_BYTES = 640 * 1024;
 const SMOKE_TIME_LIMIT_MS = 3 * 60_000;
 
 /** vsce's own bookkeeping entries plus what the extension is allowed to ship. */
