@@ -44,6 +44,8 @@ export interface SessionServices {
    */
   saveExport(text: string, format: ExportFormat): Promise<string | undefined>;
   openInEditor(data: string): Promise<void>;
+  /** Opens a file the session wrote (an export), by the path saveExport returned. */
+  openFile(path: string): Promise<void>;
   copy(text: string): Promise<void>;
   /** The panel's title follows the URL connected to. */
   setTitle(url: string): void;

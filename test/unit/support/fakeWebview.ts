@@ -76,6 +76,8 @@ export interface FakeServices extends SessionServices {
   readonly connections: SseConnection[];
   readonly exports: string[];
   readonly remembered: string[];
+  /** Paths openFile was asked to open. */
+  readonly opened: string[];
 }
 
 export function fakeServices(overrides: Partial<SessionServices> = {}): FakeServices {
@@ -83,6 +85,7 @@ export function fakeServices(overrides: Partial<SessionServices> = {}): FakeServ
   const connections: SseConnection[] = [];
   const exports: string[] = [];
   const remembered: string[] = [];
+  const opened: string[] = [];
   const line = (level: string) => (text: string) => {
     logLines.push(`${level} ${text}`);
   };
@@ -91,6 +94,7 @@ export function fakeServices(overrides: Partial<SessionServices> = {}): FakeServ
     connections,
     exports,
     remembered,
+    opened,
     log: { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') },
     credentials: new MemoryCredentials(),
     maxEvents: 1000,
@@ -106,6 +110,9 @@ export function fakeServices(overrides: Partial<SessionServices> = {}): FakeServ
       return `/tmp/export-${exports.length}.ndjson`;
     },
     openInEditor: async () => {},
+    openFile: async (path) => {
+      opened.push(path);
+    },
     copy: async () => {},
     setTitle: () => {},
     ...overrides,
