@@ -6,6 +6,7 @@ import { badgeKind, rowSummary, typeLabel } from './recordText';
 import { h, icon } from './dom';
 import { visibleLine } from '../src/shared/visibleText';
 import type { ResizableColumn } from './uiState';
+import { NO_HIGHLIGHT, writeHighlighted, type Highlighter } from './matchHighlight';
 
 /** A pause this long between events is worth a glance (a stalled server, a buffering proxy). */
 const LONG_GAP_MS = 2000;
@@ -60,7 +61,8 @@ export class RowView {
     ]);
   }
 
-  show(record: SseRecord, position: number): void {
+  /** `highlight` marks what the filter box matches in the type, id and data cells. */
+  show(record: SseRecord, position: number, highlight: Highlighter = NO_HIGHLIGHT): void {
     this.position = position;
     const badge = badgeKind(record);
     this.element.id = `row-${position}`;
@@ -69,12 +71,15 @@ export class RowView {
     this.time.textContent = formatSeconds(record.t);
     this.time.title = formatWallClock(record.at);
     this.badge.className = `badge badge-${badge}`;
-    this.badge.textContent = typeLabel(record);
-    this.dataText.textContent = rowSummary(record);
+    const type = typeLabel(record);
+    writeHighlighted(this.badge, type, highlight(type));
+    const summary = rowSummary(record);
+    writeHighlighted(this.dataText, summary, highlight(summary));
     const event = record.kind === 'event' ? record : undefined;
     this.delta.textContent = event && event.dt !== null ? formatDelta(event.dt) : '';
     this.delta.classList.toggle('gap', event !== undefined && event.dt !== null && event.dt >= LONG_GAP_MS);
-    this.id.textContent = event?.id ? visibleLine(event.id) : '';
+    const id = event?.id ? visibleLine(event.id) : '';
+    writeHighlighted(this.id, id, highlight(id));
     this.size.textContent = event ? formatBytes(event.size) : '';
     this.clipped.hidden = event?.truncated !== true;
   }

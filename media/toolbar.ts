@@ -8,7 +8,8 @@ export interface ToolbarEvents {
   filterChanged(): void;
   pauseChanged(paused: boolean): void;
   clear(): void;
-  exportAs(format: 'ndjson' | 'json'): void;
+  /** `filtered`: only the rows the filter and chips show; else every kept record. */
+  exportAs(format: 'ndjson' | 'json', filtered: boolean): void;
   /** The Assembled view's button: show it when hidden, hide it when shown. */
   toggleReply(): void;
   /** The Raw view's button. */
@@ -40,6 +41,11 @@ export class Toolbar {
     className: 'action toggle',
     title: 'Show the bytes of a connection as they came: chunks, line ends, invalid UTF-8, ignored lines',
   });
+  private readonly matchCount = h('span', { className: 'match-count', attrs: { 'aria-live': 'polite' } });
+  private readonly exportScope = h('select', { className: 'export-scope', attrs: { 'aria-label': 'Rows to export' } }, [
+    h('option', { text: 'All rows', attrs: { value: 'all' } }),
+    h('option', { text: 'Filtered rows', attrs: { value: 'filtered' } }),
+  ]);
   private readonly hiddenChips: Set<string>;
   private chipKeys = '';
 
@@ -63,6 +69,14 @@ export class Toolbar {
     const json = button('JSON', { title: 'Export as a JSON array' });
 
     this.filterInput.addEventListener('input', () => events.filterChanged());
+    this.filterInput.addEventListener('keydown', (event) => {
+      // Escape empties the filter (and leaves the box), as in VS Code's own find boxes.
+      if (event.key !== 'Escape' || this.filterInput.value === '') return;
+      event.preventDefault();
+      this.filterInput.value = '';
+      events.filterChanged();
+    });
+    this.matchCount.hidden = true;
     for (const toggle of [this.regexToggle, this.commentsToggle]) {
       toggle.addEventListener('click', () => {
         setPressed(toggle, !isPressed(toggle));
@@ -73,11 +87,14 @@ export class Toolbar {
     this.replyToggle.addEventListener('click', () => events.toggleReply());
     this.rawToggle.addEventListener('click', () => events.toggleRaw());
     clear.addEventListener('click', () => events.clear());
-    ndjson.addEventListener('click', () => events.exportAs('ndjson'));
-    json.addEventListener('click', () => events.exportAs('json'));
+    ndjson.addEventListener('click', () => events.exportAs('ndjson', this.exportScope.value === 'filtered'));
+    json.addEventListener('click', () => events.exportAs('json', this.exportScope.value === 'filtered'));
 
     this.element = h('div', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Table' } }, [
-      h('div', { className: 'filter' }, [h('div', { className: 'filter-box' }, [this.filterInput, this.regexToggle]), this.filterNote]),
+      h('div', { className: 'filter' }, [
+        h('div', { className: 'filter-box' }, [this.filterInput, this.matchCount, this.regexToggle]),
+        this.filterNote,
+      ]),
       this.commentsToggle,
       this.chipBox,
       h('div', { className: 'toolbar-actions' }, [
@@ -86,6 +103,7 @@ export class Toolbar {
         this.pauseButton,
         clear,
         h('span', { className: 'export-label', text: 'Export' }),
+        this.exportScope,
         ndjson,
         json,
       ]),
@@ -99,6 +117,21 @@ export class Toolbar {
       hiddenChips: [...this.hiddenChips],
       showCommentsAndRetry: isPressed(this.commentsToggle),
     };
+  }
+
+  /** Ctrl/Cmd+F: into the filter box, its text selected to type over. */
+  focusFilter(): void {
+    this.filterInput.focus();
+    this.filterInput.select();
+  }
+
+  /** "12 of 340": the rows the filter shows out of those kept; shown while the box has text. */
+  setMatchCount(matching: number, kept: number): void {
+    const shown = this.filterInput.value !== '';
+    this.matchCount.hidden = !shown;
+    const text = shown ? `${matching.toLocaleString('en-US')} of ${kept.toLocaleString('en-US')}` : '';
+    if (this.matchCount.textContent !== text) this.matchCount.textContent = text;
+    this.matchCount.title = shown ? `${matching} of the ${kept} records kept match the filter and chips` : '';
   }
 
   /** Shows why the regex does not compile, or hides the note. */

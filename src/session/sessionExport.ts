@@ -38,6 +38,6 @@ export async function exportRows(
   }
   const target = await save(formatExport(records, format, secrets), format);
   if (target === undefined) return undefined;
-  const which = ranges === undefined ? 'all' : 'filtered';
-  return { message: `Exported ${records.length} ${which} ${records.length === 1 ? 'record' : 'records'} to ${target}.`, target };
+  const which = ranges === undefined ? '' : 'filtered ';
+  return { message: `Exported ${records.length} ${which}${records.length === 1 ? 'record' : 'records'} to ${target}.`, target };
 }

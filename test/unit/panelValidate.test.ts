@@ -18,14 +18,7 @@ const WELL_FORMED: { [T in WebviewToExtension['type']]: Extract<WebviewToExtensi
   connect: { type: 'connect', request: REQUEST },
   disconnect: { type: 'disconnect' },
   clear: { type: 'clear' },
-  export: {
-    type: 'export',
-    format: 'ndjson',
-    rows: [
-      [1, 3],
-      [5, 5],
-    ],
-  },
+  export: { type: 'export', format: 'ndjson' },
   openExported: { type: 'openExported' },
   details: { type: 'details', seq: 7 },
   openInEditor: { type: 'openInEditor', seq: 1 },
@@ -59,6 +52,15 @@ describe('panel message validation', () => {
     assert.match(problemOf({ type: 'export', format: 'json', rows: [[-1, 2]] }), /pairs of whole numbers/);
     assert.match(problemOf({ type: 'export', format: 'json', rows: 'all' }), /must be an array/);
     assert.ok(validateWebviewMessage({ type: 'export', format: 'json' }).ok, 'no rows: every kept record');
+    const filtered = {
+      type: 'export',
+      format: 'json',
+      rows: [
+        [1, 3],
+        [5, 5],
+      ],
+    };
+    assert.deepEqual(validateWebviewMessage(structuredClone(filtered)), { ok: true, message: filtered });
   });
 
   for (const [type, message] of Object.entries(WELL_FORMED)) {
