@@ -116,7 +116,7 @@ describe('webview connection form and actions', () => {
     });
   });
 
-  it('fills the form from the state, lists recent URLs, and enables Connect or Disconnect by status', async () => {
+  it('fills the form from the state, lists recent URLs, keeps Connect enabled (a new session) and enables Disconnect by status', async () => {
     const request = {
       url: 'http://127.0.0.1:4000/sse',
       withCredentials: true,
@@ -141,7 +141,7 @@ describe('webview connection form and actions', () => {
         );
         const connect = page.getByRole('button', { name: 'Connect', exact: true });
         const disconnect = page.getByRole('button', { name: 'Disconnect' });
-        assert.ok(await connect.isDisabled());
+        assert.ok(await connect.isEnabled(), 'Connect while a stream is open must start the new request, not be ignored');
         assert.ok(await disconnect.isEnabled());
         assert.equal(await page.getByRole('status').first().textContent(), 'Open');
         await disconnect.click();
