@@ -320,7 +320,9 @@ export class InspectorView {
     switch (this.status) {
       case 'idle':
         // After a reload the form is filled again: then only Connect is missing.
-        return this.form.hasUrl ? 'Not connected. Press Connect to start the stream.' : 'Not connected. Enter a stream URL and press Connect.';
+        return this.form.hasUrl
+          ? 'Not connected. Press Connect to start the stream.'
+          : 'Not connected. Enter a stream URL and press Connect.';
       case 'connecting':
       case 'reconnecting':
         return 'Waiting for the server…';
