@@ -20,7 +20,6 @@ import type { ExtensionChannel } from './vscodeApi';
 import { VirtualTable } from './virtualTable';
 import { redactRequest } from '../src/shared/redact';
 import { AssembledView } from './assembledView';
-import { highlighterFor } from './matchHighlight';
 import { shownSeqRanges } from './seqRanges';
 import { ReplyTracker } from './replyTracker';
 import { RawView } from './rawView';
@@ -131,14 +130,7 @@ export class InspectorView {
         this.statsLine,
       ]),
     );
-    this.table.setHighlighter(highlighterFor(this.toolbar.filterSettings.text, this.toolbar.filterSettings.regex));
-    document.addEventListener('keydown', (event) => {
-      // Ctrl/Cmd+F finds in the table, not in the page (VS Code gives webviews no find widget here).
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'f') {
-        event.preventDefault();
-        this.toolbar.focusFilter();
-      }
-    });
+    this.table.setHighlighter(this.toolbar.highlighter());
     // Elapsed time and the events-per-second window move even when no record arrives.
     setInterval(() => this.renderStats(), 1000);
     this.scheduleChrome();
@@ -237,7 +229,7 @@ export class InspectorView {
     const settings = this.toolbar.filterSettings;
     const filter = compileFilter(settings, (record) => this.chips.keyOf(record));
     this.toolbar.setFilterError(filter.error);
-    this.table.setHighlighter(highlighterFor(settings.text, settings.regex));
+    this.table.setHighlighter(this.toolbar.highlighter());
     this.model.refilter(filter.test);
     this.table.refiltered();
     this.saveUiState({

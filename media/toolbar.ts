@@ -3,6 +3,7 @@
 import { button, h, isPressed, setButtonContent, setPressed, toggleButton } from './dom';
 import type { FilterSettings } from './rowFilter';
 import type { Chip } from './typeChips';
+import { highlighterFor, type Highlighter } from './matchHighlight';
 
 export interface ToolbarEvents {
   filterChanged(): void;
@@ -77,6 +78,13 @@ export class Toolbar {
       events.filterChanged();
     });
     this.matchCount.hidden = true;
+    document.addEventListener('keydown', (event) => {
+      // Ctrl/Cmd+F finds in the table, not in the page (VS Code gives webviews no find widget here).
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        this.focusFilter();
+      }
+    });
     for (const toggle of [this.regexToggle, this.commentsToggle]) {
       toggle.addEventListener('click', () => {
         setPressed(toggle, !isPressed(toggle));
@@ -117,6 +125,11 @@ export class Toolbar {
       hiddenChips: [...this.hiddenChips],
       showCommentsAndRetry: isPressed(this.commentsToggle),
     };
+  }
+
+  /** What the filter box's text matches, to mark in the cells. */
+  highlighter(): Highlighter {
+    return highlighterFor(this.filterInput.value, isPressed(this.regexToggle));
   }
 
   /** Ctrl/Cmd+F: into the filter box, its text selected to type over. */

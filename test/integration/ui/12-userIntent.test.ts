@@ -36,6 +36,12 @@ suite('doing what the user means', () => {
     const slow = `${mockUrl()}/sse?interval=300&count=100`;
     const panelId = await connect(slow);
     await statusBecomes(api, panelId, 'open');
+    // The webview has drawn the stream (so the runner finds it) before the user types in it.
+    await waitFor(
+      'the first rows',
+      () => renderedTable(api, panelId),
+      (shown) => shown.rowKeys[0] === 'open',
+    );
     const before = api.mockRequests().length;
     const quick = `${mockUrl()}/sse?interval=0&count=3`;
     await askRunner('ui-connect-1201', { url: quick });
@@ -93,8 +99,15 @@ suite('doing what the user means', () => {
       (paths) => paths.includes(target),
     );
     api.revealPanel(panelId);
+    const requestsBefore = api.mockRequests().length;
     await askRunner('ui-connect-1202', { url });
-    await renderedUntilClosed(api, panelId);
+    // The filter still hides the closed row: the panel's status says the new stream ended.
+    await waitFor(
+      'the new request',
+      () => api.mockRequests().length,
+      (count) => count === requestsBefore + 1,
+    );
+    await statusBecomes(api, panelId, 'closed');
     assert.equal(await askRunner('ui-banner-shown-1201'), false, 'the export banner outlived the next connect');
   });
 
@@ -129,6 +142,11 @@ suite('doing what the user means', () => {
     const second = await connect(`${mockUrl()}/sse?interval=500&count=100&ids`);
     await statusBecomes(api, first, 'open');
     await statusBecomes(api, second, 'open');
+    await waitFor(
+      'the second panel to draw its rows',
+      () => renderedTable(api, second),
+      (shown) => shown.rowKeys[0] === 'open',
+    );
     await askRunner('ui-palette-1204', { title: 'SSE: Stop Mock Server' });
     await statusBecomes(api, first, 'closed');
     await statusBecomes(api, second, 'closed');
