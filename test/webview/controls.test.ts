@@ -150,7 +150,9 @@ describe('webview connection form and actions', () => {
         await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('button[type="submit"]')?.disabled);
         assert.ok(await disconnect.isDisabled());
         await inspector.deliver({ type: 'status', status: 'reconnecting' });
-        await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('button[type="submit"]')?.disabled);
+        await page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Reconnecting');
+        assert.ok(await disconnect.isEnabled());
+        assert.ok(await connect.isEnabled(), 'Connect while reconnecting must start the new request, not be ignored');
       },
     );
   });
