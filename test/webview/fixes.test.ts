@@ -117,6 +117,7 @@ describe('webview fixes seen in screenshots', () => {
         { type: 'cleared' },
         { type: 'records', records: [maker2.error('connection refused', { status: 502 })], dropped: 0 },
       );
+      await inspector.settle();
       assert.deepEqual(
         await inspector.visibleData(),
         ['connection refused (HTTP 502) · will reconnect'],
