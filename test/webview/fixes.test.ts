@@ -117,7 +117,8 @@ describe('webview fixes seen in screenshots', () => {
         { type: 'cleared' },
         { type: 'records', records: [maker2.error('connection refused', { status: 502 })], dropped: 0 },
       );
-      await inspector.settle();
+      // Waits on the row itself: the table redraws on its own frame after the clear and the new record.
+      await inspector.page.waitForFunction(() => document.querySelectorAll('.table-body [role="row"]').length === 1);
       assert.deepEqual(
         await inspector.visibleData(),
         ['connection refused (HTTP 502) · will reconnect'],
