@@ -34,7 +34,8 @@ export class ConnectionForm {
   private readonly withCredentials = input('with-credentials', 'checkbox');
   private readonly insecureTls = input('insecure-tls', 'checkbox');
   private readonly origin = input('origin', 'text', 'https://app.example');
-  private readonly closeOn = input('close-on', 'text', 'end');
+  // Empty means "never": the hint must not read like a value (it used to be "end", the default value itself).
+  private readonly closeOn = input('close-on', 'text', '(never)');
   private readonly method = h('select', { attrs: { id: 'method' } });
   private readonly headers = h('textarea', {
     attrs: { id: 'headers', rows: '3', spellcheck: 'false', placeholder: 'Name: value (one per line)' },
@@ -42,7 +43,11 @@ export class ConnectionForm {
   private readonly body = h('textarea', { attrs: { id: 'body', rows: '3', spellcheck: 'false' } });
   private readonly reconnect = h('select', { attrs: { id: 'reconnect', title: RECONNECT_HELP } });
   private readonly secrets: HeaderSecrets;
-  private readonly connectButton = button('Connect', { icon: 'plug', className: 'action primary', title: 'Connect to the stream (Enter)' });
+  private readonly connectButton = button('Connect', {
+    icon: 'plug',
+    className: 'action primary',
+    title: 'Connect to the stream (Enter); while one is open, this starts a new session in its place',
+  });
   private readonly disconnectButton = button('Disconnect', { icon: 'debug-disconnect', title: 'Close the connection' });
   private readonly statusPill = h('span', { className: 'status', attrs: { role: 'status' } });
   private readonly notes: Record<NoticeField, HTMLDivElement> = {
@@ -60,6 +65,7 @@ export class ConnectionForm {
     this.url.setAttribute('list', 'recent-urls');
     this.url.setAttribute('aria-label', 'Stream URL');
     this.closeOn.value = 'end';
+    this.closeOn.title = 'Close the stream when an event of this type arrives; leave it empty to keep listening.';
     for (const [field, note] of Object.entries(this.notes)) this.fields[field as NoticeField].setAttribute('aria-describedby', note.id);
     this.setMethods('GET');
     this.reconnect.replaceChildren(...RECONNECT_CHOICES.map((choice) => h('option', { text: choice, attrs: { value: choice } })));
@@ -173,7 +179,7 @@ export class ConnectionForm {
 
   setStatus(status: ConnectionStatus): void {
     const live = status === 'connecting' || status === 'open' || status === 'reconnecting';
-    this.connectButton.disabled = live;
+    // Connect stays enabled while a stream is live: pressing it starts the new request at once.
     this.disconnectButton.disabled = !live;
     const look = STATUS_LOOKS[status];
     this.statusPill.className = `status status-${status}`;
@@ -196,7 +202,13 @@ export class ConnectionForm {
     this.fields[field].removeAttribute('aria-invalid');
   }
 
-  private connect(): void {
+  /** The URL field holds something (e.g. the request restored after a reload). */
+  get hasUrl(): boolean {
+    return this.url.value.trim() !== '';
+  }
+
+  /** Connect as the button does (also the keyboard command). */
+  connect(): void {
     const problem = streamUrlProblem(this.url.value);
     if (problem !== undefined) {
       this.showNotice('url', 'error', problem);

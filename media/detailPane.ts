@@ -7,7 +7,7 @@ import { button, h } from './dom';
 import { dataView, facts, headerLines, headersTable, section, type Fact } from './detailParts';
 import { formatBytes, formatCount, formatDelta, formatSeconds, formatWallClock } from './format';
 import { visibleBlock } from '../src/shared/visibleText';
-import { badgeKind, closeReasonText, typeLabel } from './recordText';
+import { badgeKind, closeReasonText, isSelfExplained, typeLabel } from './recordText';
 import { errorView, requestView } from './requestDetails';
 
 export class DetailPane {
@@ -68,7 +68,12 @@ export class DetailPane {
         break;
       case 'closed':
         this.content.append(
-          facts([['Reason', closeReasonText(record.reason)], ...(record.message ? [['Details', record.message] as Fact] : [])]),
+          // A message that names its reason in full stands alone: not "closed by you" over "Closed by the user".
+          facts(
+            record.message && isSelfExplained(record.reason)
+              ? [['Reason', record.message]]
+              : [['Reason', closeReasonText(record.reason)], ...(record.message ? [['Details', record.message] as Fact] : [])],
+          ),
         );
         break;
       case 'comment':

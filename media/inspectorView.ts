@@ -21,6 +21,7 @@ import type { ExtensionChannel } from './vscodeApi';
 import { VirtualTable } from './virtualTable';
 import { redactRequest } from '../src/shared/redact';
 import { AssembledView } from './assembledView';
+import { shownSeqRanges } from './seqRanges';
 import { ReplyTracker } from './replyTracker';
 import { RawView } from './rawView';
 
@@ -36,7 +37,8 @@ export class InspectorView {
   private readonly form: ConnectionForm;
   private readonly toolbar: Toolbar;
   private readonly detail: DetailPane;
-  private readonly banner = new NoticeBanner();
+  // The only action so far is Open after an export; the extension knows which file (the webview never names a path).
+  private readonly banner = new NoticeBanner(() => this.channel.post({ type: 'openExported' }));
   private readonly reply = new ReplyTracker();
   private readonly assembled: AssembledView;
   private readonly rawView: RawView;
@@ -58,7 +60,11 @@ export class InspectorView {
     this.uiState = channel.loadUiState();
     const post = (message: WebviewToExtension): void => {
       // Remember what was asked for, so the panel comes back with it after a window reload.
-      if (message.type === 'connect') this.saveUiState({ request: message.request });
+      if (message.type === 'connect') {
+        this.saveUiState({ request: message.request });
+        // A banner about a finished action (an export, a notice) belongs to the session it was about.
+        this.banner.hide();
+      }
       channel.post(message);
     };
     this.form = new ConnectionForm(post);
@@ -77,7 +83,7 @@ export class InspectorView {
           this.scheduleChrome();
         },
         clear: () => post({ type: 'clear' }),
-        exportAs: (format) => post({ type: 'export', format }),
+        exportAs: (format, filtered) => post({ type: 'export', format, ...(filtered ? { rows: shownSeqRanges(this.model) } : {}) }),
         replay: () => post({ type: 'replay' }),
         saveScenario: () => post({ type: 'saveScenario' }),
         toggleReply: () => this.setReplyPane(this.assembled.element.hidden ? 'open' : 'closed'),
@@ -129,6 +135,7 @@ export class InspectorView {
         this.statsLine,
       ]),
     );
+    this.table.setHighlighter(this.toolbar.highlighter());
     // Elapsed time and the events-per-second window move even when no record arrives.
     setInterval(() => this.renderStats(), 1000);
     this.scheduleChrome();
@@ -151,7 +158,14 @@ export class InspectorView {
         this.scheduleChrome();
         break;
       case 'cleared':
-        this.clearRecords();
+        // The Clear button empties the table, but a connection still open is still described by its diagnostics.
+        this.clearRecords(message.by === 'user' && this.status !== 'closed' && this.status !== 'idle');
+        break;
+      case 'run':
+        this.form.connect();
+        break;
+      case 'panelName':
+        this.saveUiState({ panelName: message.name });
         break;
       case 'headersStored':
         this.form.headersStored(message.masked);
@@ -161,7 +175,7 @@ export class InspectorView {
         break;
       case 'notice':
         if (message.field) this.form.showNotice(message.field, message.level, message.message);
-        else this.banner.show(message.level, message.message);
+        else this.banner.show(message.level, message.message, message.action);
         break;
       case 'detail':
         this.detail.receiveDetail(message.seq, message.data);
@@ -203,13 +217,13 @@ export class InspectorView {
     this.scheduleChrome();
   }
 
-  private clearRecords(): void {
+  private clearRecords(keepDiagnostics = false): void {
     this.ring.reset(this.maxEvents);
     this.model.reset();
     this.chips.reset();
     this.stats.reset();
     this.reply.reset();
-    this.latestOpen = undefined;
+    if (!keepDiagnostics) this.latestOpen = undefined;
     this.dropped = 0;
     this.closeDetail();
     this.table.reset();
@@ -220,6 +234,7 @@ export class InspectorView {
     const settings = this.toolbar.filterSettings;
     const filter = compileFilter(settings, (record) => this.chips.keyOf(record));
     this.toolbar.setFilterError(filter.error);
+    this.table.setHighlighter(this.toolbar.highlighter());
     this.model.refilter(filter.test);
     this.table.refiltered();
     this.saveUiState({
@@ -293,6 +308,7 @@ export class InspectorView {
       this.renderReply();
       this.renderStats();
       this.table.setEmptyText(this.emptyTableText());
+      this.toolbar.setMatchCount(this.model.length, this.ring.length);
     });
   }
 
@@ -300,7 +316,10 @@ export class InspectorView {
     if (this.ring.length > 0) return 'No rows match the filter or the chips.';
     switch (this.status) {
       case 'idle':
-        return 'Not connected. Enter a stream URL and press Connect.';
+        // After a reload the form is filled again: then only Connect is missing.
+        return this.form.hasUrl
+          ? 'Not connected. Press Connect to start the stream.'
+          : 'Not connected. Enter a stream URL and press Connect.';
       case 'connecting':
       case 'reconnecting':
         return 'Waiting for the server…';

@@ -64,6 +64,10 @@ export function closeReasonText(reason: CloseReason): string {
 /** Close reasons whose engine message is a whole sentence naming the reason itself. */
 const SELF_EXPLAINED: ReadonlySet<CloseReason> = new Set<CloseReason>(['user', 'close-on-event', 'ended', 'no-content']);
 
+export function isSelfExplained(reason: CloseReason): boolean {
+  return SELF_EXPLAINED.has(reason);
+}
+
 const summaries = new WeakMap<SseRecord, string>();
 
 /** The data column: the payload for events, a short description for every other kind (cached: rows redraw on every scroll). */
@@ -86,13 +90,14 @@ function describe(record: SseRecord): string {
       return `HTTP ${record.status} · ${contentType} · headers after ${record.ttfbMs} ms · ${record.url}`;
     }
     case 'error':
-      return `${record.message}${record.status !== undefined ? ` (HTTP ${record.status})` : ''}${record.willReconnect ? ' · will reconnect' : ''}`;
+      // "The server answered 503 Service Unavailable…" names its status already: no "(HTTP 503)" after it.
+      return `${record.message}${record.status !== undefined && !record.message.includes(String(record.status)) ? ` (HTTP ${record.status})` : ''}${record.willReconnect ? ' · will reconnect' : ''}`;
     case 'reconnect':
       return `attempt ${record.attempt} after ${record.delayMs} ms${record.lastEventId ? ` · Last-Event-ID: ${record.lastEventId}` : ''}`;
     case 'closed':
       if (!record.message) return closeReasonText(record.reason);
       // The engine's message already says it in full ("Closed by the user"): not "closed by you: Closed by the user".
-      return SELF_EXPLAINED.has(record.reason) ? record.message : `${closeReasonText(record.reason)}: ${record.message}`;
+      return isSelfExplained(record.reason) ? record.message : `${closeReasonText(record.reason)}: ${record.message}`;
     case 'comment':
       return collapseWhitespace(record.text);
     case 'ignored':

@@ -6,6 +6,7 @@ import { badgeKind, rowSummary, typeLabel } from './recordText';
 import { h, icon } from './dom';
 import { visibleLine } from '../src/shared/visibleText';
 import type { ResizableColumn } from './uiState';
+import { NO_HIGHLIGHT, writeHighlighted, type Highlighter } from './matchHighlight';
 
 /** A pause this long between events is worth a glance (a stalled server, a buffering proxy). */
 const LONG_GAP_MS = 2000;
@@ -61,7 +62,8 @@ export class RowView {
     ]);
   }
 
-  show(record: SseRecord, position: number): void {
+  /** `highlight` marks what the filter box matches in the type, id and data cells. */
+  show(record: SseRecord, position: number, highlight: Highlighter = NO_HIGHLIGHT): void {
     this.position = position;
     const badge = badgeKind(record);
     this.element.id = `row-${position}`;
@@ -71,13 +73,14 @@ export class RowView {
     this.time.title = formatWallClock(record.at);
     this.badge.className = `badge badge-${badge}`;
     const label = typeLabel(record);
-    this.badge.textContent = label;
+    writeHighlighted(this.badge, label, highlight(label));
     const summary = rowSummary(record);
-    this.dataText.textContent = summary;
+    writeHighlighted(this.dataText, summary, highlight(summary));
     const event = record.kind === 'event' ? record : undefined;
     this.delta.textContent = event && event.dt !== null ? formatDelta(event.dt) : '';
     this.delta.classList.toggle('gap', event !== undefined && event.dt !== null && event.dt >= LONG_GAP_MS);
-    this.id.textContent = event?.id ? visibleLine(event.id) : '';
+    const id = event?.id ? visibleLine(event.id) : '';
+    writeHighlighted(this.id, id, highlight(id));
     this.size.textContent = event ? formatBytes(event.size) : '';
     this.clipped.hidden = event?.truncated !== true;
     // A cell too narrow for its text cuts it with an ellipsis: the tooltip has the whole value.

@@ -5,12 +5,14 @@ import { ChipStrip } from './chipStrip';
 import { button, h, isPressed, setButtonContent, setPressed, toggleButton } from './dom';
 import type { FilterSettings } from './rowFilter';
 import type { Chip } from './typeChips';
+import { highlighterFor, type Highlighter } from './matchHighlight';
 
 export interface ToolbarEvents {
   filterChanged(): void;
   pauseChanged(paused: boolean): void;
   clear(): void;
-  exportAs(format: 'ndjson' | 'json'): void;
+  /** `filtered`: only the rows the filter and chips show; else every kept record. */
+  exportAs(format: 'ndjson' | 'json', filtered: boolean): void;
   /** Replay in mock server: serve the session's records from the mock and open a panel on them. */
   replay(): void;
   /** Save as scenario: write the session's records as an editable scenario file. */
@@ -46,6 +48,11 @@ export class Toolbar {
     className: 'action toggle',
     title: 'Show the bytes of a connection as they came: chunks, line ends, invalid UTF-8, ignored lines',
   });
+  private readonly matchCount = h('span', { className: 'match-count', attrs: { 'aria-live': 'polite' } });
+  private readonly exportScope = h('select', { className: 'export-scope', attrs: { 'aria-label': 'Rows to export' } }, [
+    h('option', { text: 'All rows', attrs: { value: 'all' } }),
+    h('option', { text: 'Filtered rows', attrs: { value: 'filtered' } }),
+  ]);
   private readonly hiddenChips: Set<string>;
   private chipKeys = '';
 
@@ -77,6 +84,21 @@ export class Toolbar {
     });
 
     this.filterInput.addEventListener('input', () => events.filterChanged());
+    this.filterInput.addEventListener('keydown', (event) => {
+      // Escape empties the filter (and leaves the box), as in VS Code's own find boxes.
+      if (event.key !== 'Escape' || this.filterInput.value === '') return;
+      event.preventDefault();
+      this.filterInput.value = '';
+      events.filterChanged();
+    });
+    this.matchCount.hidden = true;
+    document.addEventListener('keydown', (event) => {
+      // Ctrl/Cmd+F finds in the table, not in the page (VS Code gives webviews no find widget here).
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        this.focusFilter();
+      }
+    });
     for (const toggle of [this.regexToggle, this.commentsToggle]) {
       toggle.addEventListener('click', () => {
         setPressed(toggle, !isPressed(toggle));
@@ -87,13 +109,16 @@ export class Toolbar {
     this.replyToggle.addEventListener('click', () => events.toggleReply());
     this.rawToggle.addEventListener('click', () => events.toggleRaw());
     clear.addEventListener('click', () => events.clear());
-    ndjson.addEventListener('click', () => events.exportAs('ndjson'));
-    json.addEventListener('click', () => events.exportAs('json'));
+    ndjson.addEventListener('click', () => events.exportAs('ndjson', this.exportScope.value === 'filtered'));
+    json.addEventListener('click', () => events.exportAs('json', this.exportScope.value === 'filtered'));
     replay.addEventListener('click', () => events.replay());
     scenario.addEventListener('click', () => events.saveScenario());
 
     this.element = h('div', { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Table' } }, [
-      h('div', { className: 'filter' }, [h('div', { className: 'filter-box' }, [this.filterInput, this.regexToggle]), this.filterNote]),
+      h('div', { className: 'filter' }, [
+        h('div', { className: 'filter-box' }, [this.filterInput, this.matchCount, this.regexToggle]),
+        this.filterNote,
+      ]),
       this.commentsToggle,
       this.chipStrip.element,
       h('div', { className: 'toolbar-actions' }, [
@@ -101,7 +126,12 @@ export class Toolbar {
         this.rawToggle,
         this.pauseButton,
         clear,
-        h('span', { className: 'export-group' }, [h('span', { className: 'export-label', text: 'Export' }), ndjson, json]),
+        h('span', { className: 'export-group' }, [
+          h('span', { className: 'export-label', text: 'Export' }),
+          this.exportScope,
+          ndjson,
+          json,
+        ]),
         replay,
         scenario,
       ]),
@@ -115,6 +145,26 @@ export class Toolbar {
       hiddenChips: [...this.hiddenChips],
       showCommentsAndRetry: isPressed(this.commentsToggle),
     };
+  }
+
+  /** What the filter box's text matches, to mark in the cells. */
+  highlighter(): Highlighter {
+    return highlighterFor(this.filterInput.value, isPressed(this.regexToggle));
+  }
+
+  /** Ctrl/Cmd+F: into the filter box, its text selected to type over. */
+  focusFilter(): void {
+    this.filterInput.focus();
+    this.filterInput.select();
+  }
+
+  /** "12 of 340": the rows the filter shows out of those kept; shown while the box has text. */
+  setMatchCount(matching: number, kept: number): void {
+    const shown = this.filterInput.value !== '';
+    this.matchCount.hidden = !shown;
+    const text = shown ? `${matching.toLocaleString('en-US')} of ${kept.toLocaleString('en-US')}` : '';
+    if (this.matchCount.textContent !== text) this.matchCount.textContent = text;
+    this.matchCount.title = shown ? `${matching} of the ${kept} records kept match the filter and chips` : '';
   }
 
   /** Shows why the regex does not compile, or hides the note. */

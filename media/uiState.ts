@@ -30,6 +30,8 @@ export interface UiState {
   request?: ConnectRequest;
   /** Names the session the extension keeps for a reload (PanelState.sessionKey); checked by the extension too. */
   sessionKey?: string;
+  /** The name the user gave the panel (SSE: Rename Inspector Panel); the extension reads it to restore the tab title. */
+  panelName?: string;
 }
 
 const DEFAULT_UI_STATE: UiState = {
@@ -69,5 +71,6 @@ export function parseUiState(saved: unknown): UiState {
     replyPath: typeof value.replyPath === 'string' ? value.replyPath : '',
     ...(typeof value.request === 'object' && value.request !== null ? { request: value.request as ConnectRequest } : {}),
     ...(typeof value.sessionKey === 'string' ? { sessionKey: value.sessionKey } : {}),
+    ...(typeof value.panelName === 'string' && value.panelName !== '' ? { panelName: value.panelName } : {}),
   };
 }

@@ -6,6 +6,7 @@ import { button, h } from './dom';
 import { formatCount } from './format';
 import { TableColumns } from './tableColumns';
 import type { ColumnWidths } from './uiState';
+import { NO_HIGHLIGHT, type Highlighter } from './matchHighlight';
 
 /** Fixed row height in CSS pixels; the stylesheet reads it from --row-height, set here. */
 const ROW_HEIGHT = 22;
@@ -57,6 +58,7 @@ export class VirtualTable {
   private emptyText = '';
   /** The scroll range as last drawn; records that arrived since must not make the view look scrolled up. */
   private drawnMaxScrollTop = 0;
+  private highlight: Highlighter = NO_HIGHLIGHT;
 
   constructor(
     private readonly model: TableModel,
@@ -95,6 +97,13 @@ export class VirtualTable {
 
   get isPaused(): boolean {
     return this.paused;
+  }
+
+  /** Marks what the filter matches in the rows; every row is written again with it. */
+  setHighlighter(highlight: Highlighter): void {
+    this.highlight = highlight;
+    for (const row of this.pool) row.position = -1;
+    this.schedule();
   }
 
   /** The note shown when there are no rows (e.g. waiting for records, or nothing matches the filter). */
@@ -202,7 +211,7 @@ export class VirtualTable {
     for (let index = first; index < end; index++) {
       const row = this.pool[index - first];
       const position = this.model.positionAt(index);
-      if (row.position !== position) row.show(this.model.recordAt(index), position);
+      if (row.position !== position) row.show(this.model.recordAt(index), position, this.highlight);
       const selected = position === this.selected;
       if (selected) activeId = row.element.id;
       // Rows sit in the spacer's coordinates; with a scaled range they are placed relative to the scroll position.

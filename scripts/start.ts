@@ -53,7 +53,8 @@ async function main(): Promise<void> {
       folder: workspace,
       extensionsDir: linkedExtensionsDir(scratch),
       // The playground's README, with the URL to connect to, is the first thing the user sees.
-      settings: { 'workbench.startupEditor': 'readme' },
+      // This process's mock server is not the extension's own: the setting makes the panel's URL field offer it.
+      settings: { 'workbench.startupEditor': 'readme', 'sseInspector.suggestedUrls': [streamUrl] },
     });
     // Slashes stay readable in the query; everything else that could break the URL is escaped.
     console.log(`\nVS Code with SSE Inspector: ${server.url}/?folder=${encodeURIComponent(workspace).replace(/%2F/g, '/')}`);

@@ -87,9 +87,9 @@ export class SseConnection {
     queueMicrotask(() => this.start());
   }
 
-  /** Ends the session for good: aborts the request or the reconnect wait at once. Idempotent. */
-  close(reason: CloseReason = 'user'): void {
-    this.finish(reason, CLOSE_MESSAGES[reason]);
+  /** Ends the session for good: aborts the request or the reconnect wait at once. Idempotent. `message` says why, in full. */
+  close(reason: CloseReason = 'user', message?: string): void {
+    this.finish(reason, message ?? CLOSE_MESSAGES[reason]);
   }
 
   private start(): void {

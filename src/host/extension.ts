@@ -7,6 +7,7 @@ import { createTestApi } from './testApi';
 import { CONNECT_COMMAND, MockServerControl } from './mockServerControl';
 import { PanelRegistry } from './panelRegistry';
 import { SessionFiles } from './sessionFiles';
+import { registerPanelCommands } from './panelCommands';
 import { partialConnectRequestProblem } from '../session/validate';
 import type { SseInspectorTestApi } from './testApiTypes';
 
@@ -50,9 +51,7 @@ export function activate(context: vscode.ExtensionContext): SseInspectorTestApi 
     vscode.commands.registerCommand('sseInspector.startMockServer', () => mock.start()),
     vscode.commands.registerCommand('sseInspector.replaySession', () => runOnPanel(panels, 'replay')),
     vscode.commands.registerCommand('sseInspector.saveSessionAsScenario', () => runOnPanel(panels, 'saveScenario')),
-    vscode.commands.registerCommand('sseInspector.stopMockServer', async () => {
-      await mock.stop();
-    }),
+    ...registerPanelCommands(panels, mock),
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
       deserializeWebviewPanel: async (webviewPanel, state: unknown) => panels.restore(webviewPanel, state),
     }),

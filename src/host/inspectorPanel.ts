@@ -42,6 +42,8 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
 
 export class InspectorPanel extends Disposable {
   private readonly session: PanelSession;
+  /** The URL the title follows (the last one connected to, or the form's at first). */
+  private titleUrl: string;
 
   constructor(
     readonly id: string,
@@ -51,8 +53,11 @@ export class InspectorPanel extends Disposable {
     onDisposed: (panel: InspectorPanel) => void,
     private readonly archive: SessionArchive,
     kept?: LoadedSession,
+    /** The name the user gave the panel (Rename), "" for none: the tab shows it instead of the URL. */
+    private name = '',
   ) {
     super();
+    this.titleUrl = request.url;
     const { log, credentials, maxEvents, maxStoreBytes, connectTimeoutMs } = services;
     this.session = new PanelSession(id, { post: (message) => panel.webview.postMessage(message) }, request, {
       log,
@@ -67,9 +72,13 @@ export class InspectorPanel extends Disposable {
       replayInMock: (scenario, requestFor) => services.replayInMock(scenario, requestFor),
       saveScenario: (text, fileName) => saveScenarioFile(text, fileName),
       openInEditor: (data) => openInEditor(data),
+      openFile: async (path) => {
+        await vscode.window.showTextDocument(vscode.Uri.file(path), { viewColumn: vscode.ViewColumn.Beside, preview: false });
+      },
       copy: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
       setTitle: (url) => {
-        panel.title = panelTitle(url);
+        this.titleUrl = url;
+        panel.title = panelTitle(url, this.name);
       },
       archive,
     });
@@ -88,7 +97,7 @@ export class InspectorPanel extends Disposable {
     // Registered last so it runs first: a closed panel aborts its connection.
     this.register(this.session);
 
-    panel.title = panelTitle(request.url);
+    panel.title = panelTitle(request.url, name);
     panel.webview.html = this.renderHtml();
   }
 
@@ -124,6 +133,44 @@ export class InspectorPanel extends Disposable {
 
   connect(request: ConnectRequest): Promise<void> {
     return this.session.connect(request);
+  }
+
+  /** The panel is the active editor (the keyboard commands act on it). */
+  get isActive(): boolean {
+    return this.panel.active;
+  }
+
+  onViewStateChanged(listener: () => void): void {
+    this.register(this.panel.onDidChangeViewState(listener));
+  }
+
+  get title(): string {
+    return this.panel.title;
+  }
+
+  /** A name for the tab ("" goes back to the URL), kept by the webview across a window reload. */
+  rename(name: string): void {
+    this.name = name.trim();
+    this.panel.title = panelTitle(this.titleUrl, this.name);
+    this.session.named(this.name);
+  }
+
+  /** Connect as the form's button would, with what the form holds. */
+  connectFromForm(): void {
+    this.session.connectFromForm();
+  }
+
+  disconnect(): void {
+    this.session.disconnect();
+  }
+
+  clear(): void {
+    this.session.clear();
+  }
+
+  /** Ends the live connection if it goes to `origin`; true when it did. */
+  endIfConnectedTo(origin: string, message: string): boolean {
+    return this.session.endIfConnectedTo(origin, message);
   }
 
   private renderHtml(): string {

@@ -7,7 +7,7 @@ import type { CredentialStore } from './credentialStore';
 import { Disposable } from './dispose';
 import { errorText } from '../engine/errorText';
 import { InspectorPanel, PANEL_VIEW_TYPE, webviewOptions, type PanelServices } from './inspectorPanel';
-import { readRecentUrls, rememberUrl } from './recentUrls';
+import { offeredUrls, readRecentUrls, readSuggestedUrls, rememberUrl } from './recentUrls';
 import {
   DEFAULT_MAX_EVENTS,
   DEFAULT_MAX_STORE_MIB,
@@ -23,6 +23,10 @@ import type { SessionFiles } from './sessionFiles';
 import type { Scenario } from '../mock/scenario/types';
 
 const RECENT_URLS_KEY = 'sseInspector.recentUrls';
+/** Set while an inspector panel is the active editor; the panel commands' keybindings need it. */
+export const PANEL_FOCUS_CONTEXT = 'sseInspector.panelFocused';
+/** A saved name longer than this is cut (the state comes from the webview, which is not trusted). */
+const MAX_NAME_CHARS = 200;
 
 export interface RegistryServices {
   readonly extensionUri: vscode.Uri;
@@ -44,6 +48,7 @@ export class PanelRegistry extends Disposable {
   /** One promise per connection still running; each removes itself when its connection is done. */
   private readonly liveConnections = new Set<Promise<void>>();
   private nextId = 1;
+  private activeContext = false;
 
   constructor(private readonly services: RegistryServices) {
     super();
@@ -77,8 +82,12 @@ export class PanelRegistry extends Disposable {
    * (`vscode.setState({ request })`). It does not reconnect: the form is filled, the table starts empty.
    */
   async restore(webviewPanel: vscode.WebviewPanel, savedState: unknown): Promise<void> {
-    const state = typeof savedState === 'object' && savedState !== null ? (savedState as { request?: unknown; sessionKey?: unknown }) : {};
+    const state =
+      typeof savedState === 'object' && savedState !== null
+        ? (savedState as { request?: unknown; sessionKey?: unknown; panelName?: unknown })
+        : {};
     const saved = state.request;
+    const name = typeof state.panelName === 'string' ? state.panelName.slice(0, MAX_NAME_CHARS) : '';
     const problem = connectRequestProblem(saved);
     if (problem !== undefined) {
       this.services.log.info(`A restored panel had no usable saved request (the request ${problem}); its form starts from the defaults.`);
@@ -86,7 +95,7 @@ export class PanelRegistry extends Disposable {
     // Set afresh: the extension may have moved (a new version) since the options were saved.
     webviewPanel.webview.options = webviewOptions(this.services.extensionUri);
     const { archive, loaded } = await this.services.sessions.reopen(state.sessionKey);
-    this.adopt(webviewPanel, problem === undefined ? (saved as ConnectRequest) : this.defaultRequest(), archive, loaded);
+    this.adopt(webviewPanel, problem === undefined ? (saved as ConnectRequest) : this.defaultRequest(), archive, loaded, name);
   }
 
   get(id: string): InspectorPanel | undefined {
@@ -113,11 +122,22 @@ export class PanelRegistry extends Disposable {
     await Promise.all(this.liveConnections);
   }
 
+  /** The panel the user is in (the keyboard commands act on it), if any. */
+  active(): InspectorPanel | undefined {
+    return this.all().find((panel) => panel.isActive);
+  }
+
+  /** Ends every panel's live connection to `origin` (a mock server being stopped); how many it ended. */
+  endConnectionsTo(origin: string, message: string): number {
+    return this.all().filter((panel) => panel.endIfConnectedTo(origin, message)).length;
+  }
+
   private adopt(
     webviewPanel: vscode.WebviewPanel,
     request: ConnectRequest,
     archive = this.services.sessions.create(),
     kept?: LoadedSession,
+    name = '',
   ): InspectorPanel {
     const id = `panel-${this.nextId++}`;
     const panel = new InspectorPanel(
@@ -125,11 +145,17 @@ export class PanelRegistry extends Disposable {
       webviewPanel,
       request,
       this.panelServices(),
-      (closed) => this.panels.delete(closed.id),
+      (closed) => {
+        this.panels.delete(closed.id);
+        this.updateActiveContext();
+      },
       archive,
       kept,
+      name,
     );
     this.panels.set(id, panel);
+    panel.onViewStateChanged(() => this.updateActiveContext());
+    this.updateActiveContext();
     this.services.log.info(`${id}: opened`);
     return panel;
   }
@@ -143,8 +169,8 @@ export class PanelRegistry extends Disposable {
       maxEvents: this.setting('maxEvents', readMaxEvents, DEFAULT_MAX_EVENTS),
       maxStoreBytes: this.setting('maxStoreMiB', readMaxStoreMiB, DEFAULT_MAX_STORE_MIB) * 1024 * 1024,
       connectTimeoutMs: this.setting('connectTimeoutSeconds', readConnectTimeoutSeconds, 0) * 1000 || undefined,
-      // The URL field offers the recent URLs, then what the running mock serves (its /sse and the workspace's scenarios).
-      recentUrls: () => [...new Set([...readRecentUrls(globalState.get(RECENT_URLS_KEY)), ...this.services.mockStreamUrls()])],
+      // The URL field offers what the running mock serves (its /sse and the workspace's scenarios), the suggested URLs, then the recent ones.
+      recentUrls: () => offeredUrls(this.suggestedUrls(), readRecentUrls(globalState.get(RECENT_URLS_KEY))),
       rememberUrl: (url) =>
         Promise.resolve(globalState.update(RECENT_URLS_KEY, rememberUrl(readRecentUrls(globalState.get(RECENT_URLS_KEY)), url))),
       trackConnection: (connection) => this.track(connection),
@@ -167,10 +193,16 @@ export class PanelRegistry extends Disposable {
     return fallback;
   }
 
+  /** The running mock server's streams, then the ones the sseInspector.suggestedUrls setting lists (npm start's mock). */
+  private suggestedUrls(): string[] {
+    const setting = readSuggestedUrls(vscode.workspace.getConfiguration('sseInspector').get<unknown>('suggestedUrls'));
+    return [...this.services.mockStreamUrls(), ...setting];
+  }
+
   private defaultRequest(): ConnectRequest {
     const lastUsed = readRecentUrls(this.services.globalState.get(RECENT_URLS_KEY))[0];
     return {
-      url: lastUsed ?? this.services.mockStreamUrl() ?? '',
+      url: lastUsed ?? this.suggestedUrls()[0] ?? '',
       withCredentials: false,
       origin: '',
       method: 'GET',
@@ -178,6 +210,14 @@ export class PanelRegistry extends Disposable {
       body: '',
       closeOn: DEFAULT_CLOSE_ON,
     };
+  }
+
+  /** The keybindings' `when`: an inspector panel is the active editor. */
+  private updateActiveContext(): void {
+    const active = this.active() !== undefined;
+    if (active === this.activeContext) return;
+    this.activeContext = active;
+    void vscode.commands.executeCommand('setContext', PANEL_FOCUS_CONTEXT, active);
   }
 
   private track(connection: SseConnection): void {

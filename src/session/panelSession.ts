@@ -1,13 +1,14 @@
 // One inspector panel's session, without VS Code: its records, status, notices and at most one live connection.
 import { SseConnection } from '../engine/connection';
 import { errorText } from '../engine/errorText';
-import type { ConnectionStatus, ConnectRequest, ExtensionToWebview, PanelState, WebviewToExtension } from '../shared/protocol';
+import type { ConnectionStatus, ConnectRequest, PanelState, WebviewToExtension } from '../shared/protocol';
 import { assertNever, type SseRecord } from '../shared/record';
 import { RecordBatcher, type RecordBatch } from './batcher';
-import { planConnection, type FieldNotice } from './connectPlan';
+import { planConnection } from './connectPlan';
 import { RawCapture } from './rawCapture';
+import { exportRows } from './sessionExport';
 import { lifecycleLogLine } from './lifecycleLog';
-import { exportRecords, replayInMock, saveAsScenario, type OutputSource } from './recordOutputs';
+import { replayInMock, saveAsScenario, type OutputSource } from './recordOutputs';
 import { RecordStore } from './recordStore';
 import { ARCHIVE_BYTES, type LoadedSession } from './sessionArchive';
 import { statusAfter } from './sessionStatus';
@@ -16,12 +17,11 @@ import { SessionSecrets } from './sessionSecrets';
 import { maskHeaderLines, redactUrlParams } from '../shared/redact';
 import { hasCredentialLine, secretsOrigin } from './originSecrets';
 import { validateWebviewMessage } from './validate';
+import { answerStoredSecrets } from './storedSecrets';
+import { WebviewOutbox } from './webviewOutbox';
 import { toViewRecord } from './viewCopy';
 
-/** Notices raised before the webview is listening wait for it; a few are enough to explain anything. */
-export const MAX_QUEUED_NOTICES = 10;
-
-type Notice = Extract<ExtensionToWebview, { type: 'notice' }>;
+export { MAX_QUEUED_NOTICES } from './webviewOutbox';
 
 export class PanelSession {
   private request: ConnectRequest;
@@ -31,13 +31,12 @@ export class PanelSession {
   private connection: SseConnection | undefined;
   /** Bumped by every connect: records from a superseded connection are ignored. */
   private session = 0;
-  /**
-   * True once the webview has said `ready`. A webview that is rebuilt (a window reload) says `ready` again and
-   * gets the whole state, so messages posted before that may be dropped without harm.
-   */
-  private webviewReady = false;
-  private readonly queuedNotices: Notice[] = [];
+  private readonly outbox: WebviewOutbox;
   private corsAllowed: boolean | undefined;
+  /** The URL the live connection was made to (for Stop Mock Server), while there is one. */
+  private connectedUrl: string | undefined;
+  /** The file the last export wrote, for the banner's Open. */
+  private exported: string | undefined;
   private disposed = false;
   /** Every credential this session has used: masked in its log lines and exports, even after it was changed. */
   private readonly secrets = new SessionSecrets();
@@ -46,7 +45,7 @@ export class PanelSession {
 
   constructor(
     private readonly id: string,
-    private readonly webview: WebviewChannel,
+    webview: WebviewChannel,
     request: ConnectRequest,
     private readonly services: SessionServices,
   ) {
@@ -54,6 +53,7 @@ export class PanelSession {
     this.store = new RecordStore(services.maxEvents, services.maxStoreBytes);
     this.batcher = new RecordBatcher(this.store, (batch) => this.sendBatch(batch));
     this.log = this.secrets.maskingLog(services.log);
+    this.outbox = new WebviewOutbox(id, webview, this.log);
   }
 
   info(): SessionInfo {
@@ -71,6 +71,7 @@ export class PanelSession {
     }
     // First, so the closing connection's last records are not posted to a webview that is going away.
     this.disposed = true;
+    this.outbox.close();
     this.connection?.close('user');
     this.batcher.dispose();
   }
@@ -84,7 +85,7 @@ export class PanelSession {
     }
     this.handle(checked.message).catch((error: unknown) => {
       this.log.error(`${this.id}: ${checked.message.type} failed: ${errorText(error)}`);
-      this.notify('error', { message: `${checked.message.type} failed: ${errorText(error)}` });
+      this.outbox.notify('error', { message: `${checked.message.type} failed: ${errorText(error)}` });
     });
   }
 
@@ -105,7 +106,7 @@ export class PanelSession {
     const plan = planConnection(request, { connectTimeoutMs: this.services.connectTimeoutMs }, stored);
     if (!plan.ok) {
       this.log.info(`${this.id}: not connecting: ${plan.notice.message}`);
-      this.notify('error', plan.notice);
+      this.outbox.notify('error', plan.notice);
       return;
     }
     // What was typed is stored before it is sent: no separate Save.
@@ -114,12 +115,21 @@ export class PanelSession {
       return;
     }
     this.request = { ...request, headers: maskHeaderLines(request.headers) };
-    if (this.request.headers !== request.headers) this.post({ type: 'headersStored', masked: this.request.headers });
+    if (this.request.headers !== request.headers) this.outbox.post({ type: 'headersStored', masked: this.request.headers });
     this.secrets.rememberCredentials(plan.options.credentials ?? {});
     this.secrets.rememberRequest(plan.options.url, plan.options.headers);
-    this.connection?.close('user');
+    const previous = this.connection;
+    const previousEvents = this.store.received.events;
+    // The old stream ends here, saying why in its own closed record (logged); its rows go with the new session.
+    previous?.close('user', 'Closed: a new connection was started in this panel');
     this.connection = undefined;
     this.startSession();
+    if (previous !== undefined) {
+      this.outbox.notify('info', {
+        message: `New session. The previous stream (${this.connectedUrl ?? 'unknown URL'}, ${previousEvents} events) was closed and its rows cleared.`,
+      });
+    }
+    this.connectedUrl = plan.options.url;
     this.services.setTitle(plan.options.url);
     this.log.info(
       `${this.id}: connecting to ${plan.options.url} (${plan.options.method}, credentials ${request.withCredentials ? 'on' : 'off'})`,
@@ -154,8 +164,43 @@ export class PanelSession {
       records: () => this.store.snapshot(),
       secrets: () => this.secrets.list(),
       request: () => this.request,
-      notify: (level, notice) => this.notify(level, notice),
+      notify: (level, notice) => this.outbox.notify(level, notice),
     };
+  }
+
+  /** Disconnect, from the button or the command. */
+  disconnect(): void {
+    if (this.connection === undefined) {
+      this.outbox.notify('info', { message: 'Not connected.' });
+    }
+    this.connection?.close('user');
+  }
+
+  /** Clear, from the button or the command: empties the table; a live connection goes on (and keeps its diagnostics). */
+  clear(): void {
+    this.store.clear();
+    this.batcher.reset();
+    this.outbox.post({ type: 'cleared', by: 'user' });
+  }
+
+  /** Connect from the keyboard command: the webview sends its form's request, as its Connect button does. */
+  connectFromForm(): void {
+    this.outbox.post({ type: 'run', action: 'connect' });
+  }
+
+  /** The name the user gave the panel, kept by the webview with its saved state. */
+  named(name: string): void {
+    this.outbox.post({ type: 'panelName', name });
+  }
+
+  /**
+   * Ends the live connection when it was made to `origin` (e.g. a mock server being stopped), with `message` as the
+   * closed record's words. True when it did.
+   */
+  endIfConnectedTo(origin: string, message: string): boolean {
+    if (this.connection === undefined || this.connectedUrl === undefined || new URL(this.connectedUrl).origin !== origin) return false;
+    this.connection.close('user', message);
+    return true;
   }
 
   private async handle(message: WebviewToExtension): Promise<void> {
@@ -165,18 +210,13 @@ export class PanelSession {
       case 'connect':
         return this.connect(message.request);
       case 'disconnect':
-        if (this.connection === undefined) {
-          this.notify('info', { message: 'Not connected.' });
-        }
-        this.connection?.close('user');
-        return;
+        return this.disconnect();
       case 'clear':
-        this.store.clear();
-        this.batcher.reset();
-        this.post({ type: 'cleared' });
-        return;
+        return this.clear();
       case 'export':
-        return exportRecords(this.outputs, message.format);
+        return this.exportRecords(message);
+      case 'openExported':
+        return this.exported === undefined ? undefined : this.services.openFile(this.exported);
       case 'replay':
         return replayInMock(this.outputs);
       case 'saveScenario':
@@ -184,7 +224,7 @@ export class PanelSession {
       case 'details': {
         const data = this.eventData(message.seq);
         if (data !== undefined) {
-          this.post({ type: 'detail', seq: message.seq, data });
+          this.outbox.post({ type: 'detail', seq: message.seq, data });
         }
         return;
       }
@@ -196,13 +236,15 @@ export class PanelSession {
         return this.services.copy(message.text);
       case 'raw': {
         const snapshot = this.raw.snapshot(message.connection);
-        if (snapshot === undefined) this.notify('info', { message: `Connection ${message.connection} has not opened.` });
-        else this.post({ type: 'raw', snapshot });
+        if (snapshot === undefined) this.outbox.notify('info', { message: `Connection ${message.connection} has not opened.` });
+        else this.outbox.post({ type: 'raw', snapshot });
         return;
       }
       case 'revealSecrets':
       case 'forgetSecrets':
-        return this.storedSecrets(message);
+        return answerStoredSecrets(message, this.services.credentials).then((reply) =>
+          'secrets' in reply ? void this.outbox.post(reply.secrets) : this.outbox.notify(reply.level, reply.notice),
+        );
       default:
         return assertNever(message);
     }
@@ -225,11 +267,7 @@ export class PanelSession {
       received: first.received,
     };
     if (this.services.archive) state.sessionKey = this.services.archive.key;
-    this.webviewReady = true;
-    this.post({ type: 'state', state });
-    for (const notice of this.queuedNotices.splice(0)) {
-      this.post(notice);
-    }
+    this.outbox.opened({ type: 'state', state });
   }
 
   /** Brings back the records kept before a window reload; the stream is not reconnected. */
@@ -240,7 +278,7 @@ export class PanelSession {
       loaded.notKept > 0
         ? ` (the ${loaded.notKept} after them were not kept: a panel keeps ${ARCHIVE_BYTES / 1024 / 1024} MiB for a reload)`
         : '';
-    this.notify('info', {
+    this.outbox.notify('info', {
       message: `These ${loaded.records.length} records were received before the window reloaded${lost}; the stream was not reconnected.`,
     });
   }
@@ -251,7 +289,7 @@ export class PanelSession {
     this.raw.clear();
     this.batcher.reset();
     this.corsAllowed = undefined;
-    this.post({ type: 'cleared' });
+    this.outbox.post({ type: 'cleared' });
     this.setStatus('connecting');
   }
 
@@ -275,39 +313,16 @@ export class PanelSession {
 
   private setStatus(status: ConnectionStatus): void {
     this.status = status;
-    this.post({ type: 'status', status });
+    this.outbox.post({ type: 'status', status });
   }
 
   private sendBatch(batch: RecordBatch): PromiseLike<unknown> | undefined {
-    return this.post({
+    return this.outbox.post({
       type: 'records',
       records: batch.records.map((record) => toViewRecord(record)),
       dropped: batch.dropped,
       received: batch.received,
     });
-  }
-
-  /**
-   * Sends once the webview has been ready; before that drops it, since `ready` brings the whole state. The
-   * promise settles when the webview has taken the message (or it could not be delivered).
-   */
-  private post(message: ExtensionToWebview): PromiseLike<unknown> | undefined {
-    if (!this.webviewReady || this.disposed) {
-      return undefined;
-    }
-    return this.webview.post(message).then(undefined, (error: unknown) => {
-      // A webview closed while the message was on its way: nothing is left to tell.
-      this.log.debug(`${this.id}: a ${message.type} message did not reach the webview: ${errorText(error)}`);
-    });
-  }
-
-  private notify(level: Notice['level'], notice: FieldNotice): void {
-    const message: Notice = { type: 'notice', level, ...notice };
-    if (this.webviewReady) {
-      this.post(message);
-    } else if (this.queuedNotices.push(message) > MAX_QUEUED_NOTICES) {
-      this.queuedNotices.shift();
-    }
   }
 
   /** The full data of a kept event, or undefined (with a notice) when it is gone or not an event. */
@@ -316,7 +331,7 @@ export class PanelSession {
     if (record?.kind === 'event') {
       return record.data;
     }
-    this.notify('info', {
+    this.outbox.notify('info', {
       message:
         record === undefined
           ? `Record #${seq} is no longer kept (cleared, or dropped by the panel's record or memory limit).`
@@ -325,19 +340,15 @@ export class PanelSession {
     return undefined;
   }
 
-  /** Shows (to the webview only) or forgets what is stored for the origin of the URL the form shows. */
-  private async storedSecrets(message: Extract<WebviewToExtension, { type: 'revealSecrets' | 'forgetSecrets' }>): Promise<void> {
-    const origin = secretsOrigin(message.url);
-    if (origin === undefined) {
-      this.notify('error', { message: 'Stored header values belong to an origin: enter an http or https URL first.', field: 'url' });
-      return;
+  private async exportRecords(message: Extract<WebviewToExtension, { type: 'export' }>): Promise<void> {
+    const kept = this.store.snapshot();
+    // Every value sent in the session (a server may echo one), needed only to find and blank them.
+    const outcome = await exportRows(kept, message.format, message.rows, this.secrets.list(), this.services.saveExport);
+    if (outcome === undefined) return;
+    if (outcome.target !== undefined) {
+      this.exported = outcome.target;
+      this.log.info(`${this.id}: ${outcome.message}`);
     }
-    if (message.type === 'forgetSecrets') {
-      await this.services.credentials.write(origin, {});
-      this.notify('info', { message: `Forgot the header values stored for ${origin}.` });
-      return;
-    }
-    const values = await this.services.credentials.read(origin);
-    this.post({ type: 'secrets', url: message.url, values });
+    this.outbox.notify('info', { message: outcome.message, ...(outcome.target === undefined ? {} : { action: 'openExport' as const }) });
   }
 }

@@ -1,6 +1,4 @@
-// Where a session's records go besides the table: an export file, a replay on the mock server, a scenario file.
-import type { ExportFormat } from './exportRecords';
-import { formatExport } from './exportRecords';
+// Where a session's records go besides the table and an export: a replay on the mock server, a scenario file.
 import { replayRequest, replayScenario, scenarioFileName, scenarioFileText, servedAt } from './recording';
 import type { ConnectRequest } from '../shared/protocol';
 import type { SseRecord } from '../shared/record';
@@ -17,21 +15,6 @@ export interface OutputSource {
   secrets(): readonly string[];
   request(): ConnectRequest;
   notify(level: 'error' | 'info', notice: FieldNotice): void;
-}
-
-export async function exportRecords(source: OutputSource, format: ExportFormat): Promise<void> {
-  const records = source.records();
-  if (records.length === 0) {
-    source.notify('info', { message: 'There are no records to export yet.' });
-    return;
-  }
-  // Every value sent in the session (a server may echo one), needed only to find and blank them.
-  const text = formatExport(records, format, source.secrets());
-  const target = await source.services.saveExport(text, format);
-  if (target !== undefined) {
-    source.log.info(`${source.id}: exported ${records.length} records to ${target}`);
-    source.notify('info', { message: `Exported ${records.length} records to ${target}.` });
-  }
 }
 
 /** Serves the records as a replay on the extension's mock server and opens a new panel on it. */

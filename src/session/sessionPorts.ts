@@ -58,6 +58,8 @@ export interface SessionServices {
    */
   saveScenario(text: string, fileName: string): Promise<{ ok: true; where: string } | { ok: false; problem?: string }>;
   openInEditor(data: string): Promise<void>;
+  /** Opens a file the session wrote (an export), by the path saveExport returned. */
+  openFile(path: string): Promise<void>;
   copy(text: string): Promise<void>;
   /** The panel's title follows the URL connected to. */
   setTitle(url: string): void;

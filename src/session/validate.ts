@@ -13,6 +13,8 @@ export const LIMITS = {
   closeOn: 1024,
   /** Copying a whole event: the engine's default size cap is 8 MiB. */
   copy: 16 * 1024 * 1024,
+  /** A filtered export's rows; at worst every other row of the largest table (sseInspector.maxEvents' maximum). */
+  seqRanges: 5_000_000,
 } as const;
 
 /** A check for one field: undefined when fine, else what is wrong (never the value: it may be a secret). */
@@ -47,6 +49,22 @@ const oneOf =
   (value) =>
     typeof value === 'string' && allowed.includes(value) ? undefined : `must be one of ${allowed.join(', ')}`;
 
+/** Ascending, non-overlapping [from, to] pairs of seq numbers, as many as a table could show. */
+const seqRanges: Check = (value) => {
+  if (!Array.isArray(value)) return `must be an array, not ${describe(value)}`;
+  if (value.length > LIMITS.seqRanges) return `has more than ${LIMITS.seqRanges} ranges`;
+  let last = -1;
+  for (const pair of value as unknown[]) {
+    if (!Array.isArray(pair) || pair.length !== 2 || count(pair[0]) !== undefined || count(pair[1]) !== undefined) {
+      return 'must hold [from, to] pairs of whole numbers';
+    }
+    const [from, to] = pair as [number, number];
+    if (from > to || from <= last) return 'must hold ascending, non-overlapping ranges';
+    last = to;
+  }
+  return undefined;
+};
+
 const object =
   <T>(shape: Shape<T>): Check =>
   (value) =>
@@ -69,9 +87,10 @@ const messageShapes: MessageShapes = {
   connect: { request: object(connectRequestShape) },
   disconnect: {},
   clear: {},
-  export: { format: oneOf('ndjson', 'json') },
   replay: {},
   saveScenario: {},
+  export: { format: oneOf('ndjson', 'json'), rows: optional(seqRanges) },
+  openExported: {},
   details: { seq: count },
   openInEditor: { seq: count },
   copy: { text: text(LIMITS.copy) },

@@ -61,11 +61,22 @@ export interface PanelState {
   sessionKey?: string;
 }
 
+/** Seq numbers as ascending, non-overlapping inclusive ranges: the rows a filter shows, compactly. */
+export type SeqRanges = Array<[number, number]>;
+
+/** What a banner's button does: `openExport` opens the file the last export wrote. */
+export type NoticeAction = 'openExport';
+
 export type ExtensionToWebview =
   | { type: 'state'; state: PanelState }
   | { type: 'records'; records: SseRecord[]; dropped: number; received?: ReceivedTotals }
   | { type: 'status'; status: ConnectionStatus }
-  | { type: 'cleared' }
+  /** `by: 'user'`: the Clear button (or command), so what describes a connection still open stays; else a new session. */
+  | { type: 'cleared'; by?: 'user' }
+  /** A keyboard command the webview carries out with what its form holds (Connect uses the typed request). */
+  | { type: 'run'; action: 'connect' }
+  /** The name the user gave the panel (Rename), for the webview to keep with its saved state; "" for none. */
+  | { type: 'panelName'; name: string }
   /**
    * The credential values of a connect's Headers box are stored for its origin: a box still holding what was sent
    * (whose maskHeaderLines is `masked`) shows `masked` instead.
@@ -74,7 +85,7 @@ export type ExtensionToWebview =
   /** Answers `revealSecrets`: the values stored for the URL's origin, by lower-case header name (shown, never saved). */
   | { type: 'secrets'; url: string; values: Record<string, string> }
   /** A message about one field or the whole panel, e.g. a refused URL. */
-  | { type: 'notice'; level: 'error' | 'info'; message: string; field?: 'url' | 'headers' | 'origin' }
+  | { type: 'notice'; level: 'error' | 'info'; message: string; field?: 'url' | 'headers' | 'origin'; action?: NoticeAction }
   /** The whole data of one event, answering `details`. */
   | { type: 'detail'; seq: number; data: string }
   /** Answers `raw`: what is kept of one connection's bytes. */
@@ -85,11 +96,14 @@ export type WebviewToExtension =
   | { type: 'connect'; request: ConnectRequest }
   | { type: 'disconnect' }
   | { type: 'clear' }
-  | { type: 'export'; format: 'ndjson' | 'json' }
   /** Serve the session's records from the mock server and open a panel on them. */
   | { type: 'replay' }
   /** Write the session's records as a scenario file in the workspace. */
   | { type: 'saveScenario' }
+  /** `rows` absent: every kept record; else only these (the rows the filter shows). */
+  | { type: 'export'; format: 'ndjson' | 'json'; rows?: SeqRanges }
+  /** The banner's Open button after an export: the host opens the file it wrote (the webview never names a path). */
+  | { type: 'openExported' }
   | { type: 'details'; seq: number }
   | { type: 'openInEditor'; seq: number }
   | { type: 'copy'; text: string }

@@ -6,6 +6,7 @@ import { answerWorkbenchStep } from './workbenchUi';
 import { copyAsCurl, pasteIntoUrl, readReply, requestFields } from './requestUi';
 import { readRawView } from './rawUi';
 import { clickOpenInEditor, readPanelLayout, saveScreenshot, setWindowSize, waitForTheme, type LayoutPayload } from './layoutUi';
+import { answerActionStep } from './actionsUi';
 
 interface UrlPayload {
   url: string;
@@ -65,11 +66,11 @@ async function tableNote(frame: Frame): Promise<string> {
   return (await note.textContent()) ?? '';
 }
 
-/** The text of the panel's notice banner (e.g. "Exported 13 records to …"), once it shows one. */
+/** The text of the panel's notice banner (e.g. "Exported 13 records to …"), once it shows one; its buttons' labels left out. */
 async function bannerText(frame: Frame): Promise<string> {
   const banner = frame.locator('.banner');
   await banner.waitFor({ state: 'visible', timeout: 15_000 });
-  return (await banner.textContent()) ?? '';
+  return (await banner.locator('.banner-text').textContent()) ?? '';
 }
 
 function detailPane(frame: Frame) {
@@ -201,7 +202,10 @@ export async function answerUiStep(step: string, page: Page, payload: unknown): 
       return waitForTheme(frame, payload as { bodyClass: string });
     case 'ui-open-in-editor':
       return clickOpenInEditor(frame);
-    default:
-      throw new Error(`unknown webview step ${step}`);
+    default: {
+      const answered = await answerActionStep(action, page, frame, payload);
+      if (answered === undefined) throw new Error(`unknown webview step ${step}`);
+      return answered.result;
+    }
   }
 }

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { ConnectRequest } from '../../src/shared/protocol';
 import { planConnection, type FieldNotice } from '../../src/session/connectPlan';
 import { panelTitle } from '../../src/host/panelTitle';
+import { visibleLine } from '../../src/shared/visibleText';
 
 const REQUEST: ConnectRequest = {
   url: 'http://127.0.0.1:8080/sse',
@@ -160,10 +161,27 @@ describe('panel connect plan', () => {
     assert.ok(plan.ok && plan.options.method === 'GET');
   });
 
-  it('titles a panel "SSE: host/path", or neutrally when the URL is unusable', () => {
-    assert.equal(panelTitle('http://127.0.0.1:8080/sse'), 'SSE: 127.0.0.1:8080/sse');
+  it('titles a panel by path and query (what tells two streams of one server apart), its host for a bare origin, or neutrally when the URL is unusable', () => {
+    assert.equal(panelTitle('http://127.0.0.1:8080/sse'), 'SSE: /sse');
+    assert.equal(panelTitle('http://127.0.0.1:8080/sse?interval=10&ids'), 'SSE: /sse?interval=10&ids');
+    assert.equal(panelTitle('http://127.0.0.1:8080/?count=3'), 'SSE: /?count=3');
+    assert.equal(
+      panelTitle('http://h/s?access_token=abc123'),
+      'SSE: /s?access_token=[redacted]',
+      'a token in the query never reaches the tab',
+    );
+    const long = panelTitle(`http://h/${'a'.repeat(100)}?tail=end`);
+    assert.equal(long.length, 59);
+    assert.ok(long.startsWith('SSE: /aaa') && long.endsWith('?tail=end') && long.includes('…'), long);
     assert.equal(panelTitle('https://example.com/'), 'SSE: example.com');
     assert.equal(panelTitle(''), 'SSE Inspector');
     assert.equal(panelTitle('ftp://example.com/x'), 'SSE Inspector');
+  });
+
+  it('titles a panel by the name the user gave it, over the URL, with control characters made visible', () => {
+    assert.equal(panelTitle('http://127.0.0.1:8080/sse', 'Orders feed'), 'Orders feed');
+    assert.equal(panelTitle('http://127.0.0.1:8080/sse', '   '), 'SSE: /sse', 'a blank name falls back to the URL');
+    assert.equal(panelTitle('', 'a\u0007b'), visibleLine('a\u0007b'));
+    assert.notEqual(visibleLine('a\u0007b'), 'a\u0007b');
   });
 });

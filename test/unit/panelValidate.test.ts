@@ -21,6 +21,7 @@ const WELL_FORMED: { [T in WebviewToExtension['type']]: Extract<WebviewToExtensi
   export: { type: 'export', format: 'ndjson' },
   replay: { type: 'replay' },
   saveScenario: { type: 'saveScenario' },
+  openExported: { type: 'openExported' },
   details: { type: 'details', seq: 7 },
   openInEditor: { type: 'openInEditor', seq: 1 },
   copy: { type: 'copy', text: '{"a":1}' },
@@ -36,6 +37,34 @@ function problemOf(message: unknown): string {
 }
 
 describe('panel message validation', () => {
+  it('refuses an export whose rows are not ascending, non-overlapping [from, to] pairs of whole numbers', () => {
+    assert.match(problemOf({ type: 'export', format: 'json', rows: [[3, 1]] }), /ascending/);
+    assert.match(
+      problemOf({
+        type: 'export',
+        format: 'json',
+        rows: [
+          [1, 4],
+          [4, 6],
+        ],
+      }),
+      /non-overlapping/,
+    );
+    assert.match(problemOf({ type: 'export', format: 'json', rows: [[1, 2, 3]] }), /pairs of whole numbers/);
+    assert.match(problemOf({ type: 'export', format: 'json', rows: [[-1, 2]] }), /pairs of whole numbers/);
+    assert.match(problemOf({ type: 'export', format: 'json', rows: 'all' }), /must be an array/);
+    assert.ok(validateWebviewMessage({ type: 'export', format: 'json' }).ok, 'no rows: every kept record');
+    const filtered = {
+      type: 'export',
+      format: 'json',
+      rows: [
+        [1, 3],
+        [5, 5],
+      ],
+    };
+    assert.deepEqual(validateWebviewMessage(structuredClone(filtered)), { ok: true, message: filtered });
+  });
+
   for (const [type, message] of Object.entries(WELL_FORMED)) {
     it(`accepts a well-formed ${type} message as it is`, () => {
       assert.deepEqual(validateWebviewMessage(structuredClone(message)), { ok: true, message });

@@ -116,7 +116,7 @@ describe('webview connection form and actions', () => {
     });
   });
 
-  it('fills the form from the state, lists recent URLs, and enables Connect or Disconnect by status', async () => {
+  it('fills the form from the state, lists recent URLs, keeps Connect enabled (a new session) and enables Disconnect by status', async () => {
     const request = {
       url: 'http://127.0.0.1:4000/sse',
       withCredentials: true,
@@ -141,7 +141,7 @@ describe('webview connection form and actions', () => {
         );
         const connect = page.getByRole('button', { name: 'Connect', exact: true });
         const disconnect = page.getByRole('button', { name: 'Disconnect' });
-        assert.ok(await connect.isDisabled());
+        assert.ok(await connect.isEnabled(), 'Connect while a stream is open must start the new request, not be ignored');
         assert.ok(await disconnect.isEnabled());
         assert.equal(await page.getByRole('status').first().textContent(), 'Open');
         await disconnect.click();
@@ -150,7 +150,9 @@ describe('webview connection form and actions', () => {
         await page.waitForFunction(() => !document.querySelector<HTMLButtonElement>('button[type="submit"]')?.disabled);
         assert.ok(await disconnect.isDisabled());
         await inspector.deliver({ type: 'status', status: 'reconnecting' });
-        await page.waitForFunction(() => document.querySelector<HTMLButtonElement>('button[type="submit"]')?.disabled);
+        await page.waitForFunction(() => document.querySelector('.status')?.textContent === 'Reconnecting');
+        assert.ok(await disconnect.isEnabled());
+        assert.ok(await connect.isEnabled(), 'Connect while reconnecting must start the new request, not be ignored');
       },
     );
   });

@@ -81,6 +81,8 @@ export interface FakeServices extends SessionServices {
   readonly replays: Array<{ scenario: Scenario; request: ConnectRequest }>;
   /** Scenario files Save as scenario wrote, with the name offered. */
   readonly scenarioFiles: Array<{ text: string; fileName: string }>;
+  /** Paths openFile was asked to open. */
+  readonly opened: string[];
 }
 
 export function fakeServices(overrides: Partial<SessionServices> = {}): FakeServices {
@@ -90,6 +92,7 @@ export function fakeServices(overrides: Partial<SessionServices> = {}): FakeServ
   const remembered: string[] = [];
   const replays: FakeServices['replays'] = [];
   const scenarioFiles: FakeServices['scenarioFiles'] = [];
+  const opened: string[] = [];
   const line = (level: string) => (text: string) => {
     logLines.push(`${level} ${text}`);
   };
@@ -100,6 +103,7 @@ export function fakeServices(overrides: Partial<SessionServices> = {}): FakeServ
     remembered,
     replays,
     scenarioFiles,
+    opened,
     log: { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') },
     credentials: new MemoryCredentials(),
     maxEvents: 1000,
@@ -124,6 +128,9 @@ export function fakeServices(overrides: Partial<SessionServices> = {}): FakeServ
       return { ok: true, where: `/workspace/${fileName}` };
     },
     openInEditor: async () => {},
+    openFile: async (path) => {
+      opened.push(path);
+    },
     copy: async () => {},
     setTitle: () => {},
     ...overrides,
