@@ -1,4 +1,4 @@
-// The bar above the table: filter box with regex switch, type chips, the comments toggle, Assembled, Raw, Pause, Clear and Export.
+// The bar above the table: filter box with regex switch, type chips, the comments toggle, Timeline, Assembled, Raw, Pause, Clear and Export.
 
 import { button, h, isPressed, setButtonContent, setPressed, toggleButton } from './dom';
 import type { FilterSettings } from './rowFilter';
@@ -13,6 +13,8 @@ export interface ToolbarEvents {
   toggleReply(): void;
   /** The Raw view's button. */
   toggleRaw(): void;
+  /** The Timeline button: collapse the strip when shown, show it when collapsed. */
+  toggleTimeline(): void;
 }
 
 export class Toolbar {
@@ -39,6 +41,11 @@ export class Toolbar {
     icon: 'file-binary',
     className: 'action toggle',
     title: 'Show the bytes of a connection as they came: chunks, line ends, invalid UTF-8, ignored lines',
+  });
+  private readonly timelineToggle = toggleButton('Timeline', true, {
+    icon: 'graph-line',
+    className: 'action toggle',
+    title: 'Show or hide the timeline of events, reconnects and errors above the table',
   });
   private readonly hiddenChips: Set<string>;
   private chipKeys = '';
@@ -72,6 +79,7 @@ export class Toolbar {
     this.pauseButton.addEventListener('click', () => events.pauseChanged(!isPressed(this.pauseButton)));
     this.replyToggle.addEventListener('click', () => events.toggleReply());
     this.rawToggle.addEventListener('click', () => events.toggleRaw());
+    this.timelineToggle.addEventListener('click', () => events.toggleTimeline());
     clear.addEventListener('click', () => events.clear());
     ndjson.addEventListener('click', () => events.exportAs('ndjson'));
     json.addEventListener('click', () => events.exportAs('json'));
@@ -81,6 +89,7 @@ export class Toolbar {
       this.commentsToggle,
       this.chipBox,
       h('div', { className: 'toolbar-actions' }, [
+        this.timelineToggle,
         this.replyToggle,
         this.rawToggle,
         this.pauseButton,
@@ -138,6 +147,10 @@ export class Toolbar {
 
   setRawShown(shown: boolean): void {
     setPressed(this.rawToggle, shown);
+  }
+
+  setTimelineShown(shown: boolean): void {
+    setPressed(this.timelineToggle, shown);
   }
 
   setPaused(paused: boolean): void {

@@ -24,6 +24,8 @@ export interface UiState {
   replyPane: ReplyPane;
   /** The JSON path whose values make the reply, for streams in no known format; "" for the known formats. */
   replyPath: string;
+  /** The timeline strip above the table: shown unless the user collapsed it. */
+  timeline: boolean;
   /** The form's last request; validated by the extension when it restores the panel. */
   request?: ConnectRequest;
   /** Names the session the extension keeps for a reload (PanelState.sessionKey); checked by the extension too. */
@@ -38,6 +40,7 @@ const DEFAULT_UI_STATE: UiState = {
   columnWidths: DEFAULT_COLUMN_WIDTHS,
   replyPane: 'auto',
   replyPath: '',
+  timeline: true,
 };
 
 export function clampColumnWidth(width: number): number {
@@ -64,6 +67,7 @@ export function parseUiState(saved: unknown): UiState {
     columnWidths: widths,
     replyPane: value.replyPane === 'open' || value.replyPane === 'closed' ? value.replyPane : 'auto',
     replyPath: typeof value.replyPath === 'string' ? value.replyPath : '',
+    timeline: value.timeline !== false,
     ...(typeof value.request === 'object' && value.request !== null ? { request: value.request as ConnectRequest } : {}),
     ...(typeof value.sessionKey === 'string' ? { sessionKey: value.sessionKey } : {}),
   };
