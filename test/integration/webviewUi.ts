@@ -5,6 +5,7 @@ import { webviewFrame, webviewFrames } from './workbench';
 import { answerWorkbenchStep } from './workbenchUi';
 import { copyAsCurl, pasteIntoUrl, readReply, requestFields } from './requestUi';
 import { readRawView } from './rawUi';
+import { pickOnTimeline } from './timelineUi';
 
 interface UrlPayload {
   url: string;
@@ -186,6 +187,8 @@ export async function answerUiStep(step: string, page: Page, payload: unknown): 
       return requestFields(frame);
     case 'ui-raw':
       return readRawView(frame, payload as { lines: number });
+    case 'ui-timeline-pick':
+      return pickOnTimeline(frame, payload as Parameters<typeof pickOnTimeline>[1]);
     default:
       throw new Error(`unknown webview step ${step}`);
   }
