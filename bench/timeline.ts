@@ -14,6 +14,7 @@ const EVENTS = 100_000;
 const DROP_EVERY = 10_000;
 /** 100,000 events over 60 s, so the buckets double as they would for a long stream. */
 const EVENT_STEP_MS = 0.6;
+const REDRAWS = 40;
 
 const OBSERVE_LONG_TASKS = `(() => {
   window.__benchLongTasks = [];
@@ -35,6 +36,8 @@ interface RunResult {
   timeline: boolean;
   feed: Phase;
   interact: Phase;
+  /** Theme switches, each redrawing the timeline (when shown) from its buckets with every event kept. */
+  redraw: Phase;
 }
 
 function session(): SseRecord[][] {
@@ -119,7 +122,13 @@ async function runOne(batches: SseRecord[][], width: number, scale: number, time
     const rows = (await inspector.renderedTable()).rowCount;
     if (rows < EVENTS) throw new Error(`the table shows ${rows} rows, not all ${EVENTS} events`);
     const interact = await measure(page, cdp, () => hoverAndResize(inspector, width));
-    result = { width, scale, timeline, feed, interact };
+    const redraw = await measure(page, cdp, async () => {
+      for (let n = 0; n < REDRAWS; n++) {
+        await page.evaluate(`document.body.className = '${n % 2 === 0 ? 'vscode-light' : 'vscode-dark'}'`);
+        await inspector.settle();
+      }
+    });
+    result = { width, scale, timeline, feed, interact, redraw };
   });
   if (!result) throw new Error('no result');
   return result;
@@ -157,19 +166,19 @@ export async function run(): Promise<void> {
     `\n${EVENTS.toLocaleString('en')} events (+ ${EVENTS / DROP_EVERY - 1} drops: error, reconnect, open) over ${((EVENTS * EVENT_STEP_MS) / 1000).toFixed(0)} s, in ${batches.length} messages of up to ${BATCH_LIMITS.maxRecords.toLocaleString('en')} records`,
   );
   console.log(
-    '\n| panel | timeline | feed: longest task | feed: main-thread time | hover ×101 + 5 resizes: longest task | main-thread time |',
+    `\n| panel | timeline | feed: longest task | feed: main-thread time | hover ×101 + 5 resizes: longest task | main-thread time | ${REDRAWS} theme switches: longest task | main-thread time |`,
   );
-  console.log('|---|---|---|---:|---|---:|');
+  console.log('|---|---|---|---:|---|---:|---|---:|');
   for (const result of results) {
     console.log(
-      `| ${result.width} px @${result.scale}x | ${result.timeline ? 'shown' : 'collapsed'} | ${longest(result.feed)} | ${ms(result.feed.taskMs)} | ${longest(result.interact)} | ${ms(result.interact.taskMs)} |`,
+      `| ${result.width} px @${result.scale}x | ${result.timeline ? 'shown' : 'collapsed'} | ${longest(result.feed)} | ${ms(result.feed.taskMs)} | ${longest(result.interact)} | ${ms(result.interact.taskMs)} | ${longest(result.redraw)} | ${ms(result.redraw.taskMs)} |`,
     );
   }
   for (const [index, shown] of results.entries()) {
     if (!shown.timeline) continue;
     const collapsed = results[index + 1];
     console.log(
-      `${shown.width} px @${shown.scale}x: main-thread time with the timeline / without: feed ${(shown.feed.taskMs / collapsed.feed.taskMs).toFixed(2)}, hover and resize ${(shown.interact.taskMs / collapsed.interact.taskMs).toFixed(2)}`,
+      `${shown.width} px @${shown.scale}x: main-thread time with the timeline / without: feed ${(shown.feed.taskMs / collapsed.feed.taskMs).toFixed(2)}, hover and resize ${(shown.interact.taskMs / collapsed.interact.taskMs).toFixed(2)}, theme switches ${(shown.redraw.taskMs / collapsed.redraw.taskMs).toFixed(2)}; one redraw costs ${((shown.redraw.taskMs - collapsed.redraw.taskMs) / REDRAWS).toFixed(1)} ms more with it`,
     );
   }
 }

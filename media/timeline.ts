@@ -46,6 +46,9 @@ export class Timeline {
   private reconnects = 0;
   private errors = 0;
   private label = '';
+  private pointer: { x: number; y: number } | undefined;
+  /** The record the tooltip names, so moving within its mark rewrites nothing. */
+  private tipPosition: number | undefined;
 
   constructor(
     private readonly ring: RecordRing,
@@ -54,8 +57,20 @@ export class Timeline {
     this.index = new TimelineIndex(ring);
     this.tip.hidden = true;
     this.element = h('div', { className: 'timeline' }, [this.canvas, this.tip]);
-    this.canvas.addEventListener('pointermove', (event) => this.hover(event.offsetX, event.offsetY));
-    this.canvas.addEventListener('pointerleave', () => this.hideTip());
+    // Pointer moves come faster than frames: the latest one is looked up once per frame.
+    this.canvas.addEventListener('pointermove', (event) => {
+      const pending = this.pointer !== undefined;
+      this.pointer = { x: event.offsetX, y: event.offsetY };
+      if (!pending)
+        requestAnimationFrame(() => {
+          if (this.pointer) this.hover(this.pointer.x, this.pointer.y);
+          this.pointer = undefined;
+        });
+    });
+    this.canvas.addEventListener('pointerleave', () => {
+      this.pointer = undefined;
+      this.hideTip();
+    });
     this.canvas.addEventListener('click', (event) => {
       const position = this.hit(event.offsetX, event.offsetY);
       if (position !== undefined) this.events.pick(position);
@@ -207,15 +222,25 @@ export class Timeline {
     const record = position === undefined ? undefined : this.ring.at(position);
     this.canvas.classList.toggle('over-mark', record !== undefined);
     if (position === undefined || record === undefined) return this.hideTip();
-    this.tip.textContent = describe(record, this.events.isShown(position));
-    this.tip.hidden = false;
-    // Kept inside the strip: near the right edge it opens to the left of the pointer.
-    const left = this.canvas.offsetLeft;
-    this.tip.style.left = `${left + Math.max(0, Math.min(x + 8, this.width - this.tip.offsetWidth))}px`;
-    this.canvas.setAttribute('aria-describedby', this.tip.id);
+    if (position !== this.tipPosition || this.tip.hidden) {
+      this.tipPosition = position;
+      this.tip.textContent = describe(record, this.events.isShown(position));
+      this.tip.hidden = false;
+      this.canvas.setAttribute('aria-describedby', this.tip.id);
+    }
+    // Kept inside the strip without measuring it (a forced layout per move): on the right half it opens leftwards.
+    const edge = this.canvas.offsetLeft;
+    if (x < this.width / 2) {
+      this.tip.style.left = `${edge + x + 8}px`;
+      this.tip.style.right = '';
+    } else {
+      this.tip.style.left = '';
+      this.tip.style.right = `${edge + this.width - x + 8}px`;
+    }
   }
 
   private hideTip(): void {
+    this.tipPosition = undefined;
     this.tip.hidden = true;
     this.canvas.removeAttribute('aria-describedby');
   }
