@@ -21,7 +21,7 @@ const READ_TIP = `(() => {
 
 const READ_SELECTION = `(() => ({
   selectedSeq: document.querySelector('.table-body [role="row"][aria-selected="true"] .col-seq')?.textContent ?? '',
-  detailTitle: (document.querySelector('[role="region"][aria-label="Record details"] .detail-title')?.textContent ?? '').trim(),
+  detailTitle: (document.querySelector('section[aria-label="Record details"] .detail-title')?.textContent ?? '').trim(),
 }))()`;
 
 /** Moves the pointer along `lane` until the tooltip starts with `name`, clicks, and reports what got selected. */

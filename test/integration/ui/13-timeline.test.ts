@@ -18,8 +18,8 @@ suite('the timeline above the table', () => {
     assert.match(picked.detailTitle, /^#4\s*message/);
   });
 
-  test('clicking the reconnect mark after a dropped connection selects the reconnect row', async () => {
-    const url = `${mockUrl()}/sse?interval=100&drop=3&retry=300`;
+  test('clicking the reconnect mark after a dropped connection (resumed by id) selects the reconnect row', async () => {
+    const url = `${mockUrl()}/sse?interval=100&drop=3&retry=300&ids`;
     await connect(url);
     await waitFor(
       `the panel of ${url} to render a closed row`,
