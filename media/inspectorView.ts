@@ -24,6 +24,7 @@ import { AssembledView } from './assembledView';
 import { shownSeqRanges } from './seqRanges';
 import { ReplyTracker } from './replyTracker';
 import { RawView } from './rawView';
+import { Timeline } from './timeline';
 
 /** Until the first `state` says otherwise; the same default as the sseInspector.maxEvents setting. */
 const DEFAULT_MAX_EVENTS = 100_000;
@@ -42,6 +43,7 @@ export class InspectorView {
   private readonly reply = new ReplyTracker();
   private readonly assembled: AssembledView;
   private readonly rawView: RawView;
+  private readonly timeline: Timeline;
   private readonly diagnosticsStrip = h('div', { className: 'diagnostics', attrs: { 'aria-label': 'Response diagnostics' } });
   private readonly statsLine = h('div', { className: 'stats', attrs: { 'aria-live': 'off' } });
   private uiState: UiState;
@@ -88,6 +90,7 @@ export class InspectorView {
         saveScenario: () => post({ type: 'saveScenario' }),
         toggleReply: () => this.setReplyPane(this.assembled.element.hidden ? 'open' : 'closed'),
         toggleRaw: () => this.showRaw(this.rawView.element.hidden),
+        toggleTimeline: () => this.setTimelineShown(!this.uiState.timeline),
       },
     );
     this.rawView = new RawView({
@@ -108,6 +111,7 @@ export class InspectorView {
       this.model,
       {
         select: (position) => {
+          this.timeline.setSelected(position);
           if (this.detail.isOpen) this.openDetail(position);
         },
         open: (position) => this.openDetail(position),
@@ -116,6 +120,16 @@ export class InspectorView {
       },
       this.uiState.resizedColumns,
     );
+    this.timeline = new Timeline(this.ring, {
+      // As a click on the row does: select it, show its details, and leave the keyboard in the table.
+      pick: (position) => {
+        if (this.table.reveal(position)) this.timeline.setSelected(position);
+        this.openDetail(position);
+        this.table.focus();
+      },
+      isShown: (position) => this.model.rowOf(position) >= 0,
+    });
+    this.setTimelineShown(this.uiState.timeline);
     this.detail.element.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') this.closeDetail();
     });
@@ -126,6 +140,7 @@ export class InspectorView {
         this.banner.element,
         this.toolbar.element,
         this.diagnosticsStrip,
+        this.timeline.element,
         h('div', { className: 'workspace' }, [
           // Two boxes: .main is the size container whose width puts the details below or beside the table.
           h('div', { className: 'main' }, [h('div', { className: 'main-split' }, [this.table.element, this.detail.element])]),
@@ -137,7 +152,10 @@ export class InspectorView {
     );
     this.table.setHighlighter(this.toolbar.highlighter());
     // Elapsed time and the events-per-second window move even when no record arrives.
-    setInterval(() => this.renderStats(), 1000);
+    setInterval(() => {
+      this.renderStats();
+      this.timeline.tick();
+    }, 1000);
     this.scheduleChrome();
   }
 
@@ -155,6 +173,7 @@ export class InspectorView {
         // A new session starts its connections from 1; an ending one has its last bytes to show.
         if (message.status === 'connecting') this.rawView.clear();
         else if (message.status !== 'open') this.rawView.refresh();
+        this.timeline.setLive(isLive(message.status));
         this.scheduleChrome();
         break;
       case 'cleared':
@@ -194,6 +213,7 @@ export class InspectorView {
     this.form.setRecentUrls(state.recentUrls);
     this.status = state.status;
     this.form.setStatus(state.status);
+    this.timeline.setLive(isLive(state.status));
     this.maxEvents = state.maxEvents;
     this.clearRecords();
     this.append(state.records, state.dropped, state.received);
@@ -209,6 +229,7 @@ export class InspectorView {
         this.rawView.noteConnection(record.connection);
       }
       this.reply.push(record);
+      this.timeline.add(record, this.ring.endPosition);
       this.ring.push(record);
     }
     this.dropped = dropped;
@@ -223,6 +244,7 @@ export class InspectorView {
     this.chips.reset();
     this.stats.reset();
     this.reply.reset();
+    this.timeline.reset();
     if (!keepDiagnostics) this.latestOpen = undefined;
     this.dropped = 0;
     this.closeDetail();
@@ -251,6 +273,12 @@ export class InspectorView {
     // VS Code keeps this state on disk in the clear: no token from the URL or the headers goes there.
     const { request } = this.uiState;
     this.channel.saveUiState(request === undefined ? this.uiState : { ...this.uiState, request: redactRequest(request) });
+  }
+
+  private setTimelineShown(shown: boolean): void {
+    this.saveUiState({ timeline: shown });
+    this.timeline.setCollapsed(!shown);
+    this.toolbar.setTimelineShown(shown);
   }
 
   private setReplyPane(pane: UiState['replyPane']): void {
@@ -343,7 +371,7 @@ export class InspectorView {
 
   private renderStats(): void {
     const now = Date.now();
-    const live = this.status === 'connecting' || this.status === 'open' || this.status === 'reconnecting';
+    const live = isLive(this.status);
     const parts = [
       `${formatCount(this.stats.events)} events`,
       `${this.stats.rate(now).toFixed(1)}/s`,
@@ -364,4 +392,8 @@ export class InspectorView {
     }
     this.statsLine.replaceChildren(...children);
   }
+}
+
+function isLive(status: ConnectionStatus): boolean {
+  return status === 'connecting' || status === 'open' || status === 'reconnecting';
 }

@@ -1,5 +1,5 @@
-// The bar above the table: filter box with regex switch, type chips, the comments toggle, Assembled, Raw, Pause,
-// Clear, Export, Replay and Save as scenario.
+// The bar above the table: filter box with regex switch, type chips, the comments toggle, Timeline, Assembled, Raw,
+// Pause, Clear, Export, Replay and Save as scenario.
 
 import { ChipStrip } from './chipStrip';
 import { button, h, isPressed, setButtonContent, setPressed, toggleButton } from './dom';
@@ -21,6 +21,8 @@ export interface ToolbarEvents {
   toggleReply(): void;
   /** The Raw view's button. */
   toggleRaw(): void;
+  /** The Timeline button: collapse the strip when shown, show it when collapsed. */
+  toggleTimeline(): void;
 }
 
 export class Toolbar {
@@ -53,6 +55,11 @@ export class Toolbar {
     h('option', { text: 'All rows', attrs: { value: 'all' } }),
     h('option', { text: 'Filtered rows', attrs: { value: 'filtered' } }),
   ]);
+  private readonly timelineToggle = toggleButton('Timeline', true, {
+    icon: 'graph-line',
+    className: 'action toggle',
+    title: 'Show or hide the timeline of events, reconnects and errors above the table',
+  });
   private readonly hiddenChips: Set<string>;
   private chipKeys = '';
 
@@ -108,6 +115,7 @@ export class Toolbar {
     this.pauseButton.addEventListener('click', () => events.pauseChanged(!isPressed(this.pauseButton)));
     this.replyToggle.addEventListener('click', () => events.toggleReply());
     this.rawToggle.addEventListener('click', () => events.toggleRaw());
+    this.timelineToggle.addEventListener('click', () => events.toggleTimeline());
     clear.addEventListener('click', () => events.clear());
     ndjson.addEventListener('click', () => events.exportAs('ndjson', this.exportScope.value === 'filtered'));
     json.addEventListener('click', () => events.exportAs('json', this.exportScope.value === 'filtered'));
@@ -122,6 +130,7 @@ export class Toolbar {
       this.commentsToggle,
       this.chipStrip.element,
       h('div', { className: 'toolbar-actions' }, [
+        this.timelineToggle,
         this.replyToggle,
         this.rawToggle,
         this.pauseButton,
@@ -204,6 +213,10 @@ export class Toolbar {
 
   setRawShown(shown: boolean): void {
     setPressed(this.rawToggle, shown);
+  }
+
+  setTimelineShown(shown: boolean): void {
+    setPressed(this.timelineToggle, shown);
   }
 
   setPaused(paused: boolean): void {

@@ -26,6 +26,8 @@ export interface UiState {
   replyPane: ReplyPane;
   /** The JSON path whose values make the reply, for streams in no known format; "" for the known formats. */
   replyPath: string;
+  /** The timeline strip above the table: shown unless the user collapsed it. */
+  timeline: boolean;
   /** The form's last request; validated by the extension when it restores the panel. */
   request?: ConnectRequest;
   /** Names the session the extension keeps for a reload (PanelState.sessionKey); checked by the extension too. */
@@ -42,6 +44,7 @@ const DEFAULT_UI_STATE: UiState = {
   resizedColumns: {},
   replyPane: 'auto',
   replyPath: '',
+  timeline: true,
 };
 
 export function clampColumnWidth(width: number): number {
@@ -69,6 +72,7 @@ export function parseUiState(saved: unknown): UiState {
     resizedColumns: widths,
     replyPane: value.replyPane === 'open' || value.replyPane === 'closed' ? value.replyPane : 'auto',
     replyPath: typeof value.replyPath === 'string' ? value.replyPath : '',
+    timeline: value.timeline !== false,
     ...(typeof value.request === 'object' && value.request !== null ? { request: value.request as ConnectRequest } : {}),
     ...(typeof value.sessionKey === 'string' ? { sessionKey: value.sessionKey } : {}),
     ...(typeof value.panelName === 'string' && value.panelName !== '' ? { panelName: value.panelName } : {}),

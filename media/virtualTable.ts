@@ -150,6 +150,20 @@ export class VirtualTable {
     this.schedule();
   }
 
+  /**
+   * Selects the record at `position` and scrolls its row into view (the timeline's click); false when no row shows
+   * it (filtered out, or received while paused). The view stops following so new rows do not carry the row away.
+   */
+  reveal(position: number): boolean {
+    const row = this.model.rowOf(position);
+    if (row < 0 || row >= this.shownRows()) return false;
+    this.selected = position;
+    if (row < this.shownRows() - 1) this.stopFollowing();
+    this.scrollRowIntoView(row);
+    this.schedule();
+    return true;
+  }
+
   followAgain(): void {
     this.following = true;
     this.unseen = 0;

@@ -7,6 +7,7 @@ import { copyAsCurl, pasteIntoUrl, readReply, requestFields } from './requestUi'
 import { readRawView } from './rawUi';
 import { clickOpenInEditor, readPanelLayout, saveScreenshot, setWindowSize, waitForTheme, type LayoutPayload } from './layoutUi';
 import { answerActionStep } from './actionsUi';
+import { pickOnTimeline } from './timelineUi';
 
 interface UrlPayload {
   url: string;
@@ -196,6 +197,8 @@ export async function answerUiStep(step: string, page: Page, payload: unknown): 
       return requestFields(frame);
     case 'ui-raw':
       return readRawView(frame, payload as { lines: number });
+    case 'ui-timeline-pick':
+      return pickOnTimeline(frame, payload as Parameters<typeof pickOnTimeline>[1]);
     case 'ui-layout':
       return readPanelLayout(frame, payload as LayoutPayload);
     case 'ui-theme':

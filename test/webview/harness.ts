@@ -193,12 +193,17 @@ export interface InspectorOptions {
   /** The state sent in answer to `ready`; null sends none (the test does the handshake itself). */
   state?: Partial<PanelState> | null;
   viewport?: { width: number; height: number };
+  /** Device pixels per CSS pixel (a HiDPI screen); 1 unless told. */
+  deviceScaleFactor?: number;
 }
 
 /** Opens the webview, does the ready/state handshake, runs `body`, and fails on any console error, page error or CSP violation. */
 export async function withInspector(options: InspectorOptions, body: (inspector: InspectorPage) => Promise<void>): Promise<void> {
   if (!browser) throw new Error('the webview harness is not started');
-  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1100, height: 700 } });
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1100, height: 700 },
+    deviceScaleFactor: options.deviceScaleFactor ?? 1,
+  });
   try {
     // Shorter than mocha's timeout, so a missing element fails with playwright's clear message.
     context.setDefaultTimeout(15_000);
