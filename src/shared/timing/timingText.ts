@@ -20,8 +20,9 @@ export interface VerdictText {
 export function formatMs(ms: number): string {
   if (ms === 0) return '0 ms';
   if (ms < 1) return `${ms.toFixed(1)} ms`;
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+  // Rounded first, so 999.6 ms reads 1.00 s, never "1000 ms".
+  if (Math.round(ms) < 1000) return `${Math.round(ms)} ms`;
+  return `${(ms / 1000).toFixed(ms < 9_995 ? 2 : 1)} s`;
 }
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
