@@ -7,12 +7,11 @@ import { ConnectionForm } from './connectionForm';
 import { DetailPane } from './detailPane';
 import { diagnose, diagnosticsView } from './diagnostics';
 import { h } from './dom';
-import { formatBytes, formatCount, formatElapsed } from './format';
+import { emptyTableText, isLive, statsLineView } from './statusLine';
 import { NoticeBanner } from './noticeBanner';
 import { RecordRing } from './recordRing';
 import { compileFilter } from './rowFilter';
 import { StreamStats } from './streamStats';
-import { timingStatsView } from './timingStats';
 import { TableModel } from './tableModel';
 import { Toolbar } from './toolbar';
 import { TypeChips } from './typeChips';
@@ -335,29 +334,9 @@ export class InspectorView {
       this.renderDiagnostics();
       this.renderReply();
       this.renderStats();
-      this.table.setEmptyText(this.emptyTableText());
+      this.table.setEmptyText(emptyTableText(this.status, this.ring.length, this.form.hasUrl));
       this.toolbar.setMatchCount(this.model.length, this.ring.length);
     });
-  }
-
-  private emptyTableText(): string {
-    if (this.ring.length > 0) return 'No rows match the filter or the chips.';
-    switch (this.status) {
-      case 'idle':
-        // After a reload the form is filled again: then only Connect is missing.
-        return this.form.hasUrl
-          ? 'Not connected. Press Connect to start the stream.'
-          : 'Not connected. Enter a stream URL and press Connect.';
-      case 'connecting':
-      case 'reconnecting':
-        return 'Waiting for the server…';
-      case 'open':
-        return 'Connected; no events yet.';
-      case 'closed':
-        return 'Closed. No records kept.';
-      default:
-        return assertNever(this.status);
-    }
   }
 
   private renderDiagnostics(): void {
@@ -370,30 +349,8 @@ export class InspectorView {
   }
 
   private renderStats(): void {
-    const now = Date.now();
-    const live = isLive(this.status);
-    const parts = [
-      `${formatCount(this.stats.events)} events`,
-      `${this.stats.rate(now).toFixed(1)}/s`,
-      formatBytes(this.stats.bytes),
-      formatElapsed(this.stats.elapsed(now, live)),
-      `${formatCount(this.stats.reconnects)} ${this.stats.reconnects === 1 ? 'reconnect' : 'reconnects'}`,
-    ];
-    const children: Node[] = [h('span', { className: 'stats-counts', text: parts.join(' · ') })];
-    children.push(...timingStatsView(this.stats.timing.summary()));
-    if (this.table.isPaused) children.push(h('span', { className: 'stats-paused', text: 'Paused: new rows are received but not shown' }));
-    if (this.dropped > 0) {
-      children.push(
-        h('span', {
-          className: 'stats-dropped',
-          text: `${formatCount(this.dropped)} older records dropped (cap ${formatCount(this.maxEvents)})`,
-        }),
-      );
-    }
-    this.statsLine.replaceChildren(...children);
+    this.statsLine.replaceChildren(
+      ...statsLineView(this.stats, { status: this.status, paused: this.table.isPaused, dropped: this.dropped, maxEvents: this.maxEvents }),
+    );
   }
-}
-
-function isLive(status: ConnectionStatus): boolean {
-  return status === 'connecting' || status === 'open' || status === 'reconnecting';
 }
