@@ -120,7 +120,7 @@ export class InspectorPanel extends Disposable {
     this.panel.reveal(undefined, false);
   }
 
-  /** True while the panel is the active editor (the command palette leaves it so). */
+  /** True while the panel is the active editor (the command palette leaves it so; the keyboard commands act on it). */
   get active(): boolean {
     return this.panel.active;
   }
@@ -135,17 +135,13 @@ export class InspectorPanel extends Disposable {
     return this.session.connect(request);
   }
 
-  /** The panel is the active editor (the keyboard commands act on it). */
-  get isActive(): boolean {
-    return this.panel.active;
-  }
-
   onViewStateChanged(listener: () => void): void {
     this.register(this.panel.onDidChangeViewState(listener));
   }
 
-  get title(): string {
-    return this.panel.title;
+  /** The name the user gave the tab, "" for none. */
+  get givenName(): string {
+    return this.name;
   }
 
   /** A name for the tab ("" goes back to the URL), kept by the webview across a window reload. */

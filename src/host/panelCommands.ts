@@ -43,7 +43,8 @@ export function registerPanelCommands(panels: PanelRegistry, mock: MockServerCon
         const name = await vscode.window.showInputBox({
           title: 'Rename SSE Inspector panel',
           prompt: 'The tab shows this name; leave it empty to show the stream’s path and query again.',
-          value: panel.title,
+          // The name given before, not the title: accepting a URL-made title unchanged would freeze it.
+          value: panel.givenName,
         });
         if (name !== undefined) panel.rename(name);
       }),

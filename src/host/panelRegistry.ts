@@ -109,7 +109,7 @@ export class PanelRegistry extends Disposable {
   /** The panel a palette command acts on: the active one, else the only one open. */
   target(): InspectorPanel | undefined {
     const all = this.all();
-    return all.find((panel) => panel.active) ?? (all.length === 1 ? all[0] : undefined);
+    return this.active() ?? (all.length === 1 ? all[0] : undefined);
   }
 
   liveConnectionCount(): number {
@@ -124,7 +124,7 @@ export class PanelRegistry extends Disposable {
 
   /** The panel the user is in (the keyboard commands act on it), if any. */
   active(): InspectorPanel | undefined {
-    return this.all().find((panel) => panel.isActive);
+    return this.all().find((panel) => panel.active);
   }
 
   /** Ends every panel's live connection to `origin` (a mock server being stopped); how many it ended. */

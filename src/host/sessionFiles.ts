@@ -36,7 +36,7 @@ export class SessionFiles {
     const now = new Date();
     await utimes(file, now, now).catch(() => undefined);
     const archive = new SessionArchive(savedKey, file, this.log);
-    archive.resume(loaded, loaded.bytes);
+    archive.resume(loaded);
     return { archive, loaded };
   }
 

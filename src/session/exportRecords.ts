@@ -28,7 +28,8 @@ export function formatExport(records: readonly SseRecord[], format: ExportFormat
  */
 export function withoutCredentials(record: SseRecord, secrets: readonly string[]): SseRecord {
   const redacted = redactStrings(record, secrets);
-  if (redacted.kind !== 'open') {
+  // Response headers come with open records and with an error's response (a 401's Set-Cookie, say).
+  if (!('headers' in redacted) || redacted.headers === undefined) {
     return redacted;
   }
   const headers = Object.entries(redacted.headers).filter(([name]) => !isCredentialHeaderName(name));

@@ -29,8 +29,10 @@ export class PanelSession {
   private readonly store: RecordStore;
   private readonly batcher: RecordBatcher;
   private connection: SseConnection | undefined;
-  /** Bumped by every connect: records from a superseded connection are ignored. */
+  /** Numbers the sessions: records of an earlier one's connection are not taken. */
   private session = 0;
+  /** Numbers the connects: one that a later connect overtook (while reading secrets) does nothing. */
+  private connectAttempt = 0;
   private readonly outbox: WebviewOutbox;
   private corsAllowed: boolean | undefined;
   /** The URL the live connection was made to (for Stop Mock Server), while there is one. */
@@ -95,12 +97,13 @@ export class PanelSession {
    */
   async connect(request: ConnectRequest): Promise<void> {
     this.request = request;
-    // Any connect supersedes one still reading or writing the secret storage.
-    const session = ++this.session;
+    // Any connect supersedes one still reading or writing the secret storage; the live stream goes on until this
+    // one is known to start (a refused request leaves it running).
+    const attempt = ++this.connectAttempt;
     // The secrets leave their store only for a request that uses them.
     const origin = request.withCredentials || hasCredentialLine(request.headers) ? secretsOrigin(request.url) : undefined;
     const stored = origin === undefined ? {} : await this.services.credentials.read(origin);
-    if (session !== this.session || this.disposed) {
+    if (attempt !== this.connectAttempt || this.disposed) {
       return; // Another connect, or the panel's closing, overtook this one while the secrets were read.
     }
     const plan = planConnection(request, { connectTimeoutMs: this.services.connectTimeoutMs }, stored);
@@ -111,7 +114,7 @@ export class PanelSession {
     }
     // What was typed is stored before it is sent: no separate Save.
     if (plan.toStore !== undefined) await this.services.credentials.write(plan.secretsOrigin, plan.toStore);
-    if (session !== this.session || this.disposed) {
+    if (attempt !== this.connectAttempt || this.disposed) {
       return;
     }
     this.request = { ...request, headers: maskHeaderLines(request.headers) };
@@ -123,6 +126,7 @@ export class PanelSession {
     // The old stream ends here, saying why in its own closed record (logged); its rows go with the new session.
     previous?.close('user', 'Closed: a new connection was started in this panel');
     this.connection = undefined;
+    const session = ++this.session;
     this.startSession();
     if (previous !== undefined) {
       this.outbox.notify('info', {
@@ -178,6 +182,8 @@ export class PanelSession {
 
   /** Clear, from the button or the command: empties the table; a live connection goes on (and keeps its diagnostics). */
   clear(): void {
+    // The rows the user cleared do not come back after a reload either.
+    this.services.archive?.restart();
     this.store.clear();
     this.batcher.reset();
     this.outbox.post({ type: 'cleared', by: 'user' });

@@ -3,10 +3,11 @@
 // Writes are synchronous and small (one batch every half second, and nothing past the cap): a reload may end the
 // extension host at any moment, and the file must then hold whole lines in order.
 
-import { appendFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { SseRecord } from '../shared/record';
 import { withoutCredentials } from './exportRecords';
+import { asRecord } from './recordShape';
 
 /** Bytes of records a panel keeps on disk for a reload; the records after it are not kept (and counted). */
 export const ARCHIVE_BYTES = 32 * 1024 * 1024;
@@ -55,9 +56,11 @@ export class SessionArchive {
   }
 
   /** Continues an archive loaded after a reload, whose records the file already holds. */
-  resume(loaded: LoadedSession, bytes: number): void {
-    this.writtenBytes = bytes;
+  resume(loaded: LoadedSession & { bytes: number; wholeBytes: number }): void {
+    this.writtenBytes = loaded.bytes;
     this.notKept = loaded.notKept;
+    // Whole lines only: a line cut by the end of the last host is dropped before anything is appended.
+    this.write(() => truncateSync(this.file, loaded.wholeBytes));
   }
 
   /** Keeps one record; `secrets` are the session's credential values, replaced as in an export. */
@@ -123,33 +126,33 @@ export class SessionArchive {
  * Reads a kept session back. The file is the extension's own, but it is read as untrusted: a file larger than the
  * cap is refused, and a line that is not a record object is skipped and counted.
  */
-export async function loadSession(file: string, capBytes = ARCHIVE_BYTES): Promise<(LoadedSession & { bytes: number }) | undefined> {
+export async function loadSession(
+  file: string,
+  capBytes = ARCHIVE_BYTES,
+): Promise<(LoadedSession & { bytes: number; wholeBytes: number }) | undefined> {
   const size = await stat(file).then(
     (info) => info.size,
     () => undefined,
   );
   if (size === undefined || size > capBytes * 3) return undefined;
-  const text = await readFile(file, 'utf8');
+  const read = await readFile(file, 'utf8').catch(() => undefined);
+  if (read === undefined) return undefined;
+  // A host ended mid-write leaves a line without its end: it is not a record, and the next write starts after it.
+  const text = read.slice(0, read.lastIndexOf('\n') + 1);
   const records: SseRecord[] = [];
-  let notKept = 0;
+  let notKept = text.length < read.length ? 1 : 0;
   for (const line of text.split('\n')) {
     if (line === '') continue;
     const record = parseRecord(line);
     if (record === undefined) notKept += 1;
     else records.push(record);
   }
-  return { records, notKept, bytes: text.length };
+  return { records, notKept, bytes: text.length, wholeBytes: Buffer.byteLength(text) };
 }
-
-const KINDS = new Set(['open', 'event', 'comment', 'retry', 'ignored', 'error', 'reconnect', 'closed']);
 
 function parseRecord(line: string): SseRecord | undefined {
   try {
-    const value = JSON.parse(line) as Partial<SseRecord> | null;
-    if (typeof value !== 'object' || value === null) return undefined;
-    if (typeof value.kind !== 'string' || !KINDS.has(value.kind)) return undefined;
-    if (!Number.isSafeInteger(value.seq) || typeof value.t !== 'number') return undefined;
-    return value as SseRecord;
+    return asRecord(JSON.parse(line));
   } catch {
     return undefined;
   }

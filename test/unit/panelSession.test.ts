@@ -261,3 +261,31 @@ describe('panel session (plain Node, real engine)', () => {
     assert.deepEqual(services.remembered, [`${server.url}/sse?access_token=[redacted]&n=1`]);
   });
 });
+
+describe('panel session: a refused connect while a stream is open', () => {
+  it('leaves the open stream running and its rows arriving, with the refusal as a notice', async () => {
+    const responses: ServerResponse[] = [];
+    const server = await RawServer.start((_req, res) => {
+      openStream(res);
+      res.write('data: first\n\n');
+      responses.push(res);
+    });
+    const webview = new FakeWebview();
+    const session = new PanelSession('panel-r', webview, request(server.url), fakeServices());
+    try {
+      session.receive({ type: 'ready' });
+      await session.connect(request(server.url));
+      await webview.until((view) => view.kinds().includes('event:first'));
+      await session.connect(request('ftp://127.0.0.1/not-a-stream'));
+      await webview.until((view) => view.ofType('notice').length === 1);
+      assert.equal(webview.ofType('notice')[0].level, 'error');
+      responses[0].write('data: second\n\n');
+      await webview.until((view) => view.kinds().includes('event:second'));
+      assert.deepEqual(webview.kinds(), ['open', 'event:first', 'event:second']);
+      assert.equal(session.info().status, 'open');
+    } finally {
+      session.dispose();
+      await server.stop();
+    }
+  });
+});

@@ -40,6 +40,19 @@ describe('session archive (kept for a window reload)', () => {
     };
     archive.append(open, ['Bearer s3cr3t-token', 's3cr3t-token']);
     archive.append(event(2, 'echo: s3cr3t-token'), ['Bearer s3cr3t-token', 's3cr3t-token']);
+    archive.append(
+      {
+        kind: 'error',
+        seq: 3,
+        t: 1,
+        at: 0,
+        message: 'The server answered 401',
+        status: 401,
+        headers: { 'set-cookie': 'sid=s3cr3tcookie' },
+        willReconnect: false,
+      },
+      [],
+    );
     archive.closeKeeping();
     const text = await readFile(file, 'utf8');
     assert.ok(!text.includes('s3cr3t'), `a credential value reached the disk: ${text}`);
@@ -48,7 +61,7 @@ describe('session archive (kept for a window reload)', () => {
     assert.ok(loaded);
     assert.deepEqual(
       loaded.records.map((record) => record.kind),
-      ['open', 'event'],
+      ['open', 'event', 'error'],
     );
     assert.equal(loaded.notKept, 0);
   });
@@ -86,9 +99,14 @@ describe('session archive (kept for a window reload)', () => {
 
   it('reads a damaged file as untrusted: lines that are not records are skipped and counted, an oversized file is refused', async () => {
     const file = path.join(dir, 'd.ndjson');
-    await writeFile(file, `${JSON.stringify(event(1, 'ok'))}\nnot json\n{"kind":"bogus","seq":2,"t":0}\nnull\n`);
+    const wrongTypes = [
+      '{"kind":"event","seq":2,"t":0,"at":0}',
+      '{"kind":"open","seq":3,"t":0,"at":0,"connection":1,"status":200,"url":"u","headers":null,"ttfbMs":1}',
+      `${JSON.stringify({ ...event(4, 'x'), id: 7 })}`,
+    ];
+    await writeFile(file, `${JSON.stringify(event(1, 'ok'))}\nnot json\n{"kind":"bogus","seq":2,"t":0}\nnull\n${wrongTypes.join('\n')}\n`);
     const loaded = await loadSession(file);
-    assert.deepEqual([loaded?.records.length, loaded?.notKept], [1, 3]);
+    assert.deepEqual([loaded?.records.length, loaded?.notKept], [1, 6], 'fields of the wrong type make a line not a record');
     await writeFile(file, 'x'.repeat(100));
     assert.equal(await loadSession(file, 10), undefined);
     assert.equal(await loadSession(path.join(dir, 'missing.ndjson')), undefined);
@@ -128,5 +146,23 @@ describe('session archive (kept for a window reload)', () => {
     );
     assert.equal(after.ofType('state')[0].state.status, 'idle');
     restored.dispose();
+  });
+
+  it('drops a last line cut by a host that ended mid-write, and appends after the whole lines', async () => {
+    const file = path.join(dir, 'f.ndjson');
+    await writeFile(file, `${JSON.stringify(event(1, 'whole'))}\n{"kind":"event","seq":2,"t":`);
+    const loaded = await loadSession(file);
+    assert.ok(loaded);
+    assert.deepEqual([loaded.records.length, loaded.notKept], [1, 1]);
+    const archive = new SessionArchive('k', file, quiet);
+    archive.resume(loaded);
+    archive.append(event(3, 'after'), []);
+    archive.closeKeeping();
+    const again = await loadSession(file);
+    assert.deepEqual(
+      again?.records.map((record) => (record.kind === 'event' ? record.data : record.kind)),
+      ['whole', 'after'],
+    );
+    assert.equal(again?.notKept, 0);
   });
 });

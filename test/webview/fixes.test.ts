@@ -106,6 +106,8 @@ describe('webview fixes seen in screenshots', () => {
     });
     const records = [maker.open(), failed, maker.closed('user', 'Closed by the user')];
     await withInspector({ state: { records, status: 'closed' } }, async (inspector) => {
+      // Waits on the rows themselves: the state is drawn on the table's own frame.
+      await inspector.page.waitForFunction(() => document.querySelectorAll('.table-body [role="row"]').length === 3);
       const data = await inspector.visibleData();
       assert.equal(data[1], 'The server answered 503 Service Unavailable; an event stream needs 200 OK');
       assert.equal(data[2], 'Closed by the user');

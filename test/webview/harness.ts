@@ -169,8 +169,9 @@ export class InspectorPage {
     return this.page.locator('.table-body [role="row"]').count();
   }
 
-  /** The texts of the data cells of the rows in the DOM, top to bottom. */
+  /** The texts of the data cells of the rows in the DOM, top to bottom, once everything delivered before is drawn. */
   async visibleData(): Promise<string[]> {
+    await this.settle();
     return this.page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('.table-body [role="row"]')]
         .sort((a, b) => Number(a.getAttribute('aria-rowindex')) - Number(b.getAttribute('aria-rowindex')))
