@@ -39,8 +39,20 @@ function scenarioOf(records: readonly SseRecord[], secrets: readonly string[], s
 
 /** What the mock serves for Replay in mock server: the recorded connections, statuses, headers, events and pauses. */
 export function replayScenario(records: readonly SseRecord[], secrets: readonly string[], request: ConnectRequest): Built<Scenario> {
+  // The mock keeps its last few replays in memory: each is bounded, in UTF-16 units of its event data.
+  let size = 0;
+  for (const record of records) if (record.kind === 'event') size += record.data.length;
+  if (size > MAX_REPLAY_CHARS) {
+    return {
+      ok: false,
+      problem: `The session's event data (${Math.round(size / 1024 / 1024)} Mi characters) is over the ${MAX_REPLAY_CHARS / 1024 / 1024} Mi a replay keeps: export it as NDJSON and serve it with sse-inspector mock --replay FILE.`,
+    };
+  }
   return scenarioOf(records, secrets, shownUrl(records, request, secrets));
 }
+
+/** Event data a panel's replay may hold; the mock keeps its last ten replays. */
+export const MAX_REPLAY_CHARS = 16 * 1024 * 1024;
 
 /**
  * The request of the panel that watches a replay: a plain GET of the replay's URL that ends as the recorded session

@@ -5,7 +5,7 @@ import { MockServer } from '../../src/mock/mockServer';
 import { BUILT_IN_SCENARIOS } from '../../src/mock/scenario/builtIn';
 import type { Scenario } from '../../src/mock/scenario/types';
 import { parseScenario } from '../../src/mock/scenario/validate';
-import { replayRequest, replayScenario, scenarioFileName, scenarioFileText, servedAt } from '../../src/session/recording';
+import { MAX_REPLAY_CHARS, replayRequest, replayScenario, scenarioFileName, scenarioFileText, servedAt } from '../../src/session/recording';
 import { scenarioText } from '../../src/session/scenarioText';
 import type { ConnectRequest } from '../../src/shared/protocol';
 import type { SseRecord } from '../../src/shared/record';
@@ -154,6 +154,15 @@ describe('a panel session saved as a scenario, and replayed', () => {
     const text = scenarioFileText(records, [], request('http://127.0.0.1:1/sse'), NOW);
     assert.ok(!text.ok);
     assert.match(text.problem, /too large \(\d+ bytes; the limit is 1048576\).*mock --replay/);
+  });
+
+  it('refuses a replay whose event data is over the cap the mock keeps, pointing to NDJSON replay', () => {
+    const big = 'x'.repeat(MAX_REPLAY_CHARS / 2 + 1);
+    const records: SseRecord[] = [openRecord(1, {}), eventRecord(2, big), eventRecord(3, big)];
+    const replay = replayScenario(records, [], request('http://127.0.0.1:1/sse'));
+    assert.ok(!replay.ok);
+    assert.match(replay.problem, /over the 16 Mi a replay keeps.*mock --replay FILE/);
+    assert.ok(replayScenario(records.slice(0, 2), [], request('http://127.0.0.1:1/sse')).ok, 'half of it is served');
   });
 
   it('a replay of a 503 is served as the 503 with its body, then 204', async () => {
