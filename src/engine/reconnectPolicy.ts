@@ -1,6 +1,6 @@
 // Decides, after each connection, whether the session ends, fails, gives up or reconnects, and after how long.
 
-import type { ReconnectPolicy } from './options';
+import type { ReconnectMode, ReconnectPolicy } from './options';
 import { reconnectDelay } from './reconnectDelay';
 
 /** How one connection ended, as far as the decision goes. */
@@ -17,6 +17,19 @@ export interface ConnectionEnd {
 export type Decision =
   { kind: 'fail' } | { kind: 'end' } | { kind: 'give-up'; why: string } | { kind: 'reconnect'; attempt: number; delayMs: number };
 
+/** A GET without a body: all a browser's EventSource can send. */
+export function isEventSourceLike(method: string, body: string | undefined): boolean {
+  return method.toUpperCase() === 'GET' && (body === undefined || body === '');
+}
+
+/**
+ * Whether a session sends its request again after a connection ends. Browsers have no POST EventSource: under auto,
+ * only what an EventSource could send is sent again.
+ */
+export function sendsAgain(mode: ReconnectMode, eventSourceLike: boolean): boolean {
+  return mode === 'always' || (mode === 'auto' && eventSourceLike);
+}
+
 export class Reconnects {
   private failures = 0;
   private readonly reconnects: boolean;
@@ -26,9 +39,7 @@ export class Reconnects {
     private readonly policy: ReconnectPolicy | undefined,
     eventSourceLike: boolean,
   ) {
-    const mode = policy?.mode ?? 'auto';
-    // Browsers have no POST EventSource: under auto, only what an EventSource could send is sent again.
-    this.reconnects = mode === 'always' || (mode === 'auto' && eventSourceLike);
+    this.reconnects = sendsAgain(policy?.mode ?? 'auto', eventSourceLike);
   }
 
   decide(end: ConnectionEnd, reconnectionMs: number): Decision {

@@ -2,6 +2,7 @@
 
 import { errorText } from './errorText';
 import type { ConnectOptions } from './options';
+import { isEventSourceLike } from './reconnectPolicy';
 import { normalizeOrigin, originProblem, streamUrlProblem } from '../shared/streamUrl';
 import { credentialValues, maskSecrets } from '../shared/redact';
 import { visibleLine } from '../shared/visibleText';
@@ -86,7 +87,7 @@ export function planRequest(options: ConnectOptions): PlanResult {
     plan: {
       url: url.href,
       origin,
-      eventSourceLike: method.toUpperCase() === 'GET' && (body === undefined || body === ''),
+      eventSourceLike: isEventSourceLike(method, body),
       attempt(lastEventId, reconnect) {
         const attemptHeaders = { ...fixed };
         // Header values are bytes: send the id's UTF-8 bytes, one Latin-1 character per byte.

@@ -1,4 +1,5 @@
 // A panel session's records as a recording: a scenario the mock replays, or an editable scenario file.
+import { isEventSourceLike, sendsAgain } from '../engine/reconnectPolicy';
 import { recordsToScenario } from '../mock/replay';
 import { pathFromFileName } from '../mock/scenario/load';
 import type { Scenario } from '../mock/scenario/types';
@@ -60,7 +61,7 @@ export const MAX_REPLAY_CHARS = 16 * 1024 * 1024;
  */
 export function replayRequest(original: ConnectRequest, url: string): ConnectRequest {
   const choice = original.reconnect ?? 'auto';
-  const sentOnce = choice === 'never' || (choice === 'auto' && (original.method.toUpperCase() !== 'GET' || original.body !== ''));
+  const sentOnce = !sendsAgain(choice, isEventSourceLike(original.method, original.body));
   return {
     url,
     withCredentials: false,
