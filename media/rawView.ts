@@ -3,6 +3,7 @@
 // ignored highlighted. Everything from the stream goes into text nodes.
 
 import { readRawLines, type RawLine, type RawPiece, type RawSnapshot } from '../src/shared/rawBytes';
+import { visibleLine } from '../src/shared/visibleText';
 import { button, h } from './dom';
 import { formatBytes, formatCount, formatSeconds } from './format';
 
@@ -119,7 +120,8 @@ function drawLine(line: RawLine): HTMLElement {
 function drawPiece(piece: RawPiece): Node {
   switch (piece.kind) {
     case 'text':
-      return document.createTextNode(piece.text);
+      // C0 controls and DEL are pieces of their own; bidi and C1 characters are escaped as everywhere else.
+      return document.createTextNode(visibleLine(piece.text));
     case 'eol':
       return h('span', {
         className: 'raw-eol',

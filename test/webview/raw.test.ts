@@ -52,13 +52,17 @@ describe('webview Raw view', () => {
       await inspector.page.getByRole('button', { name: 'Raw', exact: true }).click();
       await inspector.deliver({
         type: 'raw',
-        snapshot: snapshot(1, ['\xEF\xBB\xBFdata: <img src=x onerror="document.title=1">\r\n\r\n', 'bogus\x1b\r\ndata: \xFF\n'], [12, 40]),
+        snapshot: snapshot(
+          1,
+          ['\xEF\xBB\xBFdata: <img src=x onerror="document.title=1">\r\n\r\n', 'bogus\x1b\r\ndata: \xFF\xE2\x80\xAEtxt.exe\n'],
+          [12, 40],
+        ),
       });
       assert.deepEqual(await rawLines(inspector), [
         ':[#1 · 0.012 s][BOM]data: <img src=x onerror="document.title=1">[CR LF]',
         'dispatch:[CR LF]',
         'ignored:[#2 · 0.040 s]bogus[␛][CR LF] (no colon: the whole line reads as a field name, and there is no such field)',
-        ':data: [FF][LF]',
+        ':data: [FF]\\u202etxt.exe[LF]',
       ]);
       assert.equal(await inspector.page.locator('.raw img').count(), 0, 'event bytes are never markup');
       assert.equal(await inspector.page.locator('.raw-ignored').count(), 1);
