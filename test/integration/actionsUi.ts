@@ -1,5 +1,5 @@
 // Runner-side steps for doing what the user means: export scope, the banner's Open, a row's text, keys, and the Command Palette.
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 
 /** What the Command Palette showed for a command before it was run. */
 export interface PaletteSeen {
@@ -24,12 +24,27 @@ async function openPalette(page: Page): Promise<void> {
   throw new Error('the Command Palette did not open on F1 or Ctrl+Shift+P');
 }
 
+/**
+ * Opens the palette and types `text` into it. A palette that closes again before the text is in (a key the webview
+ * forwarded late can toggle it) is opened once more.
+ */
+async function typeInPalette(page: Page, box: Locator, text: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await openPalette(page);
+    try {
+      await box.fill(text, { timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 2) throw error;
+    }
+  }
+}
+
 /** Runs a command by its title from the palette, as a user would; `input` answers the input box it opens, if any. */
 async function runFromPalette(page: Page, { title, input }: { title: string; input?: string }): Promise<PaletteSeen> {
-  await openPalette(page);
   const widget = page.locator('.quick-input-widget');
   const box = widget.locator('.quick-input-box input');
-  await box.fill(`>${title}`);
+  await typeInPalette(page, box, `>${title}`);
   const row = widget.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first();
   await row.waitFor({ state: 'visible', timeout: 10_000 });
   const keys = await row.locator('.monaco-keybinding-key').allTextContents();
