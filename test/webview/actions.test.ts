@@ -32,6 +32,8 @@ describe('webview: filter count, highlights and keys', () => {
       assert.equal(await count.textContent(), '3 of 6');
       assert.deepEqual(await page.evaluate(MARKS), ['Grace', 'grace', 'grace'], 'matches keep their own case');
       await page.getByRole('textbox', { name: 'Filter' }).fill('img');
+      // Read once the table has drawn the new filter (the count follows on the same frame).
+      assert.equal((await inspector.renderedTable()).rowCount, 1);
       assert.equal(await count.textContent(), '1 of 6');
       assert.deepEqual(await page.evaluate(MARKS), ['img']);
       assert.equal(await page.locator('.table-body img').count(), 0, 'event data became an element');
