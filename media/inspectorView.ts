@@ -24,6 +24,7 @@ import { shownSeqRanges } from './seqRanges';
 import { ReplyTracker } from './replyTracker';
 import { RawView } from './rawView';
 import { Timeline } from './timeline';
+import { SessionBar } from './sessionBar';
 
 /** Until the first `state` says otherwise; the same default as the sseInspector.maxEvents setting. */
 const DEFAULT_MAX_EVENTS = 100_000;
@@ -43,6 +44,7 @@ export class InspectorView {
   private readonly assembled: AssembledView;
   private readonly rawView: RawView;
   private readonly timeline: Timeline;
+  private readonly sessionBar: SessionBar;
   private readonly diagnosticsStrip = h('div', { className: 'diagnostics', attrs: { 'aria-label': 'Response diagnostics' } });
   private readonly statsLine = h('div', { className: 'stats', attrs: { 'aria-live': 'off' } });
   private uiState: UiState;
@@ -129,6 +131,10 @@ export class InspectorView {
       isShown: (position) => this.model.rowOf(position) >= 0,
     });
     this.setTimelineShown(this.uiState.timeline);
+    this.sessionBar = new SessionBar({
+      show: (session) => post({ type: 'showSession', session }),
+      compare: (session) => post({ type: 'compareSession', session }),
+    });
     this.detail.element.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') this.closeDetail();
     });
@@ -139,6 +145,7 @@ export class InspectorView {
         this.banner.element,
         this.toolbar.element,
         this.diagnosticsStrip,
+        this.sessionBar.element,
         this.timeline.element,
         h('div', { className: 'workspace' }, [
           // Two boxes: .main is the size container whose width puts the details below or beside the table.
@@ -172,12 +179,20 @@ export class InspectorView {
         // A new session starts its connections from 1; an ending one has its last bytes to show.
         if (message.status === 'connecting') this.rawView.clear();
         else if (message.status !== 'open') this.rawView.refresh();
-        this.timeline.setLive(isLive(message.status));
+        this.timeline.setLive(isLive(message.status) && this.sessionBar.showsLive);
         this.scheduleChrome();
+        break;
+      case 'sessions':
+        this.showSessions(message.list);
+        break;
+      case 'compare':
+        this.timeline.setCompare(message.track);
         break;
       case 'cleared':
         // The Clear button empties the table, but a connection still open is still described by its diagnostics.
         this.clearRecords(message.by === 'user' && this.status !== 'closed' && this.status !== 'idle');
+        // Another session shown (or a new one): its connections are numbered from 1.
+        if (message.by === undefined) this.rawView.clear();
         break;
       case 'run':
         this.form.connect();
@@ -212,7 +227,7 @@ export class InspectorView {
     this.form.setRecentUrls(state.recentUrls);
     this.status = state.status;
     this.form.setStatus(state.status);
-    this.timeline.setLive(isLive(state.status));
+    this.timeline.setLive(isLive(state.status) && this.sessionBar.showsLive);
     this.maxEvents = state.maxEvents;
     this.clearRecords();
     this.append(state.records, state.dropped, state.received);
@@ -249,6 +264,13 @@ export class InspectorView {
     this.closeDetail();
     this.table.reset();
     this.scheduleChrome();
+  }
+
+  /** Another session shown: its connections and its axis are its own (an earlier one's is not live). */
+  private showSessions(list: Parameters<SessionBar['update']>[0]): void {
+    this.sessionBar.update(list);
+    this.scheduleChrome();
+    this.timeline.setLive(isLive(this.status) && this.sessionBar.showsLive);
   }
 
   private applyFilter(): void {
@@ -334,7 +356,7 @@ export class InspectorView {
       this.renderDiagnostics();
       this.renderReply();
       this.renderStats();
-      this.table.setEmptyText(emptyTableText(this.status, this.ring.length, this.form.hasUrl));
+      this.table.setEmptyText(emptyTableText(this.shownStatus, this.ring.length, this.form.hasUrl));
       this.toolbar.setMatchCount(this.model.length, this.ring.length);
     });
   }
@@ -348,9 +370,14 @@ export class InspectorView {
     this.diagnosticsStrip.replaceChildren(...diagnosticsView(diagnoses));
   }
 
+  /** The status describes the live session; an earlier one shown has ended. */
+  private get shownStatus(): ConnectionStatus {
+    return this.sessionBar.showsLive ? this.status : 'closed';
+  }
+
   private renderStats(): void {
     this.statsLine.replaceChildren(
-      ...statsLineView(this.stats, { status: this.status, paused: this.table.isPaused, dropped: this.dropped, maxEvents: this.maxEvents }),
+      ...statsLineView(this.stats, { status: this.shownStatus, paused: this.table.isPaused, dropped: this.dropped, maxEvents: this.maxEvents }),
     );
   }
 }

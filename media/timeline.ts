@@ -1,6 +1,7 @@
 // The timeline strip above the table: events, reconnects and errors on a time axis with the event rate, drawn live
 // on a canvas from bucketed counts; hovering a mark names its record and clicking it selects the row.
 
+import type { CompareTrack } from '../src/shared/protocol';
 import type { SseRecord } from '../src/shared/record';
 import { clipMarked } from '../src/shared/clipText';
 import { visibleLine } from '../src/shared/visibleText';
@@ -8,7 +9,7 @@ import { h } from './dom';
 import { formatCount, formatElapsed, formatSeconds } from './format';
 import type { RecordRing } from './recordRing';
 import { rowSummary, typeLabel } from './recordText';
-import { BUCKETS, MARK_CLOSED, MARK_ERROR, MARK_OPEN, MARK_RECONNECT, TimelineBuckets, type Projection } from './timelineBuckets';
+import { BUCKETS, MARK_ERROR, MARK_RECONNECT, markOf, TimelineBuckets, type Projection } from '../src/shared/timing/timelineBuckets';
 import { drawTimeline, MARK_LANE, TIMELINE_HEIGHT } from './timelineDraw';
 import { TimelineIndex } from './timelineIndex';
 import { readPalette, watchTheme, type TimelinePalette } from './timelinePalette';
@@ -35,6 +36,8 @@ export class Timeline {
   private readonly buckets = new TimelineBuckets();
   private readonly index: TimelineIndex;
   private projection: Projection | undefined;
+  /** Another session drawn on the same axis, to compare with, and its projection. */
+  private compare: { track: CompareTrack; buckets: TimelineBuckets; projection?: Projection } | undefined;
   private palette: TimelinePalette | undefined;
   private font = '10px sans-serif';
   private width = 0;
@@ -89,24 +92,16 @@ export class Timeline {
   /** Counts a record pushed to the ring at `position`: O(1), whatever the stream's length. */
   add(record: SseRecord, position: number): void {
     this.epoch ??= record.at - record.t;
-    switch (record.kind) {
-      case 'event':
-        this.buckets.addEvent(record.t);
-        return this.schedule();
-      case 'open':
-        return this.mark(record.t, position, MARK_OPEN);
-      case 'reconnect':
-        this.reconnects++;
-        return this.mark(record.t, position, MARK_RECONNECT);
-      case 'error':
-        this.errors++;
-        return this.mark(record.t, position, MARK_ERROR);
-      case 'closed':
-        return this.mark(record.t, position, MARK_CLOSED);
-      default:
-        // Comments, retries and ignored lines are rows, but no marks: the strip is about events and connections.
-        return;
+    if (record.kind === 'event') {
+      this.buckets.addEvent(record.t);
+      return this.schedule();
     }
+    // Comments, retries and ignored lines are rows, but no marks: the strip is about events and connections.
+    const mark = markOf(record);
+    if (mark === 0) return;
+    if (mark === MARK_RECONNECT) this.reconnects++;
+    if (mark === MARK_ERROR) this.errors++;
+    this.mark(record.t, position, mark);
   }
 
   reset(): void {
@@ -136,6 +131,12 @@ export class Timeline {
     this.schedule();
   }
 
+  /** Draws another session under this one (null: no longer). */
+  setCompare(track: CompareTrack | null): void {
+    this.compare = track === null ? undefined : { track, buckets: TimelineBuckets.from(track.buckets) };
+    this.schedule();
+  }
+
   setCollapsed(collapsed: boolean): void {
     this.element.hidden = collapsed;
     if (collapsed) this.hideTip();
@@ -158,7 +159,7 @@ export class Timeline {
 
   private spanMs(): number {
     const now = this.live && this.epoch !== undefined ? Date.now() - this.epoch : 0;
-    return Math.max(MIN_SPAN_MS, this.buckets.endT, now);
+    return Math.max(MIN_SPAN_MS, this.buckets.endT, now, this.compare?.buckets.endT ?? 0);
   }
 
   /** O(BUCKETS + width): the projection reads the buckets, never the records. */
@@ -178,7 +179,9 @@ export class Timeline {
     }
     const spanMs = this.spanMs();
     const columns = Math.max(1, Math.min(Math.round(this.width), BUCKETS / 2));
-    this.projection = this.buckets.project(columns, spanMs, Math.max(1, Math.round(RATE_BAR_PX * (columns / this.width))), this.projection);
+    const binColumns = Math.max(1, Math.round(RATE_BAR_PX * (columns / this.width)));
+    this.projection = this.buckets.project(columns, spanMs, binColumns, this.projection);
+    if (this.compare) this.compare.projection = this.compare.buckets.project(columns, spanMs, binColumns, this.compare.projection);
     const first = this.ring.firstPosition > 0 ? this.ring.at(this.ring.firstPosition) : undefined;
     const selected = this.selected === null ? undefined : this.ring.at(this.selected);
     context.setTransform(scale, 0, 0, scale, 0, 0);
@@ -190,6 +193,7 @@ export class Timeline {
       font: this.font,
       droppedBeforeT: first?.t,
       selectedT: selected?.t,
+      compare: this.compare?.projection,
     });
     this.updateLabel();
   }
@@ -201,7 +205,12 @@ export class Timeline {
     if (this.projection && this.projection.peakRate > 0) parts.push(`peak ${Math.round(this.projection.peakRate)} per second`);
     parts.push(`${formatCount(this.reconnects)} ${this.reconnects === 1 ? 'reconnect' : 'reconnects'}`);
     parts.push(`${formatCount(this.errors)} ${this.errors === 1 ? 'error' : 'errors'}`);
-    const label = `${parts.join(', ')}. The table lists the same records.`;
+    let label = `${parts.join(', ')}. The table lists the same records.`;
+    if (this.compare) {
+      const { track, buckets } = this.compare;
+      const peak = this.compare.projection?.peakRate ?? 0;
+      label += ` Compared with session ${track.number} (${clipMarked(visibleLine(track.place), 80)}${track.live ? ', so far' : ''}): ${formatCount(buckets.events)} ${buckets.events === 1 ? 'event' : 'events'} over ${formatElapsed(buckets.endT)}${peak > 0 ? `, peak ${Math.round(peak)} per second` : ''}.`;
+    }
     if (label === this.label) return;
     this.label = label;
     this.canvas.setAttribute('aria-label', label);

@@ -1,6 +1,6 @@
 // Paints one frame of the timeline from a projection: rate bars, event ticks, lifecycle marks, the axis. O(columns).
 
-import { MARK_CLOSED, MARK_ERROR, MARK_OPEN, MARK_RECONNECT, type Projection } from './timelineBuckets';
+import { MARK_CLOSED, MARK_ERROR, MARK_OPEN, MARK_RECONNECT, type Projection } from '../src/shared/timing/timelineBuckets';
 import type { TimelinePalette } from './timelinePalette';
 
 /** The strip's lanes, in CSS pixels from the top; the stylesheet gives the canvas TIMELINE_HEIGHT. */
@@ -23,6 +23,8 @@ export interface Frame {
   droppedBeforeT?: number;
   /** The selected row's time (ms), drawn as a line. */
   selectedT?: number;
+  /** Another session's projection on the same axis: its rate as an outline, its events on a lane of their own. */
+  compare?: Projection;
 }
 
 export function drawTimeline(context: CanvasRenderingContext2D, frame: Frame): void {
@@ -38,8 +40,9 @@ export function drawTimeline(context: CanvasRenderingContext2D, frame: Frame): v
     context.globalAlpha = 1;
   }
 
-  // Rate bars, one path for all; a pixel's gap between bars keeps them apart.
-  const peak = projection.peakRate;
+  // Rate bars, one path for all; a pixel's gap between bars keeps them apart. Compared, both share one scale.
+  const compare = frame.compare;
+  const peak = Math.max(projection.peakRate, compare?.peakRate ?? 0);
   const barWidth = projection.binColumns * columnWidth;
   context.beginPath();
   if (peak > 0) {
@@ -55,17 +58,14 @@ export function drawTimeline(context: CanvasRenderingContext2D, frame: Frame): v
   context.fill();
   context.globalAlpha = 1;
 
-  // Event ticks: a run of columns with events is one rectangle.
-  context.beginPath();
-  for (let column = 0; column < projection.columns; column++) {
-    if (projection.counts[column] <= 0) continue;
-    let end = column + 1;
-    while (end < projection.columns && projection.counts[end] > 0) end++;
-    context.rect(column * columnWidth, EVENT_LANE.top, Math.max(1, (end - column) * columnWidth), EVENT_LANE.height);
-    column = end - 1;
+  // Event ticks; compared, the lane is halved: the shown session above, the other below.
+  const half = Math.floor(EVENT_LANE.height / 2);
+  drawTicks(context, projection, columnWidth, EVENT_LANE.top, compare ? half : EVENT_LANE.height, palette.events);
+  if (compare) {
+    drawTicks(context, compare, columnWidth, EVENT_LANE.top + half + 1, EVENT_LANE.height - half - 1, palette.compare);
+    drawRateOutline(context, compare, barWidth, peak, palette.compare);
+    drawCompareMarks(context, compare, columnWidth, palette.compare);
   }
-  context.fillStyle = palette.events;
-  context.fill();
 
   drawMarks(context, projection, columnWidth, palette);
 
@@ -75,6 +75,45 @@ export function drawTimeline(context: CanvasRenderingContext2D, frame: Frame): v
   }
 
   drawAxis(context, frame);
+}
+
+/** A run of columns with events is one rectangle. */
+function drawTicks(context: CanvasRenderingContext2D, projection: Projection, columnWidth: number, top: number, height: number, color: string): void {
+  context.beginPath();
+  for (let column = 0; column < projection.columns; column++) {
+    if (projection.counts[column] <= 0) continue;
+    let end = column + 1;
+    while (end < projection.columns && projection.counts[end] > 0) end++;
+    context.rect(column * columnWidth, top, Math.max(1, (end - column) * columnWidth), height);
+    column = end - 1;
+  }
+  context.fillStyle = color;
+  context.fill();
+}
+
+/** The compared session's rate as a stepped line over the shown one's bars, on the same scale. */
+function drawRateOutline(context: CanvasRenderingContext2D, compare: Projection, barWidth: number, peak: number, color: string): void {
+  if (peak <= 0) return;
+  const bottom = RATE_LANE.top + RATE_LANE.height;
+  context.beginPath();
+  context.moveTo(0, bottom);
+  for (let bin = 0; bin < compare.rates.length; bin++) {
+    const y = bottom - (compare.rates[bin] / peak) * RATE_LANE.height;
+    context.lineTo(bin * barWidth, y);
+    context.lineTo((bin + 1) * barWidth, y);
+  }
+  context.strokeStyle = color;
+  context.lineWidth = 1.5;
+  context.stroke();
+}
+
+/** The compared session's reconnects and errors: short ticks at the foot of the mark lane, in its colour. */
+function drawCompareMarks(context: CanvasRenderingContext2D, compare: Projection, columnWidth: number, color: string): void {
+  context.fillStyle = color;
+  for (let column = 0; column < compare.columns; column++) {
+    if ((compare.flags[column] & (MARK_RECONNECT | MARK_ERROR)) === 0) continue;
+    context.fillRect(Math.round((column + 0.5) * columnWidth), MARK_LANE.top + MARK_LANE.height - 4, 2, 6);
+  }
 }
 
 /** Lifecycle marks on their lane, each kind its own shape and colour, with a faint line down through the rate. */
@@ -136,9 +175,10 @@ function drawAxis(context: CanvasRenderingContext2D, frame: Frame): void {
     context.textAlign = 'left';
     context.fillText(label, Math.round(x) + (t === 0 ? 0 : 2), AXIS_TOP + 1);
   }
-  if (frame.projection.peakRate > 0) {
+  const peak = Math.max(frame.projection.peakRate, frame.compare?.peakRate ?? 0);
+  if (peak > 0) {
     context.textAlign = 'right';
-    context.fillText(`peak ${formatRate(frame.projection.peakRate)}/s`, width - 2, RATE_LANE.top);
+    context.fillText(`peak ${formatRate(peak)}/s`, width - 2, RATE_LANE.top);
     context.textAlign = 'left';
   }
 }

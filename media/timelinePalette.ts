@@ -9,6 +9,8 @@ export interface TimelinePalette {
   muted: string;
   text: string;
   selected: string;
+  /** The session compared with the shown one. */
+  compare: string;
 }
 
 /** Each colour's variables in order of preference; the last is used when a theme defines none of them. */
@@ -20,6 +22,7 @@ const SOURCES: Record<keyof TimelinePalette, string[]> = {
   muted: ['--vscode-descriptionForeground', '--vscode-foreground'],
   text: ['--vscode-descriptionForeground', '--vscode-foreground'],
   selected: ['--vscode-focusBorder', '--vscode-foreground'],
+  compare: ['--vscode-charts-purple', '--vscode-charts-yellow', '--vscode-foreground'],
 };
 
 export function readPalette(element: Element): TimelinePalette {
@@ -39,6 +42,7 @@ export function readPalette(element: Element): TimelinePalette {
     muted: pick(SOURCES.muted),
     text: pick(SOURCES.text),
     selected: pick(SOURCES.selected),
+    compare: pick(SOURCES.compare),
   };
 }
 

@@ -11,7 +11,7 @@ import type { LoadedSession, SessionArchive } from '../session/sessionArchive';
 import { saveExport } from './saveExport';
 import { saveScenarioFile } from './saveScenario';
 import type { Scenario } from '../mock/scenario/types';
-import { panelTitle } from './panelTitle';
+import { panelTitle } from '../shared/panelTitle';
 import { editorDocument } from '../session/editorText';
 
 export const PANEL_VIEW_TYPE = 'sseInspector.panel';
@@ -23,6 +23,7 @@ export interface PanelServices {
   readonly credentials: CredentialStore;
   readonly maxEvents: number;
   readonly maxStoreBytes: number;
+  readonly keptSessions: number;
   readonly connectTimeoutMs: number | undefined;
   recentUrls(): string[];
   rememberUrl(url: string): Promise<void>;
@@ -58,12 +59,13 @@ export class InspectorPanel extends Disposable {
   ) {
     super();
     this.titleUrl = request.url;
-    const { log, credentials, maxEvents, maxStoreBytes, connectTimeoutMs } = services;
+    const { log, credentials, maxEvents, maxStoreBytes, keptSessions, connectTimeoutMs } = services;
     this.session = new PanelSession(id, { post: (message) => panel.webview.postMessage(message) }, request, {
       log,
       credentials,
       maxEvents,
       maxStoreBytes,
+      keptSessions,
       connectTimeoutMs,
       recentUrls: () => services.recentUrls(),
       rememberUrl: (url) => services.rememberUrl(url),

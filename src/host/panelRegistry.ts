@@ -13,10 +13,11 @@ import {
   DEFAULT_MAX_STORE_MIB,
   readConnectTimeoutSeconds,
   readMaxEvents,
-  readMaxStoreMiB,
+  readKeptSessions, readMaxStoreMiB,
   type SettingRead,
 } from './settings';
-import { panelTitle } from './panelTitle';
+import { panelTitle } from '../shared/panelTitle';
+import { DEFAULT_KEPT_SESSIONS } from '../session/sessionHistory';
 import { connectRequestProblem } from '../session/validate';
 import type { LoadedSession } from '../session/sessionArchive';
 import type { SessionFiles } from './sessionFiles';
@@ -168,6 +169,7 @@ export class PanelRegistry extends Disposable {
       credentials,
       maxEvents: this.setting('maxEvents', readMaxEvents, DEFAULT_MAX_EVENTS),
       maxStoreBytes: this.setting('maxStoreMiB', readMaxStoreMiB, DEFAULT_MAX_STORE_MIB) * 1024 * 1024,
+      keptSessions: this.setting('keptSessions', readKeptSessions, DEFAULT_KEPT_SESSIONS),
       connectTimeoutMs: this.setting('connectTimeoutSeconds', readConnectTimeoutSeconds, 0) * 1000 || undefined,
       // The URL field offers what the running mock serves (its /sse and the workspace's scenarios), the suggested URLs, then the recent ones.
       recentUrls: () => offeredUrls(this.suggestedUrls(), readRecentUrls(globalState.get(RECENT_URLS_KEY))),

@@ -16,6 +16,11 @@ export function readMaxStoreMiB(value: unknown): SettingRead {
   return readWholeNumber('sseInspector.maxStoreMiB', value, 1, 16_384, ' (MiB)');
 }
 
+/** `sseInspector.keptSessions`: sessions a panel keeps, the live one included. */
+export function readKeptSessions(value: unknown): SettingRead {
+  return readWholeNumber('sseInspector.keptSessions', value, 1, 20, ' (1 keeps only the live session)');
+}
+
 /** `sseInspector.connectTimeoutSeconds`: 0 turns the limit off. */
 export function readConnectTimeoutSeconds(value: unknown): SettingRead {
   return readWholeNumber('sseInspector.connectTimeoutSeconds', value, 0, 3600, ' (0 waits as long as the server takes)');

@@ -37,6 +37,7 @@ export class RecordBatcher {
   private lastFlushAt = Number.NEGATIVE_INFINITY;
   private timer: unknown;
   private timerPending = false;
+  private disposed = false;
 
   constructor(
     private readonly store: RecordStore,
@@ -74,12 +75,15 @@ export class RecordBatcher {
     this.forgetInFlight();
   }
 
+  /** Sends nothing more: a batch still in flight that the webview takes later schedules no flush. */
   dispose(): void {
     this.cancelTimer();
+    this.forgetInFlight();
+    this.disposed = true;
   }
 
   private schedule(): void {
-    if (this.timerPending || this.inFlight >= this.maxInFlight) {
+    if (this.disposed || this.timerPending || this.inFlight >= this.maxInFlight) {
       return; // A flush is coming, or the next acknowledgement will schedule one.
     }
     // The first record after a quiet spell goes out on the next tick (which still coalesces a

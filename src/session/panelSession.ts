@@ -3,17 +3,16 @@ import { SseConnection } from '../engine/connection';
 import { errorText } from '../engine/errorText';
 import type { ConnectionStatus, ConnectRequest, PanelState, WebviewToExtension } from '../shared/protocol';
 import { assertNever, type SseRecord } from '../shared/record';
-import { RecordBatcher, type RecordBatch } from './batcher';
+import type { RecordBatch } from './batcher';
 import { planConnection } from './connectPlan';
-import { RawCapture } from './rawCapture';
 import { exportRows } from './sessionExport';
 import { lifecycleLogLine } from './lifecycleLog';
 import { replayInMock, saveAsScenario, type OutputSource } from './recordOutputs';
-import { RecordStore } from './recordStore';
 import { ARCHIVE_BYTES, type LoadedSession } from './sessionArchive';
 import { statusAfter } from './sessionStatus';
 import type { SessionInfo, SessionLog, SessionServices, WebviewChannel } from './sessionPorts';
 import { SessionSecrets } from './sessionSecrets';
+import { KeptSessions } from './keptSessions';
 import { maskHeaderLines, redactUrlParams } from '../shared/redact';
 import { hasCredentialLine, secretsOrigin } from './originSecrets';
 import { validateWebviewMessage } from './validate';
@@ -26,11 +25,9 @@ export { MAX_QUEUED_NOTICES } from './webviewOutbox';
 export class PanelSession {
   private request: ConnectRequest;
   private status: ConnectionStatus = 'idle';
-  private readonly store: RecordStore;
-  private readonly batcher: RecordBatcher;
+  /** The live session (records of an earlier session's connection are not taken), the shown one and the compared one. */
+  private readonly sessions: KeptSessions;
   private connection: SseConnection | undefined;
-  /** Numbers the sessions: records of an earlier one's connection are not taken. */
-  private session = 0;
   /** Numbers the connects: one that a later connect overtook (while reading secrets) does nothing. */
   private connectAttempt = 0;
   private readonly outbox: WebviewOutbox;
@@ -42,7 +39,6 @@ export class PanelSession {
   private disposed = false;
   /** Every credential this session has used: masked in its log lines and exports, even after it was changed. */
   private readonly secrets = new SessionSecrets();
-  private readonly raw = new RawCapture();
   private readonly log: SessionLog;
 
   constructor(
@@ -52,10 +48,13 @@ export class PanelSession {
     private readonly services: SessionServices,
   ) {
     this.request = request;
-    this.store = new RecordStore(services.maxEvents, services.maxStoreBytes);
-    this.batcher = new RecordBatcher(this.store, (batch) => this.sendBatch(batch));
     this.log = this.secrets.maskingLog(services.log);
     this.outbox = new WebviewOutbox(id, webview, this.log);
+    this.sessions = new KeptSessions(request, services, {
+      post: (message) => this.outbox.post(message),
+      notify: (message) => this.outbox.notify('info', { message }),
+      sendBatch: (batch) => this.sendBatch(batch),
+    });
   }
 
   info(): SessionInfo {
@@ -75,7 +74,7 @@ export class PanelSession {
     this.disposed = true;
     this.outbox.close();
     this.connection?.close('user');
-    this.batcher.dispose();
+    this.sessions.dispose();
   }
 
   /** A message from the webview, checked first: the webview runs untrusted data and is not trusted itself. */
@@ -122,17 +121,23 @@ export class PanelSession {
     this.secrets.rememberCredentials(plan.options.credentials ?? {});
     this.secrets.rememberRequest(plan.options.url, plan.options.headers);
     const previous = this.connection;
-    const previousEvents = this.store.received.events;
-    // The old stream ends here, saying why in its own closed record (logged); its rows go with the new session.
+    // The old stream ends here, saying why in its own closed record (logged); its rows stay with its session.
     previous?.close('user', 'Closed: a new connection was started in this panel');
     this.connection = undefined;
-    const session = ++this.session;
-    this.startSession();
+    const ended = this.sessions.live;
+    this.services.archive?.restart();
+    const kept = this.sessions.start(this.request);
+    this.corsAllowed = undefined;
+    this.setStatus('connecting');
     if (previous !== undefined) {
+      const where = `The previous stream (${this.connectedUrl ?? 'unknown URL'}, ${ended.store.received.events} events) was closed`;
       this.outbox.notify('info', {
-        message: `New session. The previous stream (${this.connectedUrl ?? 'unknown URL'}, ${previousEvents} events) was closed and its rows cleared.`,
+        message: kept
+          ? `New session. ${where} and is kept as session ${ended.number}: pick it under Session to see its rows again.`
+          : `New session. ${where} and its rows cleared (sseInspector.keptSessions keeps no earlier session).`,
       });
     }
+    const session = this.sessions.live;
     this.connectedUrl = plan.options.url;
     this.services.setTitle(plan.options.url);
     this.log.info(
@@ -143,10 +148,10 @@ export class PanelSession {
       .rememberUrl(redactUrlParams(plan.options.url))
       .catch((error: unknown) => this.log.warn(`Could not remember the URL: ${errorText(error)}`));
     const onChunk = (bytes: Uint8Array, t: number): undefined => {
-      if (session === this.session) this.raw.add(bytes, t);
+      if (session === this.sessions.live) session.raw.add(bytes, t);
     };
     const connection = new SseConnection({ ...plan.options, onChunk }, (record) => {
-      if (session === this.session && !this.disposed) {
+      if (session === this.sessions.live && !this.disposed) {
         this.receiveRecord(record);
       }
     });
@@ -165,9 +170,9 @@ export class PanelSession {
       id: this.id,
       log: this.log,
       services: this.services,
-      records: () => this.store.snapshot(),
+      records: () => this.sessions.shown.store.snapshot(),
       secrets: () => this.secrets.list(),
-      request: () => this.request,
+      request: () => this.sessions.shown.request,
       notify: (level, notice) => this.outbox.notify(level, notice),
     };
   }
@@ -183,9 +188,7 @@ export class PanelSession {
   /** Clear, from the button or the command: empties the table; a live connection goes on (and keeps its diagnostics). */
   clear(): void {
     // The rows the user cleared do not come back after a reload either.
-    this.services.archive?.restart();
-    this.store.clear();
-    this.batcher.reset();
+    if (this.sessions.clearShown()) this.services.archive?.restart();
     this.outbox.post({ type: 'cleared', by: 'user' });
   }
 
@@ -241,7 +244,7 @@ export class PanelSession {
       case 'copy':
         return this.services.copy(message.text);
       case 'raw': {
-        const snapshot = this.raw.snapshot(message.connection);
+        const snapshot = this.sessions.shown.raw.snapshot(message.connection);
         if (snapshot === undefined) this.outbox.notify('info', { message: `Connection ${message.connection} has not opened.` });
         else this.outbox.post({ type: 'raw', snapshot });
         return;
@@ -251,6 +254,10 @@ export class PanelSession {
         return answerStoredSecrets(message, this.services.credentials).then((reply) =>
           'secrets' in reply ? void this.outbox.post(reply.secrets) : this.outbox.notify(reply.level, reply.notice),
         );
+      case 'showSession':
+        return this.sessions.show(message.session);
+      case 'compareSession':
+        return this.sessions.compare(message.session);
       default:
         return assertNever(message);
     }
@@ -262,23 +269,24 @@ export class PanelSession {
       return;
     }
     // The oldest records come with the state; the rest follow in bounded batches, as live ones do.
-    const first = this.batcher.restart();
+    const first = this.sessions.restart();
     const state: PanelState = {
       request: this.request,
       recentUrls: this.services.recentUrls(),
       status: this.status,
       records: first.records.map((record) => toViewRecord(record)),
       dropped: first.dropped,
-      maxEvents: this.store.capacity,
+      maxEvents: this.sessions.shown.store.capacity,
       received: first.received,
     };
     if (this.services.archive) state.sessionKey = this.services.archive.key;
     this.outbox.opened({ type: 'state', state });
+    this.sessions.describe();
   }
 
   /** Brings back the records kept before a window reload; the stream is not reconnected. */
   restoreKept(loaded: LoadedSession): void {
-    for (const record of loaded.records) this.batcher.add(record);
+    for (const record of loaded.records) this.sessions.add(record);
     if (loaded.records.length === 0) return;
     const lost =
       loaded.notKept > 0
@@ -289,19 +297,8 @@ export class PanelSession {
     });
   }
 
-  private startSession(): void {
-    this.services.archive?.restart();
-    this.store.clear();
-    this.raw.clear();
-    this.batcher.reset();
-    this.corsAllowed = undefined;
-    this.outbox.post({ type: 'cleared' });
-    this.setStatus('connecting');
-  }
-
   private receiveRecord(record: SseRecord): void {
-    if (record.kind === 'open') this.raw.startConnection(record.connection);
-    this.batcher.add(record);
+    this.sessions.add(record);
     this.services.archive?.append(record, this.secrets.list());
     if (record.kind === 'open' && record.cors !== undefined) {
       this.corsAllowed = record.cors.allowed;
@@ -333,7 +330,7 @@ export class PanelSession {
 
   /** The full data of a kept event, or undefined (with a notice) when it is gone or not an event. */
   private eventData(seq: number): string | undefined {
-    const record = this.store.bySeq(seq);
+    const record = this.sessions.shown.store.bySeq(seq);
     if (record?.kind === 'event') {
       return record.data;
     }
@@ -347,7 +344,7 @@ export class PanelSession {
   }
 
   private async exportRecords(message: Extract<WebviewToExtension, { type: 'export' }>): Promise<void> {
-    const kept = this.store.snapshot();
+    const kept = this.sessions.shown.store.snapshot();
     // Every value sent in the session (a server may echo one), needed only to find and blank them.
     const outcome = await exportRows(kept, message.format, message.rows, this.secrets.list(), this.services.saveExport);
     if (outcome === undefined) return;

@@ -33,6 +33,8 @@ export interface SessionServices {
   readonly maxEvents: number;
   /** Bytes of records kept at most (roughly: UTF-16 units of their strings, plus a little per record). */
   readonly maxStoreBytes?: number;
+  /** Sessions the panel keeps, the live one included (earlier ones share the maxStoreBytes limit); absent: 1. */
+  readonly keptSessions?: number;
   /** Fail a connection attempt without response headers after this long; undefined waits as long as it takes. */
   readonly connectTimeoutMs?: number;
   recentUrls(): string[];

@@ -97,6 +97,8 @@ const messageShapes: MessageShapes = {
   raw: { connection: count },
   revealSecrets: { url: text(LIMITS.url) },
   forgetSecrets: { url: text(LIMITS.url) },
+  showSession: { session: count },
+  compareSession: { session: (value) => (value === null ? undefined : count(value)) },
 };
 
 export function validateWebviewMessage(value: unknown): Validation {

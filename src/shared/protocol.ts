@@ -3,6 +3,7 @@
 
 import type { RawSnapshot } from './rawBytes';
 import type { SseRecord } from './record';
+import type { BucketsSnapshot } from './timing/timelineBuckets';
 
 /** Every event the session received since the last clear, and their data bytes, whatever the caps dropped. */
 export interface ReceivedTotals {
@@ -61,6 +62,36 @@ export interface PanelState {
   sessionKey?: string;
 }
 
+/** One of the panel's sessions (each Connect starts one), as the session picker lists it. */
+export interface SessionSummary {
+  number: number;
+  /** Where it connected: path and query (credential values masked), or the host. */
+  place: string;
+  /** Wall-clock ms when it started. */
+  startedAt: number;
+  /** Events received, for the live session as of when the list was sent. */
+  events: number;
+  live: boolean;
+}
+
+/** The sessions a panel keeps, oldest first, which one the table shows and which the timeline compares it with. */
+export interface SessionList {
+  sessions: SessionSummary[];
+  shown: number;
+  compared: number | null;
+  /** Earlier sessions let go by the sseInspector.keptSessions or memory limit. */
+  forgotten: number;
+}
+
+/** Another session's timeline, drawn under the shown one's to compare them. */
+export interface CompareTrack {
+  number: number;
+  place: string;
+  /** The live session's track is what it had received when asked. */
+  live: boolean;
+  buckets: BucketsSnapshot;
+}
+
 /** Seq numbers as ascending, non-overlapping inclusive ranges: the rows a filter shows, compactly. */
 export type SeqRanges = Array<[number, number]>;
 
@@ -89,7 +120,11 @@ export type ExtensionToWebview =
   /** The whole data of one event, answering `details`. */
   | { type: 'detail'; seq: number; data: string }
   /** Answers `raw`: what is kept of one connection's bytes. */
-  | { type: 'raw'; snapshot: RawSnapshot };
+  | { type: 'raw'; snapshot: RawSnapshot }
+  /** The sessions kept changed, or which one is shown or compared. */
+  | { type: 'sessions'; list: SessionList }
+  /** The timeline's comparison: a session's track, or null for none. */
+  | { type: 'compare'; track: CompareTrack | null };
 
 export type WebviewToExtension =
   | { type: 'ready' }
@@ -112,4 +147,8 @@ export type WebviewToExtension =
   /** Asks for the credential header values stored for this URL's origin, to show them in the Headers box. */
   | { type: 'revealSecrets'; url: string }
   /** Forget the credential header values stored for this URL's origin. */
-  | { type: 'forgetSecrets'; url: string };
+  | { type: 'forgetSecrets'; url: string }
+  /** Show a kept session's records in the table (numbered as in SessionSummary). */
+  | { type: 'showSession'; session: number }
+  /** Compare the shown session with this one in the timeline; null stops comparing. */
+  | { type: 'compareSession'; session: number | null };

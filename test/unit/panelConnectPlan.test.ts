@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { ConnectRequest } from '../../src/shared/protocol';
 import { planConnection, type FieldNotice } from '../../src/session/connectPlan';
-import { panelTitle } from '../../src/host/panelTitle';
+import { panelTitle } from '../../src/shared/panelTitle';
 import { visibleLine } from '../../src/shared/visibleText';
 
 const REQUEST: ConnectRequest = {

@@ -28,6 +28,8 @@ const WELL_FORMED: { [T in WebviewToExtension['type']]: Extract<WebviewToExtensi
   raw: { type: 'raw', connection: 2 },
   revealSecrets: { type: 'revealSecrets', url: 'http://127.0.0.1:8080/sse' },
   forgetSecrets: { type: 'forgetSecrets', url: 'http://127.0.0.1:8080/sse' },
+  showSession: { type: 'showSession', session: 2 },
+  compareSession: { type: 'compareSession', session: null },
 };
 
 function problemOf(message: unknown): string {
@@ -37,6 +39,14 @@ function problemOf(message: unknown): string {
 }
 
 describe('panel message validation', () => {
+  it('takes a session number or null to compare with, and refuses anything else', () => {
+    assert.ok(validateWebviewMessage({ type: 'compareSession', session: 3 }).ok);
+    assert.match(problemOf({ type: 'compareSession', session: '3' }), /whole number/);
+    assert.match(problemOf({ type: 'compareSession' }), /session/);
+    assert.match(problemOf({ type: 'showSession', session: -1 }), /whole number/);
+    assert.match(problemOf({ type: 'showSession', session: null }), /whole number/);
+  });
+
   it('refuses an export whose rows are not ascending, non-overlapping [from, to] pairs of whole numbers', () => {
     assert.match(problemOf({ type: 'export', format: 'json', rows: [[3, 1]] }), /ascending/);
     assert.match(

@@ -1,7 +1,7 @@
 // The timeline's bucketed counts: fixed memory however long the stream, every event counted once, marks and events
 // in the column their time falls in, and a steady stream drawn as a flat rate at every panel width.
 import * as assert from 'node:assert/strict';
-import { BUCKETS, MARK_ERROR, MARK_RECONNECT, TimelineBuckets } from '../../media/timelineBuckets';
+import { BUCKETS, MARK_ERROR, MARK_RECONNECT, TimelineBuckets } from '../../src/shared/timing/timelineBuckets';
 
 function sum(values: ArrayLike<number>): number {
   let total = 0;

@@ -1,4 +1,7 @@
 // The timeline's aggregates: event counts and lifecycle marks per time bucket, fixed in size whatever the stream's length.
+// Shared: the webview buckets the session it shows; the host buckets an earlier session to compare with it.
+
+import type { SseRecord } from '../record';
 
 /**
  * Buckets kept. Twice the widest drawing (4,096 columns), so every column of a projection holds at least one
@@ -13,6 +16,31 @@ export const MARK_OPEN = 1;
 export const MARK_RECONNECT = 2;
 export const MARK_ERROR = 4;
 export const MARK_CLOSED = 8;
+
+/** The lifecycle mark a record makes, or 0: events are counted, not marked; comments, retries and ignored lines are neither. */
+export function markOf(record: SseRecord): number {
+  switch (record.kind) {
+    case 'open':
+      return MARK_OPEN;
+    case 'reconnect':
+      return MARK_RECONNECT;
+    case 'error':
+      return MARK_ERROR;
+    case 'closed':
+      return MARK_CLOSED;
+    default:
+      return 0;
+  }
+}
+
+/** Buckets as plain data, to post to the webview: BUCKETS counts and flags at the given width. */
+export interface BucketsSnapshot {
+  widthMs: number;
+  endT: number;
+  events: number;
+  counts: number[];
+  flags: number[];
+}
 
 /** What a drawing needs per column; arrays are reused between frames. */
 export interface Projection {
@@ -57,6 +85,35 @@ export class TimelineBuckets {
 
   get bucketWidthMs(): number {
     return this.width;
+  }
+
+  /** Buckets made from a snapshot; one that is not BUCKETS long or not finite is taken as empty (it came over a channel). */
+  static from(snapshot: BucketsSnapshot): TimelineBuckets {
+    const buckets = new TimelineBuckets();
+    const { widthMs, endT, events, counts, flags } = snapshot;
+    const usable =
+      counts.length === BUCKETS && flags.length === BUCKETS && widthMs > 0 && Number.isFinite(widthMs) && endT >= 0 && Number.isFinite(endT);
+    if (!usable) return buckets;
+    buckets.counts.set(counts);
+    buckets.flags.set(flags);
+    buckets.width = widthMs;
+    buckets.lastT = endT;
+    buckets.total = events;
+    return buckets;
+  }
+
+  /** Buckets every record of a session, as the webview does live. */
+  static ofRecords(records: Iterable<SseRecord>): TimelineBuckets {
+    const buckets = new TimelineBuckets();
+    for (const record of records) {
+      if (record.kind === 'event') buckets.addEvent(record.t);
+      else if (markOf(record) !== 0) buckets.addMark(record.t, markOf(record));
+    }
+    return buckets;
+  }
+
+  snapshot(): BucketsSnapshot {
+    return { widthMs: this.width, endT: this.lastT, events: this.total, counts: [...this.counts], flags: [...this.flags] };
   }
 
   reset(): void {

@@ -1,8 +1,8 @@
 // How a panel is named on its tab: the name the user gave it, or what tells its stream apart (path and query).
 
-import { redactUrlParams } from '../shared/redact';
-import { streamUrlProblem } from '../shared/streamUrl';
-import { visibleLine } from '../shared/visibleText';
+import { redactUrlParams } from './redact';
+import { streamUrlProblem } from './streamUrl';
+import { visibleLine } from './visibleText';
 
 /** Tabs show about this much; a longer title is cut in the middle, where it matters least. */
 const MAX_TITLE_CHARS = 60;
@@ -16,9 +16,14 @@ export function panelTitle(text: string, name = ''): string {
   if (streamUrlProblem(text) !== undefined) {
     return 'SSE Inspector';
   }
+  return clip(`SSE: ${streamPlace(text)}`);
+}
+
+/** What tells a stream apart from others on its server: path and query, or the host for a bare origin; credential values masked. */
+export function streamPlace(text: string): string {
+  if (streamUrlProblem(text) !== undefined) return visibleLine(redactUrlParams(text.trim()));
   const url = new URL(text.trim());
-  const where = url.pathname === '/' && url.search === '' ? url.host : `${url.pathname}${url.search}`;
-  return clip(`SSE: ${redactUrlParams(where)}`);
+  return redactUrlParams(url.pathname === '/' && url.search === '' ? url.host : `${url.pathname}${url.search}`);
 }
 
 function clip(title: string): string {
