@@ -51,6 +51,8 @@ export class SessionBar {
       ...others.map((session) => option(session, session.number === list.compared)),
     );
     this.compared.value = list.compared === null ? NO_COMPARE : String(list.compared);
+    // Its border takes the compared track's colour: the select is the line's legend.
+    this.compared.classList.toggle('comparing', list.compared !== null);
     this.compared.disabled = others.length === 0;
     const notes: string[] = [];
     if (!this.showsLive) notes.push('An earlier session: the live one goes on receiving.');

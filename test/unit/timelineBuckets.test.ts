@@ -10,6 +10,29 @@ function sum(values: ArrayLike<number>): number {
 }
 
 describe('timeline buckets', () => {
+  it('draws a record that falls exactly at the span end (the latest record sets the span), at the last column', () => {
+    const buckets = new TimelineBuckets();
+    buckets.addEvent(1000);
+    buckets.addEvent(6000);
+    buckets.addMark(6000, MARK_ERROR);
+    const projection = buckets.project(500, buckets.endT, 6);
+    assert.equal(sum(projection.counts), 2, 'the event at the span end was left out');
+    assert.equal(projection.counts[499], 1);
+    assert.equal(projection.flags[499], MARK_ERROR);
+  });
+
+  it('a snapshot rebuilds the same buckets, and a malformed one is taken as empty', () => {
+    const buckets = new TimelineBuckets();
+    for (let t = 0; t < 5000; t += 7) buckets.addEvent(t);
+    buckets.addMark(2500, MARK_RECONNECT);
+    const copy = TimelineBuckets.from(buckets.snapshot());
+    assert.deepEqual(copy.project(300, 5000, 6), buckets.project(300, 5000, 6));
+    assert.equal(copy.events, buckets.events);
+    const bad = TimelineBuckets.from({ ...buckets.snapshot(), counts: [1, 2, 3] });
+    assert.equal(bad.events, 0);
+    assert.equal(TimelineBuckets.from({ ...buckets.snapshot(), widthMs: Number.NaN }).events, 0);
+  });
+
   it('counts each of 1,000,000 events over an hour exactly once, in BUCKETS buckets whose width doubled to fit', () => {
     const buckets = new TimelineBuckets();
     const hour = 3_600_000;

@@ -143,7 +143,8 @@ export class TimelineBuckets {
     const covered = out.covered;
     const perColumn = columns / spanMs;
     // Only buckets up to the span's end: past it there is nothing, and a live span ends in silence, not in buckets.
-    const last = Math.min(BUCKETS, Math.ceil(spanMs / this.width));
+    // The bucket holding t = spanMs too: the latest record often falls exactly at the span's end.
+    const last = Math.min(BUCKETS, Math.floor(spanMs / this.width) + 1);
     for (let bucket = 0; bucket < last; bucket++) {
       const column = Math.min(columns - 1, Math.floor((bucket + 0.5) * this.width * perColumn));
       out.counts[column] += this.counts[bucket];
