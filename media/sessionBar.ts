@@ -63,11 +63,11 @@ export class SessionBar {
   }
 }
 
-/** e.g. "3 · /sse?burst=10 · 21:30:43 · 120 events · live". */
+/** e.g. "3 · /sse?burst=10 · 21:30:43 · 120 events", or "… · live" for a session still streaming. */
 function option(session: SessionSummary, selected: boolean): HTMLOptionElement {
   const started = formatWallClock(session.startedAt).slice(11, 19);
   const events = `${formatCount(session.events)} ${session.events === 1 ? 'event' : 'events'}`;
-  const parts = [String(session.number), clipMarked(visibleLine(session.place), 60), started, session.live ? 'live' : events];
+  const parts = [String(session.number), clipMarked(visibleLine(session.place), 60), started, session.streaming ? 'live' : events];
   const element = h('option', { text: parts.join(' · '), attrs: { value: String(session.number) } });
   element.selected = selected;
   return element;

@@ -209,7 +209,7 @@ export class Timeline {
     if (this.compare) {
       const { track, buckets } = this.compare;
       const peak = this.compare.projection?.peakRate ?? 0;
-      label += ` Compared with session ${track.number} (${clipMarked(visibleLine(track.place), 80)}${track.live ? ', so far' : ''}): ${formatCount(buckets.events)} ${buckets.events === 1 ? 'event' : 'events'} over ${formatElapsed(buckets.endT)}${peak > 0 ? `, peak ${Math.round(peak)} per second` : ''}.`;
+      label += ` Compared with session ${track.number} (${clipMarked(visibleLine(track.place), 80)}${track.streaming ? ', so far' : ''}): ${formatCount(buckets.events)} ${buckets.events === 1 ? 'event' : 'events'} over ${formatElapsed(buckets.endT)}${peak > 0 ? `, peak ${Math.round(peak)} per second` : ''}.`;
     }
     if (label === this.label) return;
     this.label = label;

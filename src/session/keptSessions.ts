@@ -20,6 +20,8 @@ export interface KeptSessionPorts {
   notify(message: string): void;
   /** Posts a batch of the shown session's records; see RecordBatcher for what its result means. */
   sendBatch(batch: RecordBatch): unknown;
+  /** Whether the live session's connection is still open or reconnecting. */
+  streaming(): boolean;
 }
 
 export class KeptSessions {
@@ -142,14 +144,16 @@ export class KeptSessions {
         : {
             number: session.number,
             place: streamPlace(session.request.url),
-            live: session === this.current,
+            streaming: session === this.current && this.ports.streaming(),
             buckets: TimelineBuckets.ofRecords(session.store.snapshot()).snapshot(),
           };
     this.ports.post({ type: 'compare', track });
   }
 
-  private postList(): void {
-    this.ports.post({ type: 'sessions', list: this.history.list(this.current, this.shownSession, this.compared) });
+  /** The list again, e.g. when the live session's connection ended (its count and state changed). */
+  postList(): void {
+    const list = this.history.list(this.current, this.ports.streaming(), this.shownSession, this.compared);
+    this.ports.post({ type: 'sessions', list });
   }
 
   private batcherFor(session: Session): RecordBatcher {

@@ -54,6 +54,7 @@ export class PanelSession {
       post: (message) => this.outbox.post(message),
       notify: (message) => this.outbox.notify('info', { message }),
       sendBatch: (batch) => this.sendBatch(batch),
+      streaming: () => this.status === 'connecting' || this.status === 'open' || this.status === 'reconnecting',
     });
   }
 
@@ -126,9 +127,10 @@ export class PanelSession {
     this.connection = undefined;
     const ended = this.sessions.live;
     this.services.archive?.restart();
-    const kept = this.sessions.start(this.request);
     this.corsAllowed = undefined;
+    // Before the new session starts, so the picker lists it as streaming.
     this.setStatus('connecting');
+    const kept = this.sessions.start(this.request);
     if (previous !== undefined) {
       const where = `The previous stream (${this.connectedUrl ?? 'unknown URL'}, ${ended.store.received.events} events) was closed`;
       this.outbox.notify('info', {
@@ -317,6 +319,8 @@ export class PanelSession {
   private setStatus(status: ConnectionStatus): void {
     this.status = status;
     this.outbox.post({ type: 'status', status });
+    // The picker's line for the live session: streaming or ended, and its count then.
+    if (status === 'closed') this.sessions.postList();
   }
 
   private sendBatch(batch: RecordBatch): PromiseLike<unknown> | undefined {

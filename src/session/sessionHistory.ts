@@ -47,9 +47,9 @@ export class SessionHistory {
   }
 
   /** What the picker lists, the live session last. */
-  list(live: Session, shown: Session, compared: Session | undefined): SessionList {
+  list(live: Session, streaming: boolean, shown: Session, compared: Session | undefined): SessionList {
     return {
-      sessions: [...this.past.map((session) => summary(session, false)), summary(live, true)],
+      sessions: [...this.past.map((session) => summary(session, false, false)), summary(live, true, streaming)],
       shown: shown.number,
       compared: compared?.number ?? null,
       forgotten: this.forgotten,
@@ -65,6 +65,7 @@ export function newSession(number: number, request: ConnectRequest, capacity: nu
   return { number, request, startedAt: Date.now(), store: new RecordStore(capacity, maxBytes), raw: new RawCapture() };
 }
 
-function summary(session: Session, live: boolean): SessionSummary {
-  return { number: session.number, place: streamPlace(session.request.url), startedAt: session.startedAt, events: session.store.received.events, live };
+function summary(session: Session, live: boolean, streaming: boolean): SessionSummary {
+  const { number, request, startedAt, store } = session;
+  return { number, place: streamPlace(request.url), startedAt, events: store.received.events, live, streaming };
 }

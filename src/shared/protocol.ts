@@ -71,7 +71,10 @@ export interface SessionSummary {
   startedAt: number;
   /** Events received, for the live session as of when the list was sent. */
   events: number;
+  /** The latest session, the one Connect started last. */
   live: boolean;
+  /** Its connection is still open or reconnecting (only the live session's can be). */
+  streaming: boolean;
 }
 
 /** The sessions a panel keeps, oldest first, which one the table shows and which the timeline compares it with. */
@@ -87,8 +90,8 @@ export interface SessionList {
 export interface CompareTrack {
   number: number;
   place: string;
-  /** The live session's track is what it had received when asked. */
-  live: boolean;
+  /** A session still streaming: its track is what it had received when asked. */
+  streaming: boolean;
   buckets: BucketsSnapshot;
 }
 

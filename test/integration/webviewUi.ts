@@ -8,6 +8,7 @@ import { readRawView } from './rawUi';
 import { clickOpenInEditor, readPanelLayout, saveScreenshot, setWindowSize, waitForTheme, type LayoutPayload } from './layoutUi';
 import { answerActionStep } from './actionsUi';
 import { pickOnTimeline } from './timelineUi';
+import { pickSession } from './sessionsUi';
 
 interface UrlPayload {
   url: string;
@@ -199,6 +200,8 @@ export async function answerUiStep(step: string, page: Page, payload: unknown): 
       return readRawView(frame, payload as { lines: number });
     case 'ui-timeline-pick':
       return pickOnTimeline(frame, payload as Parameters<typeof pickOnTimeline>[1]);
+    case 'ui-session':
+      return pickSession(frame, payload as Parameters<typeof pickSession>[1]);
     case 'ui-layout':
       return readPanelLayout(frame, payload as LayoutPayload);
     case 'ui-theme':

@@ -57,6 +57,11 @@ describe('kept sessions: each Connect starts a session, the last few are kept to
       'the live session is counted as of when the list was sent (at its start: 0)',
     );
     assert.equal(list.shown, 2, 'a new session is shown at once');
+    assert.deepEqual(
+      list.sessions.map((s) => s.streaming),
+      [false, true],
+      'only the live session can be streaming, while its connection is open',
+    );
     assert.equal(list.compared, null);
   });
 
@@ -147,7 +152,7 @@ describe('kept sessions: each Connect starts a session, the last few are kept to
     session.receive({ type: 'compareSession', session: 1 });
     await webview.until((view) => view.ofType('compare').length > 0);
     const track = webview.ofType('compare').at(-1)!.track!;
-    assert.deepEqual([track.number, track.place, track.live, track.buckets.events], [1, '/a', false, 3]);
+    assert.deepEqual([track.number, track.place, track.streaming, track.buckets.events], [1, '/a', false, 3]);
     assert.equal(track.buckets.counts.length, BUCKETS);
     assert.equal(track.buckets.counts.reduce((a, b) => a + b, 0), 3, 'every event of session 1 is in a bucket');
     assert.ok(track.buckets.flags.some((flags) => flags !== 0), 'its open and closed marks are in the buckets');

@@ -16,8 +16,8 @@ const COMPARED = 'rgb(179, 128, 255)';
 
 const TWO_SESSIONS: SessionList = {
   sessions: [
-    { number: 1, place: '/a', startedAt: Date.UTC(2026, 11, 1, 6, 0, 0), events: 3, live: false },
-    { number: 2, place: '/b?x=1', startedAt: Date.UTC(2026, 11, 1, 6, 5, 0), events: 0, live: true },
+    { number: 1, place: '/a', startedAt: Date.UTC(2026, 11, 1, 6, 0, 0), events: 3, live: false, streaming: false },
+    { number: 2, place: '/b?x=1', startedAt: Date.UTC(2026, 11, 1, 6, 5, 0), events: 0, live: true, streaming: true },
   ],
   shown: 2,
   compared: null,
@@ -87,7 +87,7 @@ describe('webview kept sessions', () => {
       const upper = { top: EVENT_LANE.top + 0.5, bottom: EVENT_LANE.top + 2.5 };
       const lower = { top: EVENT_LANE.top + 4.5, bottom: EVENT_LANE.top + EVENT_LANE.height - 0.5 };
       assert.deepEqual(await painted(inspector, COMPARED, lower), [], 'a compared colour before any comparison');
-      await inspector.deliver({ type: 'compare', track: { number: 1, place: '/a', live: false, buckets } });
+      await inspector.deliver({ type: 'compare', track: { number: 1, place: '/a', streaming: false, buckets } });
       const canvas = inspector.page.getByRole('img', { name: /^Timeline:/ });
       const box = (await canvas.boundingBox())!;
       const at = (runs: PaintedRun[]) => runs.map((run) => Math.round((run.center / box.width) * 6000));
