@@ -1,5 +1,5 @@
 // Runner-side steps for the layout checks in the real workbench: the window's size, a row's details opened, the
-// layout read from the webview's DOM (test/webview/layoutProbe.ts), screenshots into test-results/host/, a theme.
+// layout read from the webview's DOM (test/webview/layoutProbe.ts), screenshots into test-results/host/.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
@@ -40,11 +40,6 @@ export async function readPanelLayout(frame: Frame, { rowText, whole }: LayoutPa
   await frame.getByRole('region', { name: 'Record details' }).waitFor({ timeout: 10_000 });
   await frame.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
   return (await frame.evaluate(`(${READ_LAYOUT})(${JSON.stringify(whole)})`)) as LayoutSeen;
-}
-
-/** Waits until the webview's body has the theme's class (vscode-light, vscode-dark, vscode-high-contrast[-light]). */
-export async function waitForTheme(frame: Frame, { bodyClass }: { bodyClass: string }): Promise<void> {
-  await frame.waitForFunction(`document.body.classList.contains(${JSON.stringify(bodyClass)})`, undefined, { timeout: 15_000 });
 }
 
 /** Clicks the details' Open in editor (its label may be hidden in a narrow pane: the button is found by its tooltip). */

@@ -5,7 +5,8 @@ import { webviewFrame, webviewFrames } from './workbench';
 import { answerWorkbenchStep } from './workbenchUi';
 import { copyAsCurl, pasteIntoUrl, readReply, requestFields } from './requestUi';
 import { readRawView } from './rawUi';
-import { clickOpenInEditor, readPanelLayout, saveScreenshot, setWindowSize, waitForTheme, type LayoutPayload } from './layoutUi';
+import { clickOpenInEditor, readPanelLayout, saveScreenshot, setWindowSize, type LayoutPayload } from './layoutUi';
+import { themeScreenshot, waitForTheme } from './themeSeen';
 import { answerActionStep } from './actionsUi';
 import { pickOnTimeline } from './timelineUi';
 import { pickSession } from './sessionsUi';
@@ -157,6 +158,7 @@ export async function answerUiStep(step: string, page: Page, payload: unknown): 
   if (step.startsWith('ui-rows-')) return renderedTable(page, payload as RowsPayload);
   if (step.startsWith('window-size-')) return setWindowSize(page, payload as { width: number; height: number });
   if (step.startsWith('window-screenshot-')) return saveScreenshot(page, payload as { name: string });
+  if (step.startsWith('window-theme-screenshot-')) return themeScreenshot(page, payload as { name: string });
   const frame = webviewFrame(page);
   if (!frame) throw new Error('no webview is open in the workbench');
   const action = step.replace(/-\d+$/, '');

@@ -1,10 +1,12 @@
 // Done means, the layout part: the panel in a 700 px and a 1,400 px window (with the sidebar open), read from the
-// webview's DOM, and screenshots at both sizes and in the four built-in themes, saved to test-results/host/.
+// webview's DOM, and screenshots at both sizes and in the four built-in themes, saved to test-results/host/; in each
+// theme the editor area, sidebar and webview are dark or light as the theme is, both as computed and as drawn.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { closeAllPanels, testApi, waitFor } from '../helpers';
 import { finishedAnthropicPanel } from '../llmPanel';
 import { askRunner } from '../runnerSteps';
+import { wrongShades, type AreaSeen, type Shade, type ThemeSeen } from '../themeShade';
 import type { LayoutSeen } from '../../webview/layoutProbe';
 import { startLlmServer } from '../../unit/support/llmServers';
 import type { RawServer } from '../../unit/support/rawServer';
@@ -16,12 +18,12 @@ const step = (action: string) => `${action}-${++steps}`;
 /** The Anthropic stream's longest event name: it must show whole in a panel with room. */
 const LONG_TYPE = 'content_block_delta';
 
-/** The four built-in themes and the class VS Code gives the webview's body under each. */
-const THEMES = [
-  { theme: 'Default Light+', bodyClass: 'vscode-light', file: 'light-plus' },
-  { theme: 'Default Dark+', bodyClass: 'vscode-dark', file: 'dark-plus' },
-  { theme: 'Default High Contrast', bodyClass: 'vscode-high-contrast', file: 'high-contrast' },
-  { theme: 'Default High Contrast Light', bodyClass: 'vscode-high-contrast-light', file: 'high-contrast-light' },
+/** The four built-in themes, the class VS Code gives the webview's body under each, and how they must look. */
+const THEMES: { theme: string; bodyClass: string; file: string; shade: Shade }[] = [
+  { theme: 'Default Light+', bodyClass: 'vscode-light', file: 'light-plus', shade: 'light' },
+  { theme: 'Default Dark+', bodyClass: 'vscode-dark', file: 'dark-plus', shade: 'dark' },
+  { theme: 'Default High Contrast', bodyClass: 'vscode-high-contrast', file: 'high-contrast', shade: 'dark' },
+  { theme: 'Default High Contrast Light', bodyClass: 'vscode-high-contrast-light', file: 'high-contrast-light', shade: 'light' },
 ];
 
 async function windowSize(width: number): Promise<void> {
@@ -100,14 +102,22 @@ suite('the panel in a 700 px and a 1,400 px window, and in the four built-in the
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  for (const { theme, bodyClass, file } of THEMES) {
-    test(`in ${theme}: the webview follows the theme, and nothing overlaps`, async () => {
+  for (const { theme, bodyClass, file, shade } of THEMES) {
+    test(`in ${theme}: the workbench and the webview are ${shade}, in the DOM and in the screenshot, and nothing overlaps`, async () => {
       await windowSize(1400);
       await vscode.workspace.getConfiguration('workbench').update('colorTheme', theme, vscode.ConfigurationTarget.Global);
       await askRunner(step('ui-theme'), { bodyClass });
       const seen = await readLayout();
-      await askRunner(step('window-screenshot'), { name: `theme-${file}` });
+      const drawn = (await askRunner(step('window-theme-screenshot'), { name: `theme-${file}` })) as ThemeSeen;
+      const summary = (name: string, area?: AreaSeen) =>
+        area && `${name} ${area.background} (${area.pictureBrightness.toFixed(2)} in the picture)`;
+      console.log(
+        `${theme}: ${[summary('editor', drawn.editor), summary('sidebar', drawn.sidebar)].join(', ')}, webview ${drawn.webview.background}`,
+      );
       assertSound(seen, theme);
+      assert.equal(drawn.webview.themeKind, bodyClass, `${theme}: the webview's theme kind`);
+      assert.ok(drawn.sidebar, `${theme}: the sidebar is measured`);
+      assert.deepEqual(wrongShades(drawn, shade), [], `${theme}: areas of test-results/host/theme-${file}.png not ${shade}`);
     });
   }
 });
