@@ -54,7 +54,8 @@ const READ_WORKBENCH = `(() => {
   };
   return {
     workbenchClasses: [...(document.querySelector('.monaco-workbench')?.classList ?? [])],
-    editor: part('.monaco-workbench .part.editor'),
+    // The active group's editor container: the part around it shows the workbench's colour, not the editor's.
+    editor: part('.monaco-workbench .part.editor .editor-group-container.active .editor-container'),
     sidebar: part('.monaco-workbench .part.sidebar'),
   };
 })()`;
