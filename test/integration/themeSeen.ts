@@ -19,7 +19,7 @@ const WORKBENCH_CLASS: Record<string, string> = {
  * Waits until the webview's body says the theme's kind (vscode-light, vscode-dark, vscode-high-contrast[-light])
  * and the workbench has the matching class, so both have restyled. The kind attribute, not the body's classes:
  * a high-contrast-light body also carries vscode-high-contrast. Locators, not waitForFunction: a string predicate
- * is evaluated by `new Function` in the page, which the webview's and workbench's CSP (no unsafe-eval) refuse.
+ * that is not true at once is re-run through `new Function`, which the webview's CSP (no unsafe-eval) refuses.
  */
 export async function waitForTheme(frame: Frame, { bodyClass }: { bodyClass: string }): Promise<void> {
   const workbenchClass = WORKBENCH_CLASS[bodyClass];
