@@ -5,26 +5,12 @@ import { createParser } from 'eventsource-parser';
 import { Readable } from 'node:stream';
 import { SseConnection } from '../src/engine/connection';
 import { Transport, type Exchange } from '../src/engine/transport';
+import { burstChunks } from './support/burstChunks';
 
 const EVENTS = 1_000_000;
 const ROUNDS = 12;
 /** Rounds run before the ones counted, so both sides are optimised by the time they are timed. */
 const WARM_UP_ROUNDS = 2;
-
-/** The mock server's burst as bytes, `end` event included, cut in the uneven 64 KiB-ish pieces a socket hands over. */
-function burstChunks(ids: boolean): Buffer[] {
-  const lines: string[] = [];
-  for (let n = 1; n <= EVENTS; n++) lines.push(ids ? `id: ${n}\ndata: ${n}\n\n` : `data: ${n}\n\n`);
-  lines.push('event: end\ndata: {}\n\n');
-  const all = Buffer.from(lines.join(''));
-  const chunks: Buffer[] = [];
-  for (let at = 0; at < all.length;) {
-    const length = 65_536 - (at % 977);
-    chunks.push(all.subarray(at, at + length));
-    at += length;
-  }
-  return chunks;
-}
 
 /** Every connection's one exchange answers 200 with these chunks as its body, as undici would hand them over. */
 function serve(chunks: Buffer[]): void {
@@ -85,7 +71,7 @@ export async function run(): Promise<void> {
   console.log(`${EVENTS.toLocaleString('en')} events in process, ${ROUNDS} counted rounds, a and b first in turn, CPU time`);
   try {
     for (const ids of [false, true]) {
-      const chunks = burstChunks(ids);
+      const chunks = burstChunks(EVENTS, ids, 'event: end\ndata: {}\n\n');
       serve(chunks);
       const a: number[] = [];
       const b: number[] = [];
