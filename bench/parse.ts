@@ -3,25 +3,12 @@
 
 import { createParser } from 'eventsource-parser';
 import { EventStreamParser } from '../src/engine/eventStream';
+import { burstChunks } from './support/burstChunks';
 
 const EVENTS = 1_000_000;
 const ROUNDS = 11;
 /** Rounds run before the ones counted, so both sides are optimised by the time they are timed. */
 const WARM_UP_ROUNDS = 2;
-
-/** The mock server's burst as bytes, cut in the uneven 64 KiB-ish pieces a socket hands over. */
-function burstChunks(ids: boolean): Buffer[] {
-  const lines: string[] = [];
-  for (let n = 1; n <= EVENTS; n++) lines.push(ids ? `id: ${n}\ndata: ${n}\n\n` : `data: ${n}\n\n`);
-  const all = Buffer.from(lines.join(''));
-  const chunks: Buffer[] = [];
-  for (let at = 0; at < all.length;) {
-    const length = 65_536 - (at % 977);
-    chunks.push(all.subarray(at, at + length));
-    at += length;
-  }
-  return chunks;
-}
 
 function cpuMs(work: () => void): number {
   const start = process.cpuUsage();
@@ -75,7 +62,7 @@ function median(values: number[]): number {
 export function run(): Promise<void> {
   console.log(`${EVENTS.toLocaleString('en')} events in process, ${ROUNDS - WARM_UP_ROUNDS} counted rounds of a then b, CPU time`);
   for (const ids of [false, true]) {
-    const chunks = burstChunks(ids);
+    const chunks = burstChunks(EVENTS, ids);
     const a: number[] = [];
     const b: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {

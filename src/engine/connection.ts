@@ -249,7 +249,8 @@ export class SseConnection {
 
   private emitEvent(type: string, data: string, id: string | undefined, lastEventId: string, size: number): void {
     const t = this.t;
-    const dt = this.previousEventT < 0 ? null : round(t - this.previousEventT);
+    // Events parsed from one chunk share its time: only the first of them needs the subtraction and rounding.
+    const dt = this.previousEventT < 0 ? null : t === this.previousEventT ? 0 : round(t - this.previousEventT);
     this.previousEventT = t;
     const seq = ++this.seq;
     const record: EventRecord = { kind: 'event', seq, t, at: this.at, type, data, id: id ?? null, lastEventId, size, dt };

@@ -61,6 +61,36 @@ describe('engine: the records', () => {
     }
   });
 
+  it('gives dt 0 to events that share a chunk or a clock reading, and null to the first even at t 0', async () => {
+    const server = await SocketServer.start();
+    try {
+      const clock = new ManualClock();
+      const session = connect({ ...once(server.url), clock });
+      const socket = await server.accepted();
+      socket.write('data: a\n\ndata: b\n\n');
+      await session.next((record) => record.kind === 'event' && record.data === 'b');
+      clock.advance(12.25);
+      socket.write('data: c\n\n');
+      await session.next((record) => record.kind === 'event' && record.data === 'c');
+      socket.write('data: d\n\n');
+      await session.next((record) => record.kind === 'event' && record.data === 'd');
+      session.connection.close();
+      await session.connection.done;
+      const events = eventsOf(session.records);
+      assert.deepEqual(
+        events.map((event) => [event.data, event.t, event.dt]),
+        [
+          ['a', 0, null],
+          ['b', 0, 0],
+          ['c', 12.25, 12.25],
+          ['d', 12.25, 0],
+        ],
+      );
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('gives each event dt: null for the first, then the time since the previous event', async () => {
     const server = await RawServer.start((_req, res) => {
       openStream(res);
