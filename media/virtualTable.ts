@@ -268,8 +268,9 @@ export class VirtualTable {
     } else {
       this.stopFollowing();
     }
-    // Scroll events come at most once per frame, so drawing here keeps rows under the finger without lag.
-    this.render();
+    // Scroll events come at most once per frame, so drawing here keeps rows under the finger without lag; a draw
+    // already scheduled runs in this same frame, after the scroll events (following a fast stream, every frame has one).
+    if (this.frame === 0) this.render();
   }
 
   private stopFollowing(): void {
