@@ -262,8 +262,10 @@ export class VirtualTable {
   }
 
   private onScroll(): void {
-    // A few pixels of slack: fractional device pixels must not count as "the user scrolled up".
-    if (this.grid.scrollTop >= this.drawnMaxScrollTop - 4) {
+    // A few pixels of slack: fractional device pixels must not count as "the user scrolled up". Nor does the browser
+    // pulling the view up because the table grew taller (a strip above it lost a line): the view is still at the bottom.
+    const bottom = Math.min(this.drawnMaxScrollTop, this.grid.scrollHeight - this.grid.clientHeight);
+    if (this.grid.scrollTop >= bottom - 4) {
       if (!this.following) this.followAgain();
     } else {
       this.stopFollowing();
