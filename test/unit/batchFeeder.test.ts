@@ -81,7 +81,10 @@ describe('batch feeder', () => {
     assert.deepEqual(host.kinds().slice(4), ['records 500', 'records 100']);
     assert.deepEqual(host.busy, [true, false]);
     assert.equal(host.tasks.length, 0);
-    assert.deepEqual(host.seqs(), events(1, 2_600).map((record) => record.seq));
+    assert.deepEqual(
+      host.seqs(),
+      events(1, 2_600).map((record) => record.seq),
+    );
     for (const message of host.applied) assert.deepEqual(message.type === 'records' && [message.dropped, message.received], [7, received]);
   });
 
@@ -112,15 +115,28 @@ describe('batch feeder', () => {
   it('applies a state first, then its records as batches', () => {
     const host = new FakeHost();
     const records = events(1, 1_200);
-    const state = { request: {} as never, recentUrls: [], status: 'open' as const, records, dropped: 3, maxEvents: 10, received: { events: 1_203, bytes: 5 } };
+    const state = {
+      request: {} as never,
+      recentUrls: [],
+      status: 'open' as const,
+      records,
+      dropped: 3,
+      maxEvents: 10,
+      received: { events: 1_203, bytes: 5 },
+    };
     new BatchFeeder(host, LIMITS).push({ type: 'state', state });
     host.runTask();
     assert.deepEqual(host.kinds(), ['state', 'records 500', 'records 500', 'records 200']);
     const first = host.applied[0];
     assert.ok(first.type === 'state');
     assert.deepEqual(first.state, { ...state, records: [] });
-    assert.deepEqual(host.seqs(), records.map((record) => record.seq));
-    assert.ok(host.applied.slice(1).every((message) => message.type === 'records' && message.dropped === 3 && message.received === state.received));
+    assert.deepEqual(
+      host.seqs(),
+      records.map((record) => record.seq),
+    );
+    assert.ok(
+      host.applied.slice(1).every((message) => message.type === 'records' && message.dropped === 3 && message.received === state.received),
+    );
   });
 
   it('keeps applying past its limits while more than maxBacklog records wait', () => {
@@ -148,7 +164,10 @@ describe('batch feeder', () => {
     assert.throws(() => host.runTask(), /failed on status/);
     assert.equal(host.tasks.length, 1, 'the rest is scheduled even so');
     host.runTask();
-    assert.deepEqual(host.seqs(), events(1, 1_202).map((record) => record.seq));
+    assert.deepEqual(
+      host.seqs(),
+      events(1, 1_202).map((record) => record.seq),
+    );
     assert.deepEqual(host.busy, [true, false]);
   });
 });

@@ -79,9 +79,18 @@ describe('webview feeding large batches', () => {
       assert.deepEqual(watched.afterMessage, [true, true], 'the second message arrived while the first was still being applied');
       const table = await inspector.renderedTable();
       assert.equal(table.rowCount, 20_003);
-      assert.deepEqual(table.rowKeys.slice(-4), ['event:message:{"n":19999}', 'event:message:after 0', 'event:message:after 1', 'event:message:after 2']);
+      assert.deepEqual(table.rowKeys.slice(-4), [
+        'event:message:{"n":19999}',
+        'event:message:after 0',
+        'event:message:after 1',
+        'event:message:after 2',
+      ]);
 
-      await inspector.deliver({ type: 'records', records: maker.events(20_000), dropped: 0 }, { type: 'cleared' }, { type: 'records', records: after, dropped: 0 });
+      await inspector.deliver(
+        { type: 'records', records: maker.events(20_000), dropped: 0 },
+        { type: 'cleared' },
+        { type: 'records', records: after, dropped: 0 },
+      );
       const cleared = await inspector.renderedTable();
       assert.equal(cleared.rowCount, 3, 'the clear came after the whole batch, and the rows after it stay');
       assert.deepEqual(cleared.rowKeys, ['event:message:after 0', 'event:message:after 1', 'event:message:after 2']);
