@@ -2,6 +2,8 @@
 // batches the extension sends, with the timeline shown and collapsed; then hovering and resizing with all of them
 // kept. Reports the webview's longest task (the issue's criterion: none over 50 ms) and main-thread time.
 import { execFile } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { CDPSession, Page } from 'playwright-core';
 import { BATCH_LIMITS } from '../src/session/batcher';
@@ -86,6 +88,18 @@ async function proveObserverWorks(page: Page): Promise<void> {
   }
 }
 
+/**
+ * Puts the `records` messages into the page before the measured feed, as one JSON string: handing 10,000 records to
+ * `page.evaluate` as an argument costs the page a long task of Playwright's own (decoding them), which is not the
+ * webview's work and was counted as the feed's until 2026-12-01 06:30.
+ */
+async function stageBatches(page: Page, batches: SseRecord[][]): Promise<void> {
+  const messages = batches.map((records) => ({ type: 'records', records, dropped: 0, received: { events: 0, bytes: 0 } }));
+  await page.evaluate((json) => {
+    (window as unknown as { __benchBatches: unknown }).__benchBatches = JSON.parse(json);
+  }, JSON.stringify(messages));
+}
+
 async function hoverAndResize(inspector: InspectorPage, width: number): Promise<void> {
   const page = inspector.page;
   const box = await page.locator('canvas.timeline-canvas').boundingBox();
@@ -108,17 +122,35 @@ async function runOne(batches: SseRecord[][], width: number, scale: number, time
     await proveObserverWorks(page);
     if (!timeline) await page.getByRole('button', { name: 'Timeline' }).click();
     await inspector.settle();
+    await stageBatches(page, batches);
+    const trace = process.env.SSE_BENCH_TRACE;
+    const browser = page.context().browser();
+    if (trace && browser) {
+      mkdirSync(trace, { recursive: true });
+      // Without CPU sampling by default: the task events and their thread time are what is read (bench/support/longTasks.ts).
+      await browser.startTracing(page, {
+        path: join(trace, `timeline-${width}-${timeline ? 'shown' : 'collapsed'}.json`),
+        categories: [
+          'toplevel',
+          'devtools.timeline',
+          'disabled-by-default-devtools.timeline',
+          'disabled-by-default-v8.gc',
+          // SSE_BENCH_TRACE_CPU=1: CPU samples too, to see which code a long task ran (adds work to the thread).
+          ...(process.env.SSE_BENCH_TRACE_CPU ? ['v8', 'v8.execute', 'disabled-by-default-v8.cpu_profiler'] : []),
+        ],
+      });
+    }
     const feed = await measure(page, cdp, async () => {
-      let dropped = 0;
-      for (const records of batches) {
-        await inspector.deliver({ type: 'records', records, dropped, received: { events: 0, bytes: 0 } });
-        // The extension keeps at most two batches in flight; waiting for the drawn frame is stricter.
+      for (let index = 0; index < batches.length; index++) {
+        // As VS Code's frame that hosts the webview forwards a message: one postMessage of the whole batch.
+        await page.evaluate(`window.postMessage(window.__benchBatches[${index}], '*')`);
+        // The extension keeps at most two batches in flight; waiting until it is applied and drawn is stricter.
         await inspector.settle();
-        dropped = 0;
       }
       await inspector.deliver({ type: 'status', status: 'closed' });
       await inspector.settle();
     });
+    if (trace && browser) await browser.stopTracing();
     const rows = (await inspector.renderedTable()).rowCount;
     if (rows < EVENTS) throw new Error(`the table shows ${rows} rows, not all ${EVENTS} events`);
     const interact = await measure(page, cdp, () => hoverAndResize(inspector, width));
@@ -153,6 +185,9 @@ export async function run(): Promise<void> {
       [2560, 2],
     ]) {
       for (const timeline of [true, false]) {
+        // SSE_BENCH_RUNS=1100-shown,2560-collapsed picks runs by label, as the panel bench's does.
+        const picked = process.env.SSE_BENCH_RUNS?.split(',');
+        if (picked && !picked.includes(`${width}-${timeline ? 'shown' : 'collapsed'}`)) continue;
         const result = await runOne(batches, width, scale, timeline);
         console.log(JSON.stringify(result));
         results.push(result);
@@ -177,6 +212,7 @@ export async function run(): Promise<void> {
   for (const [index, shown] of results.entries()) {
     if (!shown.timeline) continue;
     const collapsed = results[index + 1];
+    if (collapsed?.width !== shown.width || collapsed.timeline) continue;
     console.log(
       `${shown.width} px @${shown.scale}x: main-thread time with the timeline / without: feed ${(shown.feed.taskMs / collapsed.feed.taskMs).toFixed(2)}, hover and resize ${(shown.interact.taskMs / collapsed.interact.taskMs).toFixed(2)}, theme switches ${(shown.redraw.taskMs / collapsed.redraw.taskMs).toFixed(2)}; one redraw costs ${((shown.redraw.taskMs - collapsed.redraw.taskMs) / REDRAWS).toFixed(1)} ms more with it`,
     );

@@ -37,6 +37,8 @@ export class ColumnFit {
   private fonts: Record<TextStyle, string> | undefined;
   /** Measured texts, by style; values repeat a lot (`message`, `1 ms`), so most rows measure nothing. */
   private readonly measured = new Map<string, number>();
+  /** The font last given to the canvas context. */
+  private contextFont = '';
 
   /** `minimum`: each column's width before anything is measured (its header). */
   constructor(private readonly minimum: ColumnWidths) {
@@ -110,7 +112,11 @@ export class ColumnFit {
     const key = `${style}\n${text}`;
     let width = this.measured.get(key);
     if (width === undefined) {
-      this.context.font = this.fonts[style];
+      // Setting the font parses it, each time: while following a fast stream every row brings new ids and numbers.
+      if (this.contextFont !== this.fonts[style]) {
+        this.context.font = this.fonts[style];
+        this.contextFont = this.fonts[style];
+      }
       width = this.context.measureText(text).width;
       // Texts are short labels and numbers, but a server chooses ids and names: keep the cache small.
       if (this.measured.size > 2000) this.measured.clear();

@@ -262,14 +262,17 @@ export class VirtualTable {
   }
 
   private onScroll(): void {
-    // A few pixels of slack: fractional device pixels must not count as "the user scrolled up".
-    if (this.grid.scrollTop >= this.drawnMaxScrollTop - 4) {
+    // A few pixels of slack: fractional device pixels must not count as "the user scrolled up". Nor does the browser
+    // pulling the view up because the table grew taller (a strip above it lost a line): the view is still at the bottom.
+    const bottom = Math.min(this.drawnMaxScrollTop, this.grid.scrollHeight - this.grid.clientHeight);
+    if (this.grid.scrollTop >= bottom - 4) {
       if (!this.following) this.followAgain();
     } else {
       this.stopFollowing();
     }
-    // Scroll events come at most once per frame, so drawing here keeps rows under the finger without lag.
-    this.render();
+    // Scroll events come at most once per frame, so drawing here keeps rows under the finger without lag; a draw
+    // already scheduled runs in this same frame, after the scroll events (following a fast stream, every frame has one).
+    if (this.frame === 0) this.render();
   }
 
   private stopFollowing(): void {

@@ -1,5 +1,5 @@
 // Reads a Chromium performance trace (bench/panel.ts with SSE_BENCH_TRACE) and says where the renderer's long tasks went.
-// Usage: tsx bench/support/longTasks.ts <trace.json> [threshold ms, default 50]
+// Usage: tsx bench/support/longTasks.ts <trace.json> [threshold ms, default 50]; SSE_TRACE_SUMMARY=1: the two summary lines only
 import { readFileSync } from 'node:fs';
 
 interface TraceEvent {
@@ -114,7 +114,14 @@ for (const task of allTasks) {
   outer.push(task);
 }
 const tasks = outer.filter((e) => (e.dur ?? 0) >= thresholdUs);
+// On a loaded machine wall time mostly measures waiting for a core: thread time says which tasks were long work.
+const busy = outer.filter((e) => (e.tdur ?? 0) >= thresholdUs);
+const longestWork = Math.max(0, ...outer.map((e) => e.tdur ?? 0));
+console.log(
+  `${file}: ${outer.length} renderer main-thread tasks; ${busy.length} of ${thresholdUs / 1000} ms or more thread time (longest ${(longestWork / 1000).toFixed(1)} ms)`,
+);
 console.log(`${file}: ${tasks.length} renderer main-thread tasks of ${thresholdUs / 1000} ms or more`);
+if (process.env.SSE_TRACE_SUMMARY) process.exit(0);
 const sampleInterval = samples.length > 1 ? (samples.at(-1)!.ts - samples[0].ts) / samples.length : 0;
 for (const task of tasks) {
   const end = task.ts + (task.dur ?? 0);

@@ -160,8 +160,14 @@ export class InspectorPage {
     await this.settle();
   }
 
-  /** Waits two animation frames, so everything scheduled by earlier messages has been drawn. */
+  /**
+   * Waits until the webview has applied every message delivered before (a large batch is applied across several
+   * tasks, with `aria-busy` on the root meanwhile), then two animation frames, so all of it has been drawn.
+   */
   async settle(): Promise<void> {
+    // A frame first: messages posted just before have then been dispatched, so their backlog shows.
+    await this.page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
+    await this.page.waitForFunction(() => document.querySelector('[aria-busy="true"]') === null);
     await this.page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
   }
 

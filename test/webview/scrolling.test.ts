@@ -112,6 +112,24 @@ describe('webview scrolling', () => {
     });
   });
 
+  it('keeps following when the table grows taller and the browser pulls the view up to its new bottom', async () => {
+    const maker = new RecordMaker();
+    await withInspector({ viewport: { width: 1100, height: 500 } }, async (inspector) => {
+      await deliverInBatches(inspector, maker.events(300), 100);
+      await inspector.settle();
+      assert.ok((await viewport(inspector)).atBottom);
+      // As when a strip above the table loses a line: the grid gets taller, so its scroll range shrinks under it.
+      await inspector.page.setViewportSize({ width: 1100, height: 700 });
+      await inspector.settle();
+      await inspector.deliver({ type: 'records', records: maker.events(5), dropped: 0 });
+      await inspector.settle();
+      const view = await viewport(inspector);
+      assert.ok(view.atBottom, 'still at the bottom');
+      assert.equal(view.visibleSeqs.at(-1), 305, 'the new rows are shown');
+      assert.ok(!(await inspector.page.locator('button.new-rows').isVisible()), 'no "N new" button: nothing was scrolled away');
+    });
+  });
+
   it('Pause stops adding rows while events are still received and counted; Resume shows them', async () => {
     const maker = new RecordMaker();
     await withInspector({}, async (inspector) => {
