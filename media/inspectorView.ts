@@ -377,7 +377,12 @@ export class InspectorView {
 
   private renderStats(): void {
     this.statsLine.replaceChildren(
-      ...statsLineView(this.stats, { status: this.shownStatus, paused: this.table.isPaused, dropped: this.dropped, maxEvents: this.maxEvents }),
+      ...statsLineView(this.stats, {
+        status: this.shownStatus,
+        paused: this.table.isPaused,
+        dropped: this.dropped,
+        maxEvents: this.maxEvents,
+      }),
     );
   }
 }

@@ -31,9 +31,7 @@ export class SessionBar {
     ]);
     this.element.hidden = true;
     this.shown.addEventListener('change', () => events.show(Number(this.shown.value)));
-    this.compared.addEventListener('change', () =>
-      events.compare(this.compared.value === NO_COMPARE ? null : Number(this.compared.value)),
-    );
+    this.compared.addEventListener('change', () => events.compare(this.compared.value === NO_COMPARE ? null : Number(this.compared.value)));
   }
 
   /** Whether the table shows the live session (and so the live axis and the status apply to it). */
@@ -57,7 +55,9 @@ export class SessionBar {
     const notes: string[] = [];
     if (!this.showsLive) notes.push('An earlier session: the live one goes on receiving.');
     if (list.forgotten > 0) {
-      notes.push(`${formatCount(list.forgotten)} earlier ${list.forgotten === 1 ? 'session was' : 'sessions were'} let go (sseInspector.keptSessions or the memory limit).`);
+      notes.push(
+        `${formatCount(list.forgotten)} earlier ${list.forgotten === 1 ? 'session was' : 'sessions were'} let go (sseInspector.keptSessions or the memory limit).`,
+      );
     }
     this.note.textContent = notes.join(' ');
   }

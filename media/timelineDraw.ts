@@ -78,7 +78,14 @@ export function drawTimeline(context: CanvasRenderingContext2D, frame: Frame): v
 }
 
 /** A run of columns with events is one rectangle. */
-function drawTicks(context: CanvasRenderingContext2D, projection: Projection, columnWidth: number, top: number, height: number, color: string): void {
+function drawTicks(
+  context: CanvasRenderingContext2D,
+  projection: Projection,
+  columnWidth: number,
+  top: number,
+  height: number,
+  color: string,
+): void {
   context.beginPath();
   for (let column = 0; column < projection.columns; column++) {
     if (projection.counts[column] <= 0) continue;

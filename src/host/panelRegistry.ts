@@ -13,7 +13,8 @@ import {
   DEFAULT_MAX_STORE_MIB,
   readConnectTimeoutSeconds,
   readMaxEvents,
-  readKeptSessions, readMaxStoreMiB,
+  readKeptSessions,
+  readMaxStoreMiB,
   type SettingRead,
 } from './settings';
 import { panelTitle } from '../shared/panelTitle';

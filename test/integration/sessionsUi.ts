@@ -21,6 +21,7 @@ export async function pickSession(
   await select.selectOption(value);
   const canvas = frame.getByRole('img', { name: /^Timeline:/ });
   // Playwright's own wait on the accessible name (the webview's CSP forbids evaluating a string in its page).
-  if (expect !== undefined) await frame.getByRole('img', { name: new RegExp(expect.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).waitFor({ timeout: 10_000 });
+  if (expect !== undefined)
+    await frame.getByRole('img', { name: new RegExp(expect.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).waitFor({ timeout: 10_000 });
   return { options, timeline: (await canvas.getAttribute('aria-label')) ?? '' };
 }

@@ -154,11 +154,20 @@ describe('kept sessions: each Connect starts a session, the last few are kept to
     const track = webview.ofType('compare').at(-1)!.track!;
     assert.deepEqual([track.number, track.place, track.streaming, track.buckets.events], [1, '/a', false, 3]);
     assert.equal(track.buckets.counts.length, BUCKETS);
-    assert.equal(track.buckets.counts.reduce((a, b) => a + b, 0), 3, 'every event of session 1 is in a bucket');
-    assert.ok(track.buckets.flags.some((flags) => flags !== 0), 'its open and closed marks are in the buckets');
+    assert.equal(
+      track.buckets.counts.reduce((a, b) => a + b, 0),
+      3,
+      'every event of session 1 is in a bucket',
+    );
+    assert.ok(
+      track.buckets.flags.some((flags) => flags !== 0),
+      'its open and closed marks are in the buckets',
+    );
     assert.equal(lastList().compared, 1);
     session.receive({ type: 'compareSession', session: 2 });
-    await webview.until((view) => view.ofType('notice').some((notice) => /Session 2 cannot be compared: it is the one shown/.test(notice.message)));
+    await webview.until((view) =>
+      view.ofType('notice').some((notice) => /Session 2 cannot be compared: it is the one shown/.test(notice.message)),
+    );
     assert.equal(webview.ofType('compare').at(-1)!.track, null);
     session.receive({ type: 'compareSession', session: 1 });
     session.receive({ type: 'compareSession', session: null });

@@ -61,7 +61,9 @@ describe('panel session: what the user means', () => {
     await webview.until((view) => view.kinds().includes('event:new'));
     assert.deepEqual(webview.kinds(), ['open', 'event:new'], 'the old rows were not cleared for the new session');
     const notices = webview.ofType('notice').map((notice) => notice.message);
-    assert.deepEqual(notices, [`New session. The previous stream (${old.url}, 1 events) was closed and its rows cleared (sseInspector.keptSessions keeps no earlier session).`]);
+    assert.deepEqual(notices, [
+      `New session. The previous stream (${old.url}, 1 events) was closed and its rows cleared (sseInspector.keptSessions keeps no earlier session).`,
+    ]);
     assert.equal(session.info().status, 'open');
     assert.equal(next.requests.length, 1);
   });

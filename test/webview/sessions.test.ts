@@ -27,7 +27,12 @@ const TWO_SESSIONS: SessionList = {
 /** The shown session: open at 0, events at 1,000 and 2,000 ms, closed at 2,000. */
 function shownRecords() {
   const maker = new RecordMaker(0);
-  return [maker.open(), maker.event('tick', 'x', { afterMs: 1000 }), maker.event('tick', 'y', { afterMs: 1000 }), maker.closed('ended', 'done')];
+  return [
+    maker.open(),
+    maker.event('tick', 'x', { afterMs: 1000 }),
+    maker.event('tick', 'y', { afterMs: 1000 }),
+    maker.closed('ended', 'done'),
+  ];
 }
 
 async function painted(inspector: InspectorPage, color: string, band: { top: number; bottom: number }): Promise<PaintedRun[]> {
@@ -68,8 +73,15 @@ describe('webview kept sessions', () => {
       // Its status is its own: ended, though the live connection is open.
       assert.doesNotMatch((await inspector.page.locator('.stats').textContent()) ?? '', /^Open/);
       const compare = inspector.page.getByRole('combobox', { name: 'Session compared in the timeline' });
-      assert.deepEqual(await compare.locator('option').allTextContents(), ['none', (await compare.locator('option').nth(1).textContent())!]);
-      assert.match((await compare.locator('option').nth(1).textContent())!, /^2 · /, 'the compare list offers the others, not the one shown');
+      assert.deepEqual(await compare.locator('option').allTextContents(), [
+        'none',
+        (await compare.locator('option').nth(1).textContent())!,
+      ]);
+      assert.match(
+        (await compare.locator('option').nth(1).textContent())!,
+        /^2 · /,
+        'the compare list offers the others, not the one shown',
+      );
       await compare.selectOption('2');
       await compare.selectOption('');
       assert.deepEqual(await inspector.postedOfType('compareSession'), [
@@ -82,27 +94,36 @@ describe('webview kept sessions', () => {
   it("draws the compared session's events on their own half of the lane, on an axis long enough for both", async () => {
     // The compared session: events at 2,000 and 6,000 ms, so the axis runs to 6,000 ms, past the shown one's 2,000.
     const compared = new RecordMaker(0);
-    const buckets = TimelineBuckets.ofRecords([compared.open(), compared.event('t', 'p', { afterMs: 2000 }), compared.event('t', 'q', { afterMs: 4000 })]).snapshot();
-    await withInspector({ theme: 'vscode-dark', viewport: { width: 1000, height: 700 }, state: { status: 'closed', records: shownRecords() } }, async (inspector) => {
-      const upper = { top: EVENT_LANE.top + 0.5, bottom: EVENT_LANE.top + 2.5 };
-      const lower = { top: EVENT_LANE.top + 4.5, bottom: EVENT_LANE.top + EVENT_LANE.height - 0.5 };
-      assert.deepEqual(await painted(inspector, COMPARED, lower), [], 'a compared colour before any comparison');
-      await inspector.deliver({ type: 'compare', track: { number: 1, place: '/a', streaming: false, buckets } });
-      const canvas = inspector.page.getByRole('img', { name: /^Timeline:/ });
-      const box = (await canvas.boundingBox())!;
-      const at = (runs: PaintedRun[]) => runs.map((run) => Math.round((run.center / box.width) * 6000));
-      const near = (seen: number[], expected: number[], what: string) => {
-        assert.equal(seen.length, expected.length, `${what}: ${JSON.stringify(seen)}`);
-        seen.forEach((t, i) => assert.ok(Math.abs(t - expected[i]) <= 30, `${what}: ${JSON.stringify(seen)}, expected ${JSON.stringify(expected)}`));
-      };
-      near(at(await painted(inspector, COMPARED, lower)), [2000, 6000], 'compared events');
-      near(at(await painted(inspector, EVENTS, upper)), [1000, 2000], 'shown events, on the longer axis');
-      assert.match((await canvas.getAttribute('aria-label'))!, /Compared with session 1 \(\/a\): 2 events over/);
-      await inspector.deliver({ type: 'sessions', list: { ...TWO_SESSIONS, compared: 1 } });
-      await inspector.screenshot('timeline-compare');
-      await inspector.deliver({ type: 'compare', track: null });
-      assert.deepEqual(await painted(inspector, COMPARED, lower), [], 'the comparison stays after it was stopped');
-      assert.doesNotMatch((await canvas.getAttribute('aria-label'))!, /Compared/);
-    });
+    const buckets = TimelineBuckets.ofRecords([
+      compared.open(),
+      compared.event('t', 'p', { afterMs: 2000 }),
+      compared.event('t', 'q', { afterMs: 4000 }),
+    ]).snapshot();
+    await withInspector(
+      { theme: 'vscode-dark', viewport: { width: 1000, height: 700 }, state: { status: 'closed', records: shownRecords() } },
+      async (inspector) => {
+        const upper = { top: EVENT_LANE.top + 0.5, bottom: EVENT_LANE.top + 2.5 };
+        const lower = { top: EVENT_LANE.top + 4.5, bottom: EVENT_LANE.top + EVENT_LANE.height - 0.5 };
+        assert.deepEqual(await painted(inspector, COMPARED, lower), [], 'a compared colour before any comparison');
+        await inspector.deliver({ type: 'compare', track: { number: 1, place: '/a', streaming: false, buckets } });
+        const canvas = inspector.page.getByRole('img', { name: /^Timeline:/ });
+        const box = (await canvas.boundingBox())!;
+        const at = (runs: PaintedRun[]) => runs.map((run) => Math.round((run.center / box.width) * 6000));
+        const near = (seen: number[], expected: number[], what: string) => {
+          assert.equal(seen.length, expected.length, `${what}: ${JSON.stringify(seen)}`);
+          seen.forEach((t, i) =>
+            assert.ok(Math.abs(t - expected[i]) <= 30, `${what}: ${JSON.stringify(seen)}, expected ${JSON.stringify(expected)}`),
+          );
+        };
+        near(at(await painted(inspector, COMPARED, lower)), [2000, 6000], 'compared events');
+        near(at(await painted(inspector, EVENTS, upper)), [1000, 2000], 'shown events, on the longer axis');
+        assert.match((await canvas.getAttribute('aria-label'))!, /Compared with session 1 \(\/a\): 2 events over/);
+        await inspector.deliver({ type: 'sessions', list: { ...TWO_SESSIONS, compared: 1 } });
+        await inspector.screenshot('timeline-compare');
+        await inspector.deliver({ type: 'compare', track: null });
+        assert.deepEqual(await painted(inspector, COMPARED, lower), [], 'the comparison stays after it was stopped');
+        assert.doesNotMatch((await canvas.getAttribute('aria-label'))!, /Compared/);
+      },
+    );
   });
 });

@@ -92,7 +92,12 @@ export class TimelineBuckets {
     const buckets = new TimelineBuckets();
     const { widthMs, endT, events, counts, flags } = snapshot;
     const usable =
-      counts.length === BUCKETS && flags.length === BUCKETS && widthMs > 0 && Number.isFinite(widthMs) && endT >= 0 && Number.isFinite(endT);
+      counts.length === BUCKETS &&
+      flags.length === BUCKETS &&
+      widthMs > 0 &&
+      Number.isFinite(widthMs) &&
+      endT >= 0 &&
+      Number.isFinite(endT);
     if (!usable) return buckets;
     buckets.counts.set(counts);
     buckets.flags.set(flags);

@@ -7,7 +7,11 @@ import type { SessionPick } from '../sessionsUi';
 
 /** Waits until the table shows exactly `rows` (a session switch arrives as a clear, then batches). */
 async function tableBecomes(api: Awaited<ReturnType<typeof testApi>>, panelId: string, rows: string[], what: string): Promise<void> {
-  const table = await waitFor(what, () => renderedTable(api, panelId), (shown) => JSON.stringify(shown.rowKeys) === JSON.stringify(rows));
+  const table = await waitFor(
+    what,
+    () => renderedTable(api, panelId),
+    (shown) => JSON.stringify(shown.rowKeys) === JSON.stringify(rows),
+  );
   assert.deepEqual(table.rowKeys, rows);
 }
 
