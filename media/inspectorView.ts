@@ -7,7 +7,8 @@ import { ConnectionForm } from './connectionForm';
 import { DetailPane } from './detailPane';
 import { diagnose, diagnosticsView } from './diagnostics';
 import { h } from './dom';
-import { emptyTableText, isLive, statsLineView } from './statusLine';
+import { emptyTableText, statsLineView } from './statusLine';
+import { isLive } from '../src/shared/connectionStatus';
 import { NoticeBanner } from './noticeBanner';
 import { RecordRing } from './recordRing';
 import { compileFilter } from './rowFilter';
@@ -176,10 +177,9 @@ export class InspectorView {
       case 'status':
         this.status = message.status;
         this.form.setStatus(message.status);
-        // A new session starts its connections from 1; an ending one has its last bytes to show.
-        if (message.status === 'connecting') this.rawView.clear();
-        else if (message.status !== 'open') this.rawView.refresh();
-        this.timeline.setLive(isLive(message.status) && this.sessionBar.showsLive);
+        // An ending connection has its last bytes to show (a new session's `cleared` empties the Raw view).
+        if (message.status !== 'open' && message.status !== 'connecting') this.rawView.refresh();
+        this.followLive();
         this.scheduleChrome();
         break;
       case 'sessions':
@@ -227,7 +227,7 @@ export class InspectorView {
     this.form.setRecentUrls(state.recentUrls);
     this.status = state.status;
     this.form.setStatus(state.status);
-    this.timeline.setLive(isLive(state.status) && this.sessionBar.showsLive);
+    this.followLive();
     this.maxEvents = state.maxEvents;
     this.clearRecords();
     this.append(state.records, state.dropped, state.received);
@@ -270,7 +270,12 @@ export class InspectorView {
   private showSessions(list: Parameters<SessionBar['update']>[0]): void {
     this.sessionBar.update(list);
     this.scheduleChrome();
-    this.timeline.setLive(isLive(this.status) && this.sessionBar.showsLive);
+    this.followLive();
+  }
+
+  /** The timeline's axis runs on to now while the session shown is still streaming. */
+  private followLive(): void {
+    this.timeline.setLive(isLive(this.shownStatus));
   }
 
   private applyFilter(): void {

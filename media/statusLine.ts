@@ -2,15 +2,12 @@
 // and the note an empty table shows.
 
 import type { ConnectionStatus } from '../src/shared/protocol';
+import { isLive } from '../src/shared/connectionStatus';
 import { assertNever } from '../src/shared/record';
 import { h } from './dom';
 import { formatBytes, formatCount, formatElapsed } from './format';
 import type { StreamStats } from './streamStats';
 import { timingStatsView } from './timingStats';
-
-export function isLive(status: ConnectionStatus): boolean {
-  return status === 'connecting' || status === 'open' || status === 'reconnecting';
-}
 
 export interface StatsContext {
   status: ConnectionStatus;

@@ -66,7 +66,8 @@ export class KeptSessions {
     const kept = this.history.retire(ended);
     const number = ended.store.size === 0 ? ended.number : ended.number + 1;
     this.current = newSession(number, request, this.limits.maxEvents, this.limits.maxStoreBytes);
-    if (this.compared !== undefined && this.compared !== ended && this.history.find(this.compared.number) === undefined) {
+    // A compared session the limits let go (the one that just ended among them) is compared no longer.
+    if (this.compared !== undefined && this.history.find(this.compared.number) === undefined) {
       this.setCompared(undefined);
     }
     this.showSession(this.current);

@@ -13,6 +13,7 @@ import { statusAfter } from './sessionStatus';
 import type { SessionInfo, SessionLog, SessionServices, WebviewChannel } from './sessionPorts';
 import { SessionSecrets } from './sessionSecrets';
 import { KeptSessions } from './keptSessions';
+import { isLive } from '../shared/connectionStatus';
 import { maskHeaderLines, redactUrlParams } from '../shared/redact';
 import { hasCredentialLine, secretsOrigin } from './originSecrets';
 import { validateWebviewMessage } from './validate';
@@ -54,7 +55,7 @@ export class PanelSession {
       post: (message) => this.outbox.post(message),
       notify: (message) => this.outbox.notify('info', { message }),
       sendBatch: (batch) => this.sendBatch(batch),
-      streaming: () => this.status === 'connecting' || this.status === 'open' || this.status === 'reconnecting',
+      streaming: () => isLive(this.status),
     });
   }
 

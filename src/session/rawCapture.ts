@@ -49,13 +49,6 @@ export class RawCapture {
     this.written += bytes.byteLength;
   }
 
-  clear(): void {
-    this.ring = undefined;
-    this.written = 0;
-    this.chunkCount = 0;
-    this.connectionStarts = [0];
-  }
-
   /** What is kept of one connection's body: undefined for a connection that never opened. */
   snapshot(connection: number): RawSnapshot | undefined {
     const begin = this.connectionStarts[connection];

@@ -46,6 +46,20 @@ describe('webview Raw view', () => {
     });
   });
 
+  it("empties for another session (the host's cleared), and keeps its bytes when the user's Clear empties the table", async () => {
+    const maker = new RecordMaker();
+    await withInspector({ state: { records: [maker.open()] } }, async (inspector) => {
+      await inspector.page.getByRole('button', { name: 'Raw', exact: true }).click();
+      await inspector.deliver({ type: 'raw', snapshot: snapshot(1, ['data: a\n\n'], [5]) });
+      assert.ok((await rawLines(inspector)).length > 0, 'the bytes are drawn');
+      await inspector.deliver({ type: 'cleared', by: 'user' });
+      assert.ok((await rawLines(inspector)).length > 0, "the user's Clear emptied the Raw view");
+      await inspector.deliver({ type: 'status', status: 'connecting' }, { type: 'cleared' });
+      assert.deepEqual(await rawLines(inspector), []);
+      assert.equal(await inspector.page.locator('.raw').getByText('No connection has opened yet.').count(), 1);
+    });
+  });
+
   it('draws chunks with their times, CR LF, the BOM, control characters, invalid bytes and ignored lines, all as text', async () => {
     const maker = new RecordMaker();
     await withInspector({ state: { records: [maker.open()] } }, async (inspector) => {
