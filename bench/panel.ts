@@ -192,12 +192,18 @@ function longest(tasks: LongTask[]): string {
   return `${Math.max(...tasks.map((task) => task.duration)).toFixed(0)} ms (${tasks.length} over 50 ms)`;
 }
 
+function whenSlow(tasks: LongTask[], startedAt: number): string {
+  if (tasks.length === 0) return 'none';
+  return tasks.map((task) => `${task.duration.toFixed(0)} ms at ${seconds(task.start - startedAt)}`).join(', ');
+}
+
 function report(results: BurstResult[], measured: Measurements): void {
   const baseline = measured.samples.get('baseline');
   console.log(
     '\n| run | events | stream closed | webview table shown | all rows in table | rows kept / row elements | longest webview task | longest task on its thread | ext host heap (before → after) | renderer heap (baseline → after) |',
   );
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  const slowTasks: string[] = [];
   for (const result of results) {
     const sample = measured.samples.get(result.label);
     const watch = measured.watches.get(result.label);
@@ -211,7 +217,15 @@ function report(results: BurstResult[], measured: Measurements): void {
         `${result.rowCount.toLocaleString('en')} / ${result.renderedRows} | ${longest(tasks.filter((task) => task.name === 'self'))} | ${longest(tasks)} | ` +
         `${mib(result.hostHeapBefore)} → ${mib(result.hostHeapAfter)} MiB (RSS ${mib(result.hostRssAfter)}) | ${baseline ? mib(baseline.heapUsed) : '?'} → ${mib(sample.heapUsed)} MiB |`,
     );
+    slowTasks.push(
+      `${result.label}: ${whenSlow(
+        tasks.filter((task) => task.name === 'self'),
+        result.startedAt,
+      )}`,
+    );
   }
+  // When in the run the webview's own long tasks came, against the columns above (stream closed, all rows).
+  console.log(`\nWebview tasks over 50 ms, by start (seconds after connecting):\n${slowTasks.join('\n')}`);
 }
 
 export async function run(): Promise<void> {

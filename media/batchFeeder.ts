@@ -12,8 +12,8 @@ export interface FeederLimits {
   /** Never more in one task, however fast the machine: a batch larger than this always spans several tasks. */
   maxRecordsPerTask: number;
   /**
-   * Records delivered but not yet applied. Past this, a task keeps applying beyond its budget: the extension counts a
-   * batch as taken once it is delivered, so a webview slower than the stream must not let its queue grow unbounded.
+   * Records delivered but not yet applied. Past this, a task keeps applying beyond its budget. The extension sends at
+   * most two batches ahead of the receipts (`applied`), so only a state's records or a stray batch come near it.
    */
   maxBacklog: number;
 }
@@ -23,6 +23,8 @@ export const FEEDER_LIMITS: FeederLimits = { sliceRecords: 500, budgetMs: 8, max
 export interface FeederHost {
   /** Applies one message (a records message may be a slice of a delivered one). */
   apply(message: ExtensionToWebview): void;
+  /** The extension's batch `batch` is wholly applied (also when applying it failed): the extension may send more. */
+  applied(batch: number): void;
   /** True while delivered records wait to be applied: the view is still catching up. */
   busyChanged(busy: boolean): void;
   /** Runs `step` in a later task; not an animation frame, which a hidden webview may never get. */
@@ -93,7 +95,13 @@ export class BatchFeeder {
       return 0;
     }
     const slice = this.slice(message);
-    this.host.apply(slice);
+    const last = this.queue[0] !== message;
+    try {
+      this.host.apply(slice);
+    } finally {
+      // The receipt goes even when the view failed on the slice, or the extension would wait for it for ever.
+      if (last && message.batch !== undefined) this.host.applied(message.batch);
+    }
     return slice.records.length;
   }
 

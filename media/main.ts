@@ -15,6 +15,7 @@ const steps: Array<() => void> = [];
 tasks.port1.onmessage = () => steps.shift()?.();
 const feeder = new BatchFeeder({
   apply: (message) => view.handle(message),
+  applied: (batch) => channel.post({ type: 'applied', batch }),
   // While a batch is only partly in the table, assistive technology (and anyone reading the DOM) can tell.
   busyChanged: (busy) => root.setAttribute('aria-busy', String(busy)),
   later: (step) => {

@@ -4,6 +4,7 @@ import { errorText } from '../engine/errorText';
 import type { ConnectionStatus, ConnectRequest, PanelState, WebviewToExtension } from '../shared/protocol';
 import { assertNever, type SseRecord } from '../shared/record';
 import type { RecordBatch } from './batcher';
+import { AppliedBatches } from './appliedBatches';
 import { planConnection } from './connectPlan';
 import { exportRows } from './sessionExport';
 import { lifecycleLogLine } from './lifecycleLog';
@@ -32,6 +33,8 @@ export class PanelSession {
   /** Numbers the connects: one that a later connect overtook (while reading secrets) does nothing. */
   private connectAttempt = 0;
   private readonly outbox: WebviewOutbox;
+  /** The webview's receipts for record batches: the batcher's backpressure. */
+  private readonly receipts = new AppliedBatches();
   private corsAllowed: boolean | undefined;
   /** The URL the live connection was made to (for Stop Mock Server), while there is one. */
   private connectedUrl: string | undefined;
@@ -219,6 +222,8 @@ export class PanelSession {
     switch (message.type) {
       case 'ready':
         return this.sendState();
+      case 'applied':
+        return this.receipts.applied(message.batch);
       case 'connect':
         return this.connect(message.request);
       case 'disconnect':
@@ -271,6 +276,8 @@ export class PanelSession {
     if (this.disposed) {
       return;
     }
+    // A webview saying ready is a new one (a reload): what the old one had not applied will not be acknowledged.
+    this.receipts.forgetAll();
     // The oldest records come with the state; the rest follow in bounded batches, as live ones do.
     const first = this.sessions.restart();
     const state: PanelState = {
@@ -324,13 +331,17 @@ export class PanelSession {
     if (status === 'closed') this.sessions.postList();
   }
 
+  /** Posts a batch; what it returns settles once the webview has applied it (the batcher sends at most two ahead). */
   private sendBatch(batch: RecordBatch): PromiseLike<unknown> | undefined {
-    return this.outbox.post({
+    const number = this.receipts.next();
+    const posted = this.outbox.post({
       type: 'records',
       records: batch.records.map((record) => toViewRecord(record)),
       dropped: batch.dropped,
       received: batch.received,
+      batch: number,
     });
+    return this.receipts.wait(number, posted);
   }
 
   /** The full data of a kept event, or undefined (with a notice) when it is gone or not an event. */

@@ -84,6 +84,7 @@ const connectRequestShape: Shape<ConnectRequest> = {
 
 const messageShapes: MessageShapes = {
   ready: {},
+  applied: { batch: count },
   connect: { request: object(connectRequestShape) },
   disconnect: {},
   clear: {},

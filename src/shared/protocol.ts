@@ -103,7 +103,11 @@ export type NoticeAction = 'openExport';
 
 export type ExtensionToWebview =
   | { type: 'state'; state: PanelState }
-  | { type: 'records'; records: SseRecord[]; dropped: number; received?: ReceivedTotals }
+  /**
+   * New records. `batch` numbers the extension's batches: the webview answers `applied` with it once the records are
+   * in its table, and the extension holds back further batches until then (absent on the webview's own slices of a state).
+   */
+  | { type: 'records'; records: SseRecord[]; dropped: number; received?: ReceivedTotals; batch?: number }
   | { type: 'status'; status: ConnectionStatus }
   /** `by: 'user'`: the Clear button (or command), so what describes a connection still open stays; else a new session. */
   | { type: 'cleared'; by?: 'user' }
@@ -131,6 +135,8 @@ export type ExtensionToWebview =
 
 export type WebviewToExtension =
   | { type: 'ready' }
+  /** The records of batch `batch` (and of every earlier one) are in the table: the extension may send more. */
+  | { type: 'applied'; batch: number }
   | { type: 'connect'; request: ConnectRequest }
   | { type: 'disconnect' }
   | { type: 'clear' }

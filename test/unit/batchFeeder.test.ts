@@ -1,5 +1,5 @@
 // The webview's batch feeder: order kept, large batches sliced across tasks within their limits, a state's records
-// after the state, the backlog bounded, and a failing message not stopping the rest.
+// after the state, the backlog bounded, a failing message not stopping the rest, and a receipt for each batch applied.
 
 import { strict as assert } from 'node:assert';
 import { BatchFeeder, type FeederLimits } from '../../media/batchFeeder';
@@ -23,7 +23,9 @@ function events(from: number, count: number): SseRecord[] {
 
 /** A host whose clock moves only when told to, and whose later tasks run only when `runTask` is called. */
 class FakeHost {
-  readonly applied: ExtensionToWebview[] = [];
+  readonly handled: ExtensionToWebview[] = [];
+  /** The batch numbers the feeder reported wholly applied, in order. */
+  readonly receipts: number[] = [];
   readonly busy: boolean[] = [];
   readonly tasks: Array<() => void> = [];
   clock = 0;
@@ -33,8 +35,11 @@ class FakeHost {
 
   apply(message: ExtensionToWebview): void {
     this.clock += this.costPerApply;
-    this.applied.push(message);
+    this.handled.push(message);
     if (message.type === this.failOn) throw new Error(`the view failed on ${message.type}`);
+  }
+  applied(batch: number): void {
+    this.receipts.push(batch);
   }
   busyChanged(busy: boolean): void {
     this.busy.push(busy);
@@ -51,10 +56,10 @@ class FakeHost {
     task();
   }
   seqs(): number[] {
-    return this.applied.flatMap((message) => (message.type === 'records' ? message.records.map((record) => record.seq) : []));
+    return this.handled.flatMap((message) => (message.type === 'records' ? message.records.map((record) => record.seq) : []));
   }
   kinds(): string[] {
-    return this.applied.map((message) => (message.type === 'records' ? `records ${message.records.length}` : message.type));
+    return this.handled.map((message) => (message.type === 'records' ? `records ${message.records.length}` : message.type));
   }
 }
 
@@ -85,7 +90,7 @@ describe('batch feeder', () => {
       host.seqs(),
       events(1, 2_600).map((record) => record.seq),
     );
-    for (const message of host.applied) assert.deepEqual(message.type === 'records' && [message.dropped, message.received], [7, received]);
+    for (const message of host.handled) assert.deepEqual(message.type === 'records' && [message.dropped, message.received], [7, received]);
   });
 
   it('ends a task once its time budget is spent', () => {
@@ -93,10 +98,10 @@ describe('batch feeder', () => {
     host.costPerApply = 5;
     new BatchFeeder(host, { ...LIMITS, maxRecordsPerTask: 100_000 }).push({ type: 'records', records: events(1, 2_000), dropped: 0 });
     // 5 ms after the first slice, 10 ms after the second: past the 8 ms budget.
-    assert.equal(host.applied.length, 2);
+    assert.equal(host.handled.length, 2);
     host.costPerApply = 9;
     host.runTask();
-    assert.equal(host.applied.length, 3, 'one slice over the budget ends the task');
+    assert.equal(host.handled.length, 3, 'one slice over the budget ends the task');
   });
 
   it('keeps the order of every message: what comes during a batch waits for it', () => {
@@ -127,7 +132,7 @@ describe('batch feeder', () => {
     new BatchFeeder(host, LIMITS).push({ type: 'state', state });
     host.runTask();
     assert.deepEqual(host.kinds(), ['state', 'records 500', 'records 500', 'records 200']);
-    const first = host.applied[0];
+    const first = host.handled[0];
     assert.ok(first.type === 'state');
     assert.deepEqual(first.state, { ...state, records: [] });
     assert.deepEqual(
@@ -135,7 +140,7 @@ describe('batch feeder', () => {
       records.map((record) => record.seq),
     );
     assert.ok(
-      host.applied.slice(1).every((message) => message.type === 'records' && message.dropped === 3 && message.received === state.received),
+      host.handled.slice(1).every((message) => message.type === 'records' && message.dropped === 3 && message.received === state.received),
     );
   });
 
@@ -169,5 +174,28 @@ describe('batch feeder', () => {
       events(1, 1_202).map((record) => record.seq),
     );
     assert.deepEqual(host.busy, [true, false]);
+  });
+
+  it("reports each numbered batch applied once its last slice is in, in order, and none for a state's records", () => {
+    const host = new FakeHost();
+    const feeder = new BatchFeeder(host, LIMITS);
+    const state = { request: {} as never, recentUrls: [], status: 'open' as const, records: events(1, 600), dropped: 0, maxEvents: 10 };
+    feeder.push({ type: 'state', state });
+    feeder.push({ type: 'records', records: events(601, 2_000), dropped: 0, batch: 7 });
+    feeder.push({ type: 'records', records: events(2_601, 10), dropped: 0, batch: 8 });
+    assert.deepEqual(host.kinds(), ['state', 'records 500', 'records 100', 'records 500', 'records 500']);
+    assert.deepEqual(host.receipts, [], 'half of batch 7 is applied: no receipt yet');
+    host.runTask();
+    assert.deepEqual(host.receipts, [7], 'the rest of batch 7 fills the next task');
+    host.runTask();
+    assert.deepEqual(host.receipts, [7, 8]);
+    assert.equal(host.seqs().length, 2_610);
+  });
+
+  it('still reports a batch applied when the view failed on its last slice', () => {
+    const host = new FakeHost();
+    host.failOn = 'records';
+    assert.throws(() => new BatchFeeder(host, LIMITS).push({ type: 'records', records: events(1, 10), dropped: 0, batch: 3 }), /failed/);
+    assert.deepEqual(host.receipts, [3], 'without it the extension would hold back every later batch');
   });
 });

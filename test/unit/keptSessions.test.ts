@@ -3,10 +3,10 @@
 // one goes on, and compares two in the timeline.
 import { strict as assert } from 'node:assert';
 import type { ServerResponse } from 'node:http';
-import { PanelSession } from '../../src/session/panelSession';
+import type { PanelSession } from '../../src/session/panelSession';
 import type { SessionServices } from '../../src/session/sessionPorts';
 import { BUCKETS } from '../../src/shared/timing/timelineBuckets';
-import { FakeWebview, fakeServices, request } from './support/fakeWebview';
+import { FakeWebview, fakeServices, request, openSession } from './support/fakeWebview';
 import { RawServer, openStream } from './support/rawServer';
 
 /** Each request gets `count` events named after the path, then stays open (kept in `open`) until the test ends. */
@@ -32,7 +32,7 @@ describe('kept sessions: each Connect starts a session, the last few are kept to
     const { server, open } = await namedServer(count);
     servers.push(server);
     const webview = new FakeWebview();
-    const session = new PanelSession('panel-k', webview, request(`${server.url}/a`), fakeServices({ keptSessions: 3, ...overrides }));
+    const session = openSession('panel-k', webview, request(`${server.url}/a`), fakeServices({ keptSessions: 3, ...overrides }));
     sessions.push(session);
     session.receive({ type: 'ready' });
     const connect = async (path: string): Promise<void> => {

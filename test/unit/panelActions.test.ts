@@ -3,11 +3,11 @@
 import { strict as assert } from 'node:assert';
 import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
-import { PanelSession } from '../../src/session/panelSession';
+import type { PanelSession } from '../../src/session/panelSession';
 import { pickRows } from '../../src/session/sessionExport';
 import type { ClosedRecord } from '../../src/shared/record';
 import { eventRecord, seqs } from './panelFixtures';
-import { FakeWebview, fakeServices, request } from './support/fakeWebview';
+import { FakeWebview, fakeServices, request, openSession } from './support/fakeWebview';
 import { RawServer, openStream } from './support/rawServer';
 
 /** One event, then open until the test ends it; `responses` holds each response. */
@@ -39,7 +39,7 @@ describe('panel session: what the user means', () => {
 
   function start(url: string, services = fakeServices()) {
     const webview = new FakeWebview();
-    const session = new PanelSession('panel-t', webview, request(url), services);
+    const session = openSession('panel-t', webview, request(url), services);
     sessions.push(session);
     session.receive({ type: 'ready' });
     return { session, services, webview };

@@ -4,8 +4,8 @@ import { strict as assert } from 'node:assert';
 import { MockServer } from '../../src/mock/mockServer';
 import type { Scenario } from '../../src/mock/scenario/types';
 import { parseScenario } from '../../src/mock/scenario/validate';
-import { PanelSession } from '../../src/session/panelSession';
-import { FakeWebview, fakeServices, request } from './support/fakeWebview';
+import type { PanelSession } from '../../src/session/panelSession';
+import { FakeWebview, fakeServices, request, openSession } from './support/fakeWebview';
 import { collect, eventSummary } from './support/records';
 
 const threeEvents: Scenario = {
@@ -34,7 +34,7 @@ describe('Replay in mock server and Save as scenario from a panel session', () =
   async function finishedSession(services = fakeServices()) {
     const webview = new FakeWebview();
     const url = `${mock.url}/three`;
-    const session = new PanelSession('panel-r', webview, request(url), services);
+    const session = openSession('panel-r', webview, request(url), services);
     sessions.push(session);
     session.receive({ type: 'ready' });
     await session.connect(request(url, { closeOn: '' }));
@@ -83,7 +83,7 @@ describe('Replay in mock server and Save as scenario from a panel session', () =
   it('with nothing recorded, says so and asks the host for nothing', async () => {
     const services = fakeServices();
     const webview = new FakeWebview();
-    const session = new PanelSession('panel-e', webview, request(`${mock.url}/three`), services);
+    const session = openSession('panel-e', webview, request(`${mock.url}/three`), services);
     sessions.push(session);
     session.receive({ type: 'ready' });
     session.receive({ type: 'replay' });

@@ -1,10 +1,10 @@
 // Credential headers in the panel session: typed values sent and stored per origin, masked lines sending the stored value of
 // their origin only, Send credentials' stored Cookie, and the Reconnect choice; real loopback servers, real engine.
 import { strict as assert } from 'node:assert';
-import { PanelSession } from '../../src/session/panelSession';
+import type { PanelSession } from '../../src/session/panelSession';
 import type { ConnectRequest } from '../../src/shared/protocol';
 import { MASKED, redactRequest } from '../../src/shared/redact';
-import { FakeWebview, MemoryCredentials, fakeServices, request } from './support/fakeWebview';
+import { FakeWebview, MemoryCredentials, fakeServices, request, openSession } from './support/fakeWebview';
 import { RawServer, openStream } from './support/rawServer';
 
 /** Echoes the credential headers it got in one event, then ends with `event: end`. */
@@ -36,7 +36,7 @@ describe('panel session credential headers (per origin) and reconnect choice', (
   ): Promise<{ session: PanelSession; webview: FakeWebview; services: ReturnType<typeof fakeServices> }> {
     const webview = new FakeWebview();
     const services = fakeServices({ credentials });
-    const session = new PanelSession('panel-s', webview, request(''), services);
+    const session = openSession('panel-s', webview, request(''), services);
     sessions.push(session);
     session.receive({ type: 'ready' });
     await webview.until((view) => view.ofType('state').length === 1);

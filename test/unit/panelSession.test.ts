@@ -2,8 +2,8 @@
 import { strict as assert } from 'node:assert';
 import { once } from 'node:events';
 import type { ServerResponse } from 'node:http';
-import { MAX_QUEUED_NOTICES, PanelSession } from '../../src/session/panelSession';
-import { FakeWebview, MemoryCredentials, fakeServices, request } from './support/fakeWebview';
+import { MAX_QUEUED_NOTICES, type PanelSession } from '../../src/session/panelSession';
+import { FakeWebview, MemoryCredentials, fakeServices, request, openSession } from './support/fakeWebview';
 import { RawServer, openStream } from './support/rawServer';
 
 /** A stream of `count` events and then `event: end`, written at once. */
@@ -35,7 +35,7 @@ describe('panel session (plain Node, real engine)', () => {
   });
 
   function start(webview: FakeWebview, url: string, services = fakeServices()): { session: PanelSession; services: typeof services } {
-    const session = new PanelSession('panel-t', webview, request(url), services);
+    const session = openSession('panel-t', webview, request(url), services);
     sessions.push(session);
     return { session, services };
   }
@@ -226,6 +226,34 @@ describe('panel session (plain Node, real engine)', () => {
     assert.equal(webview.rows.filter((record) => record.kind === 'event').length, 51);
   });
 
+  it('numbers its record batches and sends what waits once the webview says it applied one; a reloaded webview gets it all', async () => {
+    const { server, responses } = await openEndedServer();
+    servers.push(server);
+    const webview = new FakeWebview();
+    const { session } = start(webview, server.url);
+    webview.session = undefined; // delivered at once, but never applied: no receipts
+    session.receive({ type: 'ready' });
+    await webview.until((view) => view.ofType('state').length === 1);
+    await session.connect(request(server.url));
+    await webview.until((view) => view.ofType('records').length === 1);
+    responses[0].write('data: second\n\n');
+    await webview.until((view) => view.ofType('records').length === 2);
+    const [first, second] = webview.ofType('records').map((message) => message.batch);
+    assert.ok(first !== undefined && second === first + 1, `batches numbered in order: ${first}, ${second}`);
+    for (let n = 3; n <= 20; n++) responses[0].write(`data: e${n}\n\n`);
+    responses[0].end('event: end\ndata: bye\n\n');
+    await webview.until((view) => view.ofType('status').some((message) => message.status === 'closed'));
+    // Without this receipt the closed row would never come: the test's timeout would fail it.
+    session.receive({ type: 'applied', batch: first });
+    await webview.until((view) => view.rows.at(-1)?.kind === 'closed');
+    assert.equal(webview.ofType('records').length, 3, 'the waiting records went out in one batch');
+    assert.equal(webview.rows.filter((record) => record.kind === 'event').length, 21);
+
+    session.receive({ type: 'ready' });
+    await webview.until((view) => view.ofType('state').length === 2);
+    assert.equal(webview.rows.at(-1)?.kind, 'closed', 'a reloaded webview gets everything with its state, whatever was not applied');
+  });
+
   it('masks every credential the session used in exports, log lines and the recent URLs, though the stored one changed since', async () => {
     const server = await RawServer.start((req, res) => {
       openStream(res, { 'Set-Cookie': 'sid=server-set-cookie; HttpOnly', 'X-Api-Key': 'echoed-key' });
@@ -271,7 +299,7 @@ describe('panel session: a refused connect while a stream is open', () => {
       responses.push(res);
     });
     const webview = new FakeWebview();
-    const session = new PanelSession('panel-r', webview, request(server.url), fakeServices());
+    const session = openSession('panel-r', webview, request(server.url), fakeServices());
     try {
       session.receive({ type: 'ready' });
       await session.connect(request(server.url));

@@ -15,6 +15,7 @@ const REQUEST: ConnectRequest = {
 /** One well-formed example of every message the webview may send. */
 const WELL_FORMED: { [T in WebviewToExtension['type']]: Extract<WebviewToExtension, { type: T }> } = {
   ready: { type: 'ready' },
+  applied: { type: 'applied', batch: 12 },
   connect: { type: 'connect', request: REQUEST },
   disconnect: { type: 'disconnect' },
   clear: { type: 'clear' },
@@ -111,6 +112,7 @@ describe('panel message validation', () => {
   it('refuses fields of the wrong type', () => {
     assert.match(problemOf({ type: 'details', seq: '7' }), /details: seq must be a whole number/);
     assert.match(problemOf({ type: 'details', seq: -1 }), /seq must be a whole number >= 0/);
+    assert.match(problemOf({ type: 'applied', batch: 1.5 }), /batch must be a whole number >= 0/);
     assert.match(problemOf({ type: 'details', seq: 1.5 }), /seq must be a whole number/);
     assert.match(problemOf({ type: 'export', format: 'csv' }), /format must be one of ndjson, json/);
     assert.match(problemOf({ type: 'copy', text: 42 }), /text must be a string, not number/);

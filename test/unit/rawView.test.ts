@@ -2,10 +2,10 @@
 import { strict as assert } from 'node:assert';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { PanelSession } from '../../src/session/panelSession';
+import type { PanelSession } from '../../src/session/panelSession';
 import { RawCapture } from '../../src/session/rawCapture';
 import { readRawLines, type RawLine, type RawSnapshot } from '../../src/shared/rawBytes';
-import { FakeWebview, fakeServices, request } from './support/fakeWebview';
+import { FakeWebview, fakeServices, request, openSession } from './support/fakeWebview';
 
 const bytes = (text: string): Uint8Array => Buffer.from(text, 'latin1');
 const decode = (snapshot: RawSnapshot): Buffer => Buffer.from(snapshot.bytes, 'base64');
@@ -152,7 +152,7 @@ describe('raw view through a panel session (real engine, raw node:net server)', 
     });
     await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    session = new PanelSession('panel-raw', webview, request(url), fakeServices());
+    session = openSession('panel-raw', webview, request(url), fakeServices());
     session.receive({ type: 'ready' });
     await session.connect({ ...request(url), reconnect: 'never' });
     await webview.until((view) => view.rows.some((row) => row.kind === 'open'));
@@ -200,7 +200,7 @@ describe('raw view through a panel session (real engine, raw node:net server)', 
 
   it('says a connection that never opened has no bytes', async () => {
     const webview = new FakeWebview();
-    session = new PanelSession('panel-raw', webview, request('http://127.0.0.1:9/'), fakeServices());
+    session = openSession('panel-raw', webview, request('http://127.0.0.1:9/'), fakeServices());
     session.receive({ type: 'ready' });
     session.receive({ type: 'raw', connection: 3 });
     await webview.until((view) => view.ofType('notice').length === 1);

@@ -4,10 +4,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PanelSession } from '../../src/session/panelSession';
 import { SessionArchive, loadSession } from '../../src/session/sessionArchive';
 import type { SseRecord } from '../../src/shared/record';
-import { FakeWebview, fakeServices, request } from './support/fakeWebview';
+import { FakeWebview, fakeServices, request, openSession } from './support/fakeWebview';
 import { RawServer, openStream } from './support/rawServer';
 
 const quiet = { warn: (text: string) => assert.fail(`unexpected warning: ${text}`) };
@@ -121,7 +120,7 @@ describe('session archive (kept for a window reload)', () => {
     const file = path.join(dir, 'e.ndjson');
     const before = new FakeWebview();
     const archive = new SessionArchive('k', file, quiet);
-    const session = new PanelSession('panel-a', before, request(server.url), fakeServices({ archive }));
+    const session = openSession('panel-a', before, request(server.url), fakeServices({ archive }));
     try {
       session.receive({ type: 'ready' });
       await session.connect(request(server.url));
@@ -135,7 +134,7 @@ describe('session archive (kept for a window reload)', () => {
     const loaded = await loadSession(file);
     assert.ok(loaded);
     const after = new FakeWebview();
-    const restored = new PanelSession('panel-b', after, request(server.url), fakeServices());
+    const restored = openSession('panel-b', after, request(server.url), fakeServices());
     restored.restoreKept(loaded);
     restored.receive({ type: 'ready' });
     await after.until((view) => view.ofType('notice').length === 1);

@@ -12,10 +12,14 @@ import { RecordMaker } from './records';
  */
 const WATCH = `(() => {
   window.__afterMessage = [];
+  window.__receiptsAfterMessage = [];
   window.__frames = [];
   window.__stopWatching = false;
   const busy = () => document.querySelector('[aria-busy="true"]') !== null;
-  window.addEventListener('message', () => window.__afterMessage.push(busy()));
+  window.addEventListener('message', () => {
+    window.__afterMessage.push(busy());
+    window.__receiptsAfterMessage.push(window.__posted.filter((message) => message.type === 'applied').length);
+  });
   const tick = () => {
     const grid = document.querySelector('[role="grid"][aria-label="Records"]');
     window.__frames.push({ busy: busy(), rows: Number(grid.getAttribute('aria-rowcount')) - 1 });
@@ -26,13 +30,15 @@ const WATCH = `(() => {
 
 interface Watched {
   afterMessage: boolean[];
+  /** How many `applied` receipts the webview had posted when each message's task ended. */
+  receiptsAfterMessage: number[];
   frames: Array<{ busy: boolean; rows: number }>;
 }
 
 async function stopWatching(inspector: InspectorPage): Promise<Watched> {
   await inspector.settle();
   return (await inspector.page.evaluate(
-    '(() => { window.__stopWatching = true; return { afterMessage: window.__afterMessage, frames: window.__frames }; })()',
+    '(() => { window.__stopWatching = true; return { afterMessage: window.__afterMessage, receiptsAfterMessage: window.__receiptsAfterMessage, frames: window.__frames }; })()',
   )) as Watched;
 }
 
@@ -42,10 +48,12 @@ describe('webview feeding large batches', () => {
     const records = [maker.open(), ...maker.events(30_000)];
     await withInspector({ state: { maxEvents: 200_000, status: 'open' } }, async (inspector) => {
       await inspector.page.evaluate(WATCH);
-      await inspector.deliver({ type: 'records', records, dropped: 0, received: { events: 30_000, bytes: 1 } });
+      await inspector.deliver({ type: 'records', records, dropped: 0, received: { events: 30_000, bytes: 1 }, batch: 9 });
       const watched = await stopWatching(inspector);
 
       assert.deepEqual(watched.afterMessage, [true], 'the task that took the message left part of it for later tasks');
+      assert.deepEqual(watched.receiptsAfterMessage, [0], 'no receipt while the batch is only partly applied');
+      assert.deepEqual(await inspector.postedOfType('applied'), [{ type: 'applied', batch: 9 }], 'one receipt once all of it is in');
       const partial = watched.frames.filter((frame) => frame.busy);
       assert.ok(
         partial.some((frame) => frame.rows > 0 && frame.rows < records.length),
@@ -74,8 +82,16 @@ describe('webview feeding large batches', () => {
     const after = maker.events(3, (index) => `after ${index}`);
     await withInspector({ state: { maxEvents: 200_000, status: 'open' } }, async (inspector) => {
       await inspector.page.evaluate(WATCH);
-      await inspector.deliver({ type: 'records', records: big, dropped: 0 }, { type: 'records', records: after, dropped: 0 });
+      await inspector.deliver(
+        { type: 'records', records: big, dropped: 0, batch: 4 },
+        { type: 'records', records: after, dropped: 0, batch: 5 },
+      );
       const watched = await stopWatching(inspector);
+      assert.deepEqual(
+        (await inspector.postedOfType('applied')).map((message) => message.batch),
+        [4, 5],
+        'a receipt for each batch, in order',
+      );
       assert.deepEqual(watched.afterMessage, [true, true], 'the second message arrived while the first was still being applied');
       const table = await inspector.renderedTable();
       assert.equal(table.rowCount, 20_003);

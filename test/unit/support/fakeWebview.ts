@@ -1,5 +1,6 @@
 // A stand-in for a panel's webview and host services, for the panel session's plain-Node tests.
 import type { SseConnection } from '../../../src/engine/connection';
+import { PanelSession } from '../../../src/session/panelSession';
 import type { Scenario } from '../../../src/mock/scenario/types';
 import type { HeaderSecrets } from '../../../src/session/originSecrets';
 import type { ConnectRequest, ExtensionToWebview } from '../../../src/shared/protocol';
@@ -13,6 +14,11 @@ export class FakeWebview implements WebviewChannel {
   dropped = 0;
   /** What `post` answers; a test may hold answers back to play a slow webview. */
   answer: () => PromiseLike<boolean> = () => Promise.resolve(true);
+  /**
+   * Where the receipt for a numbered batch of records goes once `post` has answered, as the real webview says
+   * `applied` once the batch is in its table; none: no receipts, a webview that never applies a batch.
+   */
+  session: { receive(raw: unknown): void } | undefined;
   private waiters: Array<() => void> = [];
 
   post(message: ExtensionToWebview): PromiseLike<boolean> {
@@ -28,7 +34,12 @@ export class FakeWebview implements WebviewChannel {
       this.dropped = 0;
     }
     for (const wake of this.waiters.splice(0)) wake();
-    return this.answer();
+    const answered = this.answer();
+    if (message.type === 'records' && message.batch !== undefined) {
+      const batch = message.batch;
+      answered.then(() => this.session?.receive({ type: 'applied', batch }));
+    }
+    return answered;
   }
 
   ofType<T extends ExtensionToWebview['type']>(type: T): Extract<ExtensionToWebview, { type: T }>[] {
@@ -139,4 +150,11 @@ export function fakeServices(overrides: Partial<SessionServices> = {}): FakeServ
 
 export function request(url: string, extra: Partial<ConnectRequest> = {}): ConnectRequest {
   return { url, withCredentials: false, origin: '', method: 'GET', headers: '', body: '', closeOn: 'end', ...extra };
+}
+
+/** A panel session posting to `webview`, which sends it the receipts for the record batches it takes. */
+export function openSession(id: string, webview: FakeWebview, connectRequest: ConnectRequest, services: SessionServices): PanelSession {
+  const session = new PanelSession(id, webview, connectRequest, services);
+  webview.session = session;
+  return session;
 }
