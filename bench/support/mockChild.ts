@@ -1,4 +1,4 @@
-// Starts the mock server in a child process (see mockProcess.ts) and stops it again.
+// Starts a benchmark's server in a child process (the mock server, mockProcess.ts, unless told another) and stops it again.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -8,8 +8,9 @@ export interface MockChild {
   stop(): Promise<void>;
 }
 
-export async function startMockChild(): Promise<MockChild> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'mockProcess.ts')], {
+/** `script` (in this folder) prints its URL on its first line and stops when the IPC channel closes. */
+export async function startMockChild(script = 'mockProcess.ts', args: string[] = []): Promise<MockChild> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, script), ...args], {
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   const url = await new Promise<string>((resolve, reject) => {
@@ -18,7 +19,7 @@ export async function startMockChild(): Promise<MockChild> {
       output += part.toString();
       if (output.includes('\n')) resolve(output.trim());
     });
-    child.once('exit', (code) => reject(new Error(`The mock server process exited (${code}) before reporting its URL`)));
+    child.once('exit', (code) => reject(new Error(`The ${script} process exited (${code}) before reporting its URL`)));
   });
   return {
     url,
