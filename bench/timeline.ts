@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import type { CDPSession, Page } from 'playwright-core';
 import { BATCH_LIMITS } from '../src/session/batcher';
 import type { SseRecord } from '../src/shared/record';
+import { packRecords } from '../src/shared/packedRecords';
 import { startHarness, stopHarness, withInspector, type InspectorPage } from '../test/webview/harness';
 import { RecordMaker } from '../test/webview/records';
 
@@ -89,12 +90,18 @@ async function proveObserverWorks(page: Page): Promise<void> {
 }
 
 /**
- * Puts the `records` messages into the page before the measured feed, as one JSON string: handing 10,000 records to
+ * Puts the `records` messages (packed, as the extension sends them) into the page before the measured feed, as one JSON string: handing 10,000 records to
  * `page.evaluate` as an argument costs the page a long task of Playwright's own (decoding them), which is not the
  * webview's work and was counted as the feed's until 2026-12-01 06:30.
  */
 async function stageBatches(page: Page, batches: SseRecord[][]): Promise<void> {
-  const messages = batches.map((records) => ({ type: 'records', records, dropped: 0, received: { events: 0, bytes: 0 } }));
+  const messages = batches.map((records, index) => ({
+    type: 'records',
+    records: packRecords(records),
+    dropped: 0,
+    received: { events: 0, bytes: 0 },
+    batch: index + 1,
+  }));
   await page.evaluate((json) => {
     (window as unknown as { __benchBatches: unknown }).__benchBatches = JSON.parse(json);
   }, JSON.stringify(messages));

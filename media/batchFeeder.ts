@@ -1,7 +1,8 @@
 // Hands the extension's messages to the view in order, a large batch of records a slice at a time across several tasks,
 // so one 10,000-record message never holds the webview's thread (and its frames) for one long task.
 
-import type { ExtensionToWebview } from '../src/shared/protocol';
+import { unpackRecords } from '../src/shared/packedRecords';
+import type { ExtensionToWebview, ReceivedTotals } from '../src/shared/protocol';
 import type { SseRecord } from '../src/shared/record';
 
 export interface FeederLimits {
@@ -21,8 +22,8 @@ export interface FeederLimits {
 export const FEEDER_LIMITS: FeederLimits = { sliceRecords: 500, budgetMs: 8, maxRecordsPerTask: 5_000, maxBacklog: 40_000 };
 
 export interface FeederHost {
-  /** Applies one message (a records message may be a slice of a delivered one). */
-  apply(message: ExtensionToWebview): void;
+  /** Applies one message (records come a slice at a time). */
+  apply(message: ViewMessage): void;
   /** The extension's batch `batch` is wholly applied (also when applying it failed): the extension may send more. */
   applied(batch: number): void;
   /** True while delivered records wait to be applied: the view is still catching up. */
@@ -32,10 +33,24 @@ export interface FeederHost {
   now(): number;
 }
 
-type RecordsMessage = Extract<ExtensionToWebview, { type: 'records' }>;
+/** Records for the view to append: a slice of a batch (or of a state's records), unpacked. */
+export interface RecordsSlice {
+  type: 'records';
+  records: SseRecord[];
+  /** The batch's totals: they describe the session when the batch left the extension. */
+  dropped: number;
+  received?: ReceivedTotals;
+}
+
+/** What the view applies: the extension's messages, with the records of a batch unpacked and sliced. */
+export type ViewMessage = Exclude<ExtensionToWebview, { type: 'records' }> | RecordsSlice;
+
+/** A batch waiting in the queue, unpacked; `batch` is the extension's number, absent for a state's records. */
+type QueuedRecords = RecordsSlice & { batch?: number };
+type Queued = Exclude<ExtensionToWebview, { type: 'records' }> | QueuedRecords;
 
 export class BatchFeeder {
-  private readonly queue: ExtensionToWebview[] = [];
+  private readonly queue: Queued[] = [];
   /** How many records of the queue's first (records) message are already applied. */
   private offset = 0;
   private backlog = 0;
@@ -53,13 +68,16 @@ export class BatchFeeder {
       const { records, ...rest } = message.state;
       this.enqueue({ type: 'state', state: { ...rest, records: [] } });
       if (records.length > 0) this.enqueue({ type: 'records', records, dropped: rest.dropped, received: rest.received });
+    } else if (message.type === 'records') {
+      // Unpacked whole, in the task that delivered it: about a millisecond for 10,000 events, then applied in slices.
+      this.enqueue({ ...message, records: unpackRecords(message.records) });
     } else {
       this.enqueue(message);
     }
     if (!this.scheduled) this.run();
   }
 
-  private enqueue(message: ExtensionToWebview): void {
+  private enqueue(message: Queued): void {
     this.queue.push(message);
     if (message.type === 'records') this.backlog += message.records.length;
   }
@@ -109,7 +127,7 @@ export class BatchFeeder {
    * The next records of `message`, as a message of its own. Each slice carries the batch's dropped and received
    * totals: they describe the session when the batch left the extension, whatever part of it is shown yet.
    */
-  private slice(message: RecordsMessage): RecordsMessage {
+  private slice(message: QueuedRecords): RecordsSlice {
     const { records } = message;
     const end = Math.min(records.length, this.offset + this.limits.sliceRecords);
     const part: SseRecord[] = this.offset === 0 && end === records.length ? records : records.slice(this.offset, end);
@@ -120,6 +138,6 @@ export class BatchFeeder {
     } else {
       this.offset = end;
     }
-    return { ...message, records: part };
+    return { type: 'records', records: part, dropped: message.dropped, received: message.received };
   }
 }

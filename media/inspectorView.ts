@@ -1,6 +1,6 @@
 // The whole inspector UI: owns the view's records and wires form, toolbar, table, detail pane and stats to the extension's messages.
 
-import type { ConnectionStatus, ExtensionToWebview, PanelState, ReceivedTotals, WebviewToExtension } from '../src/shared/protocol';
+import type { ConnectionStatus, PanelState, ReceivedTotals, WebviewToExtension } from '../src/shared/protocol';
 import type { OpenRecord, SseRecord } from '../src/shared/record';
 import { assertNever } from '../src/shared/record';
 import { ConnectionForm } from './connectionForm';
@@ -19,6 +19,7 @@ import { TypeChips } from './typeChips';
 import type { UiState } from './uiState';
 import type { ExtensionChannel } from './vscodeApi';
 import { VirtualTable } from './virtualTable';
+import type { ViewMessage } from './batchFeeder';
 import { redactRequest } from '../src/shared/redact';
 import { AssembledView } from './assembledView';
 import { shownSeqRanges } from './seqRanges';
@@ -166,7 +167,7 @@ export class InspectorView {
     this.scheduleChrome();
   }
 
-  handle(message: ExtensionToWebview): void {
+  handle(message: ViewMessage): void {
     switch (message.type) {
       case 'state':
         this.loadState(message.state);

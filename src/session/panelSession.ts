@@ -21,6 +21,7 @@ import { validateWebviewMessage } from './validate';
 import { answerStoredSecrets } from './storedSecrets';
 import { WebviewOutbox } from './webviewOutbox';
 import { toViewRecord } from './viewCopy';
+import { packRecords } from '../shared/packedRecords';
 
 export { MAX_QUEUED_NOTICES } from './webviewOutbox';
 
@@ -336,7 +337,7 @@ export class PanelSession {
     const number = this.receipts.next();
     const posted = this.outbox.post({
       type: 'records',
-      records: batch.records.map((record) => toViewRecord(record)),
+      records: packRecords(batch.records.map((record) => toViewRecord(record))),
       dropped: batch.dropped,
       received: batch.received,
       batch: number,

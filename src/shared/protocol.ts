@@ -2,6 +2,7 @@
 // Imported by the extension and (type-only) by the webview.
 
 import type { RawSnapshot } from './rawBytes';
+import type { PackedRecords } from './packedRecords';
 import type { SseRecord } from './record';
 import type { BucketsSnapshot } from './timing/timelineBuckets';
 
@@ -105,9 +106,9 @@ export type ExtensionToWebview =
   | { type: 'state'; state: PanelState }
   /**
    * New records. `batch` numbers the extension's batches: the webview answers `applied` with it once the records are
-   * in its table, and the extension holds back further batches until then (absent on the webview's own slices of a state).
+   * in its table, and the extension holds back further batches until then. The records come in columns (see PackedRecords).
    */
-  | { type: 'records'; records: SseRecord[]; dropped: number; received?: ReceivedTotals; batch?: number }
+  | { type: 'records'; records: PackedRecords; dropped: number; received?: ReceivedTotals; batch: number }
   | { type: 'status'; status: ConnectionStatus }
   /** `by: 'user'`: the Clear button (or command), so what describes a connection still open stays; else a new session. */
   | { type: 'cleared'; by?: 'user' }

@@ -2,8 +2,9 @@
 // after the state, the backlog bounded, a failing message not stopping the rest, and a receipt for each batch applied.
 
 import { strict as assert } from 'node:assert';
-import { BatchFeeder, type FeederLimits } from '../../media/batchFeeder';
+import { BatchFeeder, type FeederLimits, type ViewMessage } from '../../media/batchFeeder';
 import type { ExtensionToWebview } from '../../src/shared/protocol';
+import { packRecords } from '../../src/shared/packedRecords';
 import type { SseRecord } from '../../src/shared/record';
 
 function events(from: number, count: number): SseRecord[] {
@@ -23,7 +24,7 @@ function events(from: number, count: number): SseRecord[] {
 
 /** A host whose clock moves only when told to, and whose later tasks run only when `runTask` is called. */
 class FakeHost {
-  readonly handled: ExtensionToWebview[] = [];
+  readonly handled: ViewMessage[] = [];
   /** The batch numbers the feeder reported wholly applied, in order. */
   readonly receipts: number[] = [];
   readonly busy: boolean[] = [];
@@ -33,7 +34,7 @@ class FakeHost {
   costPerApply = 0;
   failOn: ExtensionToWebview['type'] | undefined;
 
-  apply(message: ExtensionToWebview): void {
+  apply(message: ViewMessage): void {
     this.clock += this.costPerApply;
     this.handled.push(message);
     if (message.type === this.failOn) throw new Error(`the view failed on ${message.type}`);
@@ -68,7 +69,7 @@ const LIMITS: FeederLimits = { sliceRecords: 500, budgetMs: 8, maxRecordsPerTask
 describe('batch feeder', () => {
   it('applies a small batch at once, in the task that delivered it', () => {
     const host = new FakeHost();
-    new BatchFeeder(host, LIMITS).push({ type: 'records', records: events(1, 300), dropped: 0 });
+    new BatchFeeder(host, LIMITS).push({ type: 'records', records: packRecords(events(1, 300)), dropped: 0, batch: 1 });
     assert.deepEqual(host.kinds(), ['records 300']);
     assert.deepEqual(host.busy, []);
     assert.equal(host.tasks.length, 0);
@@ -77,7 +78,7 @@ describe('batch feeder', () => {
   it('spreads a batch over later tasks of at most maxRecordsPerTask, with every slice carrying the batch totals', () => {
     const host = new FakeHost();
     const received = { events: 2_600, bytes: 9 };
-    new BatchFeeder(host, LIMITS).push({ type: 'records', records: events(1, 2_600), dropped: 7, received });
+    new BatchFeeder(host, LIMITS).push({ type: 'records', records: packRecords(events(1, 2_600)), dropped: 7, received, batch: 2 });
     assert.deepEqual(host.kinds(), ['records 500', 'records 500']);
     assert.deepEqual(host.busy, [true]);
     host.runTask();
@@ -96,7 +97,12 @@ describe('batch feeder', () => {
   it('ends a task once its time budget is spent', () => {
     const host = new FakeHost();
     host.costPerApply = 5;
-    new BatchFeeder(host, { ...LIMITS, maxRecordsPerTask: 100_000 }).push({ type: 'records', records: events(1, 2_000), dropped: 0 });
+    new BatchFeeder(host, { ...LIMITS, maxRecordsPerTask: 100_000 }).push({
+      type: 'records',
+      records: packRecords(events(1, 2_000)),
+      dropped: 0,
+      batch: 3,
+    });
     // 5 ms after the first slice, 10 ms after the second: past the 8 ms budget.
     assert.equal(host.handled.length, 2);
     host.costPerApply = 9;
@@ -107,10 +113,10 @@ describe('batch feeder', () => {
   it('keeps the order of every message: what comes during a batch waits for it', () => {
     const host = new FakeHost();
     const feeder = new BatchFeeder(host, LIMITS);
-    feeder.push({ type: 'records', records: events(1, 1_500), dropped: 0 });
+    feeder.push({ type: 'records', records: packRecords(events(1, 1_500)), dropped: 0, batch: 4 });
     feeder.push({ type: 'status', status: 'closed' });
     feeder.push({ type: 'cleared' });
-    feeder.push({ type: 'records', records: events(1_501, 3), dropped: 0 });
+    feeder.push({ type: 'records', records: packRecords(events(1_501, 3)), dropped: 0, batch: 5 });
     assert.deepEqual(host.kinds(), ['records 500', 'records 500']);
     host.runTask();
     assert.deepEqual(host.kinds(), ['records 500', 'records 500', 'records 500', 'status', 'cleared', 'records 3']);
@@ -147,13 +153,13 @@ describe('batch feeder', () => {
   it('keeps applying past its limits while more than maxBacklog records wait', () => {
     const host = new FakeHost();
     const feeder = new BatchFeeder(host, { ...LIMITS, maxBacklog: 2_000 });
-    feeder.push({ type: 'records', records: events(1, 1_000), dropped: 0 });
+    feeder.push({ type: 'records', records: packRecords(events(1, 1_000)), dropped: 0, batch: 6 });
     // Delivered while nothing waits: within its limits.
     assert.equal(host.seqs().length, 1_000);
-    feeder.push({ type: 'records', records: events(1_001, 1_500), dropped: 0 });
+    feeder.push({ type: 'records', records: packRecords(events(1_001, 1_500)), dropped: 0, batch: 7 });
     assert.equal(host.seqs().length, 2_000);
     // 500 wait; now 3,000 more arrive before the next task: 3,500 waiting, over the bound.
-    feeder.push({ type: 'records', records: events(2_501, 3_000), dropped: 0 });
+    feeder.push({ type: 'records', records: packRecords(events(2_501, 3_000)), dropped: 0, batch: 8 });
     assert.equal(host.seqs().length, 2_000, 'a task is already scheduled: delivery itself applies nothing');
     host.runTask();
     assert.equal(host.seqs().length, 3_500, 'its own 1,000, then 500 more to bring the waiting records down to the bound');
@@ -163,9 +169,9 @@ describe('batch feeder', () => {
     const host = new FakeHost();
     host.failOn = 'status';
     const feeder = new BatchFeeder(host, LIMITS);
-    feeder.push({ type: 'records', records: events(1, 1_200), dropped: 0 });
+    feeder.push({ type: 'records', records: packRecords(events(1, 1_200)), dropped: 0, batch: 9 });
     feeder.push({ type: 'status', status: 'open' });
-    feeder.push({ type: 'records', records: events(1_201, 2), dropped: 0 });
+    feeder.push({ type: 'records', records: packRecords(events(1_201, 2)), dropped: 0, batch: 10 });
     assert.throws(() => host.runTask(), /failed on status/);
     assert.equal(host.tasks.length, 1, 'the rest is scheduled even so');
     host.runTask();
@@ -181,8 +187,8 @@ describe('batch feeder', () => {
     const feeder = new BatchFeeder(host, LIMITS);
     const state = { request: {} as never, recentUrls: [], status: 'open' as const, records: events(1, 600), dropped: 0, maxEvents: 10 };
     feeder.push({ type: 'state', state });
-    feeder.push({ type: 'records', records: events(601, 2_000), dropped: 0, batch: 7 });
-    feeder.push({ type: 'records', records: events(2_601, 10), dropped: 0, batch: 8 });
+    feeder.push({ type: 'records', records: packRecords(events(601, 2_000)), dropped: 0, batch: 7 });
+    feeder.push({ type: 'records', records: packRecords(events(2_601, 10)), dropped: 0, batch: 8 });
     assert.deepEqual(host.kinds(), ['state', 'records 500', 'records 100', 'records 500', 'records 500']);
     assert.deepEqual(host.receipts, [], 'half of batch 7 is applied: no receipt yet');
     host.runTask();
@@ -195,7 +201,10 @@ describe('batch feeder', () => {
   it('still reports a batch applied when the view failed on its last slice', () => {
     const host = new FakeHost();
     host.failOn = 'records';
-    assert.throws(() => new BatchFeeder(host, LIMITS).push({ type: 'records', records: events(1, 10), dropped: 0, batch: 3 }), /failed/);
+    assert.throws(
+      () => new BatchFeeder(host, LIMITS).push({ type: 'records', records: packRecords(events(1, 10)), dropped: 0, batch: 3 }),
+      /failed/,
+    );
     assert.deepEqual(host.receipts, [3], 'without it the extension would hold back every later batch');
   });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { CLIP_MARK, clipText, toViewRecord, VIEW_DATA_LIMIT, VIEW_FIELD_LIMIT, viewSize } from '../../src/session/viewCopy';
+import { CLIP_MARK, clipText, stringChars, toViewRecord, VIEW_DATA_LIMIT, VIEW_FIELD_LIMIT, viewSize } from '../../src/session/viewCopy';
 import type { SseRecord } from '../../src/shared/record';
 import { eventRecord, openRecord } from './panelFixtures';
 
@@ -83,5 +83,23 @@ describe('panel view copies', () => {
     assert.ok(viewSize(eventRecord(1, 'x'.repeat(1000))) > viewSize(eventRecord(1, 'x')));
     assert.equal(viewSize(eventRecord(1, 'x'.repeat(5 * VIEW_DATA_LIMIT))), viewSize(eventRecord(1, 'x'.repeat(VIEW_DATA_LIMIT))));
     assert.ok(viewSize({ kind: 'comment', seq: 1, t: 1, at: 1, text: 'c'.repeat(3000) }) >= 3000);
+  });
+
+  it('sizes an event by the same count as any other record (its keys and clipped strings), though without walking its fields', () => {
+    for (const event of [
+      eventRecord(1, 'x'),
+      eventRecord(2, 'é'.repeat(VIEW_DATA_LIMIT + 5), { id: '42', lastEventId: '42', type: 'delta' }),
+      eventRecord(3, '', { lastEventId: 'l'.repeat(VIEW_DATA_LIMIT * 2) }),
+    ]) {
+      assert.equal(viewSize(event), 120 + stringChars(event, VIEW_DATA_LIMIT), `event ${event.seq}`);
+    }
+  });
+
+  it('hands an event within every limit over as it is, and copies one with a field over its limit', () => {
+    const within = eventRecord(1, 'x'.repeat(VIEW_DATA_LIMIT), { id: 'i'.repeat(VIEW_FIELD_LIMIT) });
+    assert.equal(toViewRecord(within), within);
+    const longType = eventRecord(2, 'x', { type: 't'.repeat(VIEW_FIELD_LIMIT + 1) });
+    const copy = toViewRecord(longType);
+    assert.ok(copy !== longType && copy.kind === 'event' && copy.type.endsWith(CLIP_MARK));
   });
 });

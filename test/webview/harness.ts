@@ -8,7 +8,9 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { newNonce, panelHtml } from '../../src/host/html';
-import type { ExtensionToWebview, PanelState, WebviewToExtension } from '../../src/shared/protocol';
+import type { ExtensionToWebview, PanelState, ReceivedTotals, WebviewToExtension } from '../../src/shared/protocol';
+import { packRecords } from '../../src/shared/packedRecords';
+import type { SseRecord } from '../../src/shared/record';
 import { panelState } from './records';
 import { READ_RENDERED_TABLE, type RenderedTable } from './renderedTable';
 import { launchChromium } from '../integration/workbench';
@@ -122,17 +124,33 @@ export async function stopHarness(): Promise<void> {
 }
 
 /** One inspector webview in a fresh browser context, plus the problems seen on it (console errors, page errors, CSP violations). */
+/** A message as a test writes it: a batch's records as a plain list. */
+export type TestMessage =
+  | Exclude<ExtensionToWebview, { type: 'records' }>
+  | { type: 'records'; records: SseRecord[]; dropped: number; received?: ReceivedTotals; batch?: number };
+
 export class InspectorPage {
+  /** Batches delivered so far: the next one's number, unless a test gives its own. */
+  private batches = 0;
+
   constructor(
     readonly page: Page,
     private readonly problems: string[],
   ) {}
 
-  /** Delivers messages as VS Code does: `message` events on the window, in order. */
-  async deliver(...messages: ExtensionToWebview[]): Promise<void> {
+  /**
+   * Delivers messages as VS Code does: `message` events on the window, in order. A batch of records is written as a
+   * list and packed as the extension packs it, numbered in order unless the test numbers it.
+   */
+  async deliver(...messages: TestMessage[]): Promise<void> {
+    const packed = messages.map((message): ExtensionToWebview => {
+      if (message.type !== 'records') return message;
+      this.batches += 1;
+      return { ...message, records: packRecords(message.records), batch: message.batch ?? this.batches };
+    });
     await this.page.evaluate((list) => {
       for (const message of list) window.postMessage(message, '*');
-    }, messages);
+    }, packed);
   }
 
   async posted(): Promise<WebviewToExtension[]> {

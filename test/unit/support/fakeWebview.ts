@@ -1,6 +1,7 @@
 // A stand-in for a panel's webview and host services, for the panel session's plain-Node tests.
 import type { SseConnection } from '../../../src/engine/connection';
 import { PanelSession } from '../../../src/session/panelSession';
+import { unpackRecords } from '../../../src/shared/packedRecords';
 import type { Scenario } from '../../../src/mock/scenario/types';
 import type { HeaderSecrets } from '../../../src/session/originSecrets';
 import type { ConnectRequest, ExtensionToWebview } from '../../../src/shared/protocol';
@@ -27,7 +28,7 @@ export class FakeWebview implements WebviewChannel {
       this.rows = [...message.state.records];
       this.dropped = message.state.dropped;
     } else if (message.type === 'records') {
-      this.rows.push(...message.records);
+      this.rows.push(...unpackRecords(message.records));
       this.dropped = message.dropped;
     } else if (message.type === 'cleared') {
       this.rows = [];
@@ -35,7 +36,7 @@ export class FakeWebview implements WebviewChannel {
     }
     for (const wake of this.waiters.splice(0)) wake();
     const answered = this.answer();
-    if (message.type === 'records' && message.batch !== undefined) {
+    if (message.type === 'records') {
       const batch = message.batch;
       answered.then(() => this.session?.receive({ type: 'applied', batch }));
     }
