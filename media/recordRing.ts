@@ -1,6 +1,7 @@
 // The webview's own bounded copy of the records: a ring that drops the oldest, as the extension's store does.
 
 import type { EventRecord, SseRecord } from '../src/shared/record';
+import { TextPages } from './textPages';
 
 /**
  * Records are addressed by position: 0 for the first record since the last reset, counting up for ever,
@@ -9,7 +10,8 @@ import type { EventRecord, SseRecord } from '../src/shared/record';
  * Event records are kept in columns, not as the objects a message brought: a million kept objects, each with its
  * own strings and boxed numbers, made every garbage collection of the webview's heap copy or mark them all (the
  * panel bench's long tasks, BENCHMARKS.md). Numbers go to typed arrays, a type or Last-Event-ID equal to the
- * previous one is shared, so an event leaves about one live object behind (its data). `at` makes the record again.
+ * previous one is shared, and data and ids are joined a page at a time (TextPages), so a full page of events leaves
+ * no object of its own behind. `at` makes the record again.
  */
 export class RecordRing {
   /** Records other than events, kept whole (they are few); undefined in the slots of events. */
@@ -17,10 +19,12 @@ export class RecordRing {
   /** The numbers, in pages of PAGE slots: growing never copies what is kept (a 40 MB copy is a long task). */
   private numbers: Float64Array[] = [];
   private types: string[] = [];
-  private data: string[] = [];
-  private ids: (string | null)[] = [];
+  private data: TextPages;
+  /** Ids as text, an event without one flagged NO_ID. */
+  private ids: TextPages;
   private lastEventIds: string[] = [];
-  private truncated: Uint8Array[] = [];
+  /** Per slot, TRUNCATED and NO_ID bits, in pages like the numbers. */
+  private flags: Uint8Array[] = [];
   private lastType = '';
   private lastEventId = '';
   /** Slot of the oldest kept record. */
@@ -28,7 +32,10 @@ export class RecordRing {
   private count = 0;
   private first = 0;
 
-  constructor(private capacity: number) {}
+  constructor(private capacity: number) {
+    this.data = new TextPages(capacity, PAGE);
+    this.ids = new TextPages(capacity, PAGE);
+  }
 
   get length(): number {
     return this.count;
@@ -53,6 +60,7 @@ export class RecordRing {
     const numbers = this.numbers[Math.floor(slot / PAGE)];
     const n = (slot % PAGE) * FIELDS;
     const dt = numbers[n + 4];
+    const flags = this.flags[Math.floor(slot / PAGE)][slot % PAGE];
     // The engine's own field order, so the detail pane shows the record as before.
     const record: EventRecord = {
       kind: 'event',
@@ -60,13 +68,13 @@ export class RecordRing {
       t: numbers[n + 1],
       at: numbers[n + 2],
       type: this.types[slot],
-      data: this.data[slot],
-      id: this.ids[slot],
+      data: this.data.get(slot),
+      id: (flags & NO_ID) === 0 ? this.ids.get(slot) : null,
       lastEventId: this.lastEventIds[slot],
       size: numbers[n + 3],
       dt: Number.isNaN(dt) ? null : dt,
     };
-    if (this.truncated[Math.floor(slot / PAGE)][slot % PAGE] === 1) record.truncated = true;
+    if ((flags & TRUNCATED) !== 0) record.truncated = true;
     return record;
   }
 
@@ -93,10 +101,10 @@ export class RecordRing {
     this.others = [];
     this.numbers = [];
     this.types = [];
-    this.data = [];
-    this.ids = [];
+    this.data = new TextPages(this.capacity, PAGE);
+    this.ids = new TextPages(this.capacity, PAGE);
     this.lastEventIds = [];
-    this.truncated = [];
+    this.flags = [];
     this.start = 0;
     this.count = 0;
     this.first = 0;
@@ -105,7 +113,9 @@ export class RecordRing {
   private store(slot: number, record: SseRecord): void {
     if (record.kind !== 'event') {
       this.others[slot] = record;
-      this.data[slot] = '';
+      // Written all the same: each page of text is written in order, slot by slot.
+      this.data.set(slot, '');
+      this.ids.set(slot, '');
       return;
     }
     this.others[slot] = undefined;
@@ -121,20 +131,22 @@ export class RecordRing {
     if (record.lastEventId !== this.lastEventId) this.lastEventId = record.lastEventId;
     this.types[slot] = this.lastType;
     this.lastEventIds[slot] = this.lastEventId;
-    this.data[slot] = record.data;
-    this.ids[slot] = record.id;
-    this.truncated[Math.floor(slot / PAGE)][slot % PAGE] = record.truncated === true ? 1 : 0;
+    this.data.set(slot, record.data);
+    this.ids.set(slot, record.id ?? '');
+    this.flags[Math.floor(slot / PAGE)][slot % PAGE] = (record.truncated === true ? TRUNCATED : 0) | (record.id === null ? NO_ID : 0);
   }
 
   /** Adds a page of number columns when the slots reach past the last one. */
   private ensureRoom(slots: number): void {
     while (this.numbers.length * PAGE < slots) {
       this.numbers.push(new Float64Array(PAGE * FIELDS));
-      this.truncated.push(new Uint8Array(PAGE));
+      this.flags.push(new Uint8Array(PAGE));
     }
   }
 }
 
+const TRUNCATED = 1;
+const NO_ID = 2;
 /** seq, t, at, size, dt (NaN for null) per slot. */
 const FIELDS = 5;
 /** Slots per page of numbers: 640 KB, allocated once each. */
