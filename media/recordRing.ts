@@ -9,32 +9,29 @@ import { TextPages } from './textPages';
  *
  * Event records are kept in columns, not as the objects a message brought: a million kept objects, each with its
  * own strings and boxed numbers, made every garbage collection of the webview's heap copy or mark them all (the
- * panel bench's long tasks, BENCHMARKS.md). Numbers go to typed arrays, a type or Last-Event-ID equal to the
- * previous one is shared, and data and ids are joined a page at a time (TextPages), so a full page of events leaves
- * no object of its own behind. `at` makes the record again.
+ * panel bench's long tasks, BENCHMARKS.md). Numbers go to typed arrays and the strings (type, data, id, Last-Event-ID)
+ * are joined a page at a time (TextPages), so a full page of events leaves no object of its own behind. `at` makes
+ * the record again.
  */
 export class RecordRing {
-  /** Records other than events, kept whole (they are few); undefined in the slots of events. */
-  private others: (SseRecord | undefined)[] = [];
+  /** Records other than events, kept whole (they are few), by slot; their slots are flagged OTHER. */
+  private others = new Map<number, SseRecord>();
   /** The numbers, in pages of PAGE slots: growing never copies what is kept (a 40 MB copy is a long task). */
   private numbers: Float64Array[] = [];
-  private types: string[] = [];
+  private types: TextPages;
   private data: TextPages;
   /** Ids as text, an event without one flagged NO_ID. */
   private ids: TextPages;
-  private lastEventIds: string[] = [];
-  /** Per slot, TRUNCATED and NO_ID bits, in pages like the numbers. */
+  private lastEventIds: TextPages;
+  /** Per slot, OTHER, TRUNCATED and NO_ID bits, in pages like the numbers. */
   private flags: Uint8Array[] = [];
-  private lastType = '';
-  private lastEventId = '';
   /** Slot of the oldest kept record. */
   private start = 0;
   private count = 0;
   private first = 0;
 
   constructor(private capacity: number) {
-    this.data = new TextPages(capacity, PAGE);
-    this.ids = new TextPages(capacity, PAGE);
+    [this.types, this.data, this.ids, this.lastEventIds] = this.textColumns();
   }
 
   get length(): number {
@@ -55,22 +52,21 @@ export class RecordRing {
     const offset = position - this.first;
     if (offset < 0 || offset >= this.count) return undefined;
     const slot = (this.start + offset) % this.capacity;
-    const other = this.others[slot];
-    if (other !== undefined) return other;
+    const flags = this.flags[Math.floor(slot / PAGE)][slot % PAGE];
+    if ((flags & OTHER) !== 0) return this.others.get(slot);
     const numbers = this.numbers[Math.floor(slot / PAGE)];
     const n = (slot % PAGE) * FIELDS;
     const dt = numbers[n + 4];
-    const flags = this.flags[Math.floor(slot / PAGE)][slot % PAGE];
     // The engine's own field order, so the detail pane shows the record as before.
     const record: EventRecord = {
       kind: 'event',
       seq: numbers[n],
       t: numbers[n + 1],
       at: numbers[n + 2],
-      type: this.types[slot],
+      type: this.types.get(slot),
       data: this.data.get(slot),
       id: (flags & NO_ID) === 0 ? this.ids.get(slot) : null,
-      lastEventId: this.lastEventIds[slot],
+      lastEventId: this.lastEventIds.get(slot),
       size: numbers[n + 3],
       dt: Number.isNaN(dt) ? null : dt,
     };
@@ -98,12 +94,9 @@ export class RecordRing {
   /** Empties the ring, optionally with a new capacity; positions start again at 0. */
   reset(capacity = this.capacity): void {
     this.capacity = Math.max(1, capacity);
-    this.others = [];
+    this.others = new Map();
     this.numbers = [];
-    this.types = [];
-    this.data = new TextPages(this.capacity, PAGE);
-    this.ids = new TextPages(this.capacity, PAGE);
-    this.lastEventIds = [];
+    [this.types, this.data, this.ids, this.lastEventIds] = this.textColumns();
     this.flags = [];
     this.start = 0;
     this.count = 0;
@@ -111,14 +104,15 @@ export class RecordRing {
   }
 
   private store(slot: number, record: SseRecord): void {
+    const flags = this.flags[Math.floor(slot / PAGE)];
+    if (flags[slot % PAGE] === OTHER) this.others.delete(slot);
     if (record.kind !== 'event') {
-      this.others[slot] = record;
+      this.others.set(slot, record);
+      flags[slot % PAGE] = OTHER;
       // Written all the same: each page of text is written in order, slot by slot.
-      this.data.set(slot, '');
-      this.ids.set(slot, '');
+      for (const column of [this.types, this.data, this.ids, this.lastEventIds]) column.set(slot, '');
       return;
     }
-    this.others[slot] = undefined;
     const numbers = this.numbers[Math.floor(slot / PAGE)];
     const n = (slot % PAGE) * FIELDS;
     numbers[n] = record.seq;
@@ -126,14 +120,16 @@ export class RecordRing {
     numbers[n + 2] = record.at;
     numbers[n + 3] = record.size;
     numbers[n + 4] = record.dt ?? Number.NaN;
-    // A message brings its own copy of every string; equal neighbours share one, so a burst keeps one "message".
-    if (record.type !== this.lastType) this.lastType = record.type;
-    if (record.lastEventId !== this.lastEventId) this.lastEventId = record.lastEventId;
-    this.types[slot] = this.lastType;
-    this.lastEventIds[slot] = this.lastEventId;
+    this.types.set(slot, record.type);
     this.data.set(slot, record.data);
     this.ids.set(slot, record.id ?? '');
-    this.flags[Math.floor(slot / PAGE)][slot % PAGE] = (record.truncated === true ? TRUNCATED : 0) | (record.id === null ? NO_ID : 0);
+    this.lastEventIds.set(slot, record.lastEventId);
+    flags[slot % PAGE] = (record.truncated === true ? TRUNCATED : 0) | (record.id === null ? NO_ID : 0);
+  }
+
+  /** Type, data, id and Last-Event-ID. */
+  private textColumns(): TextPages[] {
+    return [0, 1, 2, 3].map(() => new TextPages(this.capacity, PAGE));
   }
 
   /** Adds a page of number columns when the slots reach past the last one. */
@@ -147,6 +143,8 @@ export class RecordRing {
 
 const TRUNCATED = 1;
 const NO_ID = 2;
+/** A record other than an event: kept whole in `others`. */
+const OTHER = 4;
 /** seq, t, at, size, dt (NaN for null) per slot. */
 const FIELDS = 5;
 /** Slots per page of numbers: 640 KB, allocated once each. */
