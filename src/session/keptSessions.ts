@@ -74,6 +74,20 @@ export class KeptSessions {
     return kept;
   }
 
+  /**
+   * Sessions read back after a window reload, oldest first, into a panel that has none yet: the last one becomes the
+   * live session (its stream ended), each started when its first record was received.
+   */
+  restore(sessions: Array<{ request: ConnectRequest; records: SseRecord[] }>): void {
+    sessions.forEach(({ request, records }, index) => {
+      if (index > 0) this.start(request);
+      // The same store (and so the same batcher), with the session's own request and start.
+      this.current = { ...this.current, request, startedAt: records[0]?.at ?? this.current.startedAt };
+      this.shownSession = this.current;
+      for (const record of records) this.add(record);
+    });
+  }
+
   /** A record of the live session: it reaches the table only while that session is shown, and is kept either way. */
   add(record: SseRecord): void {
     if (record.kind === 'open') this.current.raw.startConnection(record.connection);

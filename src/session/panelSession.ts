@@ -131,7 +131,7 @@ export class PanelSession {
     previous?.close('user', 'Closed: a new connection was started in this panel');
     this.connection = undefined;
     const ended = this.sessions.live;
-    this.services.archive?.restart();
+    this.services.archive?.startSession(redactUrlParams(this.request.url), this.secrets.list(), this.services.keptSessions ?? 1);
     this.corsAllowed = undefined;
     // Before the new session starts, so the picker lists it as streaming.
     this.setStatus('connecting');
@@ -195,7 +195,7 @@ export class PanelSession {
   /** Clear, from the button or the command: empties the table; a live connection goes on (and keeps its diagnostics). */
   clear(): void {
     // The rows the user cleared do not come back after a reload either.
-    if (this.sessions.clearShown()) this.services.archive?.restart();
+    if (this.sessions.clearShown()) this.services.archive?.clearLive();
     this.outbox.post({ type: 'cleared', by: 'user' });
   }
 
@@ -297,14 +297,19 @@ export class PanelSession {
 
   /** Brings back the records kept before a window reload; the stream is not reconnected. */
   restoreKept(loaded: LoadedSession): void {
-    for (const record of loaded.records) this.sessions.add(record);
-    if (loaded.records.length === 0) return;
+    const sessions = [...loaded.earlier, { url: loaded.url, records: loaded.records }];
+    this.sessions.restore(sessions.map(({ url, records }) => ({ request: { ...this.request, url: url ?? this.request.url }, records })));
+    if (loaded.records.length === 0 && loaded.earlier.length === 0) return;
     const lost =
       loaded.notKept > 0
         ? ` (the ${loaded.notKept} after them were not kept: a panel keeps ${ARCHIVE_BYTES / 1024 / 1024} MiB for a reload)`
         : '';
+    const earlier =
+      loaded.earlier.length === 0
+        ? ''
+        : `, and ${loaded.earlier.length} earlier session${loaded.earlier.length === 1 ? '' : 's'} with them`;
     this.outbox.notify('info', {
-      message: `These ${loaded.records.length} records were received before the window reloaded${lost}; the stream was not reconnected.`,
+      message: `These ${loaded.records.length} records were received before the window reloaded${lost}${earlier}; the stream was not reconnected.`,
     });
   }
 

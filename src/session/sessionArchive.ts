@@ -1,11 +1,13 @@
-// Keeps a panel's current session on disk, so a window reload brings its rows back: the records as export NDJSON
-// lines (no credential values), appended in batches, up to a byte cap. Plain Node: the host gives it a file path.
+// Keeps a panel's sessions on disk, so a window reload brings their rows back: each session a line naming its URL
+// then its records as export NDJSON lines (no credential values), appended in batches, the whole file up to a byte
+// cap (the oldest sessions go first). Plain Node: the host gives it a file path.
 // Writes are synchronous and small (one batch every half second, and nothing past the cap): a reload may end the
 // extension host at any moment, and the file must then hold whole lines in order.
 
-import { appendFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { SseRecord } from '../shared/record';
+import { maskSecrets } from '../shared/redact';
 import { withoutCredentials } from './exportRecords';
 import { asRecord } from './recordShape';
 
@@ -18,16 +20,48 @@ export interface ArchiveLog {
   warn(text: string): void;
 }
 
-export interface LoadedSession {
+/** An earlier session read back: the URL it connected to (credential values masked) and its records. */
+export interface ArchivedSession {
+  url: string | undefined;
   records: SseRecord[];
+}
+
+export interface LoadedSession {
+  /** The last session's records: the panel's live one when the window reloaded. */
+  records: SseRecord[];
+  /** The URL the last session connected to; undefined in a file from before sessions were marked. */
+  url?: string;
+  /** The sessions before it, oldest first. */
+  earlier: ArchivedSession[];
   /** Records the cap kept off the disk, or lines that did not read back as records. */
   notKept: number;
 }
 
+/** Where a loaded file's sessions start, in bytes, for the archive that goes on writing it. */
+export interface ArchiveLayout {
+  /** Each session's first line (its marker, if it has one). */
+  starts: number[];
+  /** Where the last session's records begin. */
+  recordsAt: number;
+  /** The file's whole lines. */
+  wholeBytes: number;
+}
+
+/** The line that starts a session in the file. */
+interface SessionMarker {
+  session: { url: string };
+}
+
 export class SessionArchive {
   private pending: string[] = [];
+  /** UTF-16 length of the pending lines (within a factor of 3 of their bytes: close enough for a cap on disk use). */
   private pendingBytes = 0;
-  private writtenBytes = 0;
+  /** Exact bytes in the file. */
+  private fileBytes = 0;
+  /** Byte offset of each kept session's first line, oldest first; the last is the live session's. */
+  private starts: number[] = [];
+  /** Where the live session's records begin (after its marker). */
+  private recordsAt = 0;
   private notKept = 0;
   /** A record did not fit: the session's later records are not kept either, so the rows stay a prefix. */
   private full = false;
@@ -42,22 +76,44 @@ export class SessionArchive {
     private readonly capBytes = ARCHIVE_BYTES,
   ) {}
 
-  /** A new session: what the file held is replaced. */
-  restart(): void {
+  /**
+   * A new session, connected to `url`: it gets a marker line (the URL with `secrets` masked), after the sessions kept
+   * before it. Those go, oldest first, while there would be `maxSessions` or more, or while they fill half the cap.
+   */
+  startSession(url: string, secrets: readonly string[], maxSessions: number): void {
     if (this.closed) return;
-    this.pending = [];
-    this.pendingBytes = 0;
-    this.writtenBytes = 0;
-    this.notKept = 0;
-    this.full = false;
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.write(() => writeFileSync(this.file, ''));
+    this.flush();
+    this.resetSession();
+    let drop = 0;
+    while (
+      drop < this.starts.length &&
+      (this.starts.length - drop >= maxSessions || this.fileBytes - this.starts[drop] > this.capBytes / 2)
+    ) {
+      drop += 1;
+    }
+    if (drop > 0) this.dropBefore(drop < this.starts.length ? this.starts[drop] : this.fileBytes);
+    const marker: SessionMarker = { session: { url: maskSecrets(url, secrets) } };
+    const line = `${JSON.stringify(marker)}\n`;
+    this.starts.push(this.fileBytes);
+    this.write(() => appendFileSync(this.file, line));
+    this.fileBytes += Buffer.byteLength(line);
+    this.recordsAt = this.fileBytes;
+  }
+
+  /** The live session was cleared: its records leave the file, its marker and the sessions before it stay. */
+  clearLive(): void {
+    if (this.closed) return;
+    this.flush();
+    this.resetSession();
+    this.fileBytes = this.recordsAt;
+    this.write(() => truncateSync(this.file, this.recordsAt));
   }
 
   /** Continues an archive loaded after a reload, whose records the file already holds. */
-  resume(loaded: LoadedSession & { bytes: number; wholeBytes: number }): void {
-    this.writtenBytes = loaded.bytes;
+  resume(loaded: LoadedSession & ArchiveLayout): void {
+    this.starts = [...loaded.starts];
+    this.recordsAt = loaded.recordsAt;
+    this.fileBytes = loaded.wholeBytes;
     this.notKept = loaded.notKept;
     // Whole lines only: a line cut by the end of the last host is dropped before anything is appended.
     this.write(() => truncateSync(this.file, loaded.wholeBytes));
@@ -73,7 +129,7 @@ export class SessionArchive {
     }
     const line = `${JSON.stringify(withoutCredentials(record, secrets))}\n`;
     // UTF-16 length is within a factor of 3 of the UTF-8 bytes; the cap is about the disk, so this is close enough.
-    if (this.writtenBytes + this.pendingBytes + line.length > this.capBytes) {
+    if (this.fileBytes + this.pendingBytes + line.length > this.capBytes) {
       this.full = true;
       this.notKept += 1;
       return;
@@ -105,12 +161,27 @@ export class SessionArchive {
   }
 
   private flush(): void {
+    clearTimeout(this.timer);
     this.timer = undefined;
     const text = this.pending.join('');
-    this.writtenBytes += this.pendingBytes;
     this.pending = [];
     this.pendingBytes = 0;
-    if (text !== '') this.write(() => appendFileSync(this.file, text));
+    if (text === '') return;
+    this.fileBytes += Buffer.byteLength(text);
+    this.write(() => appendFileSync(this.file, text));
+  }
+
+  private resetSession(): void {
+    this.notKept = 0;
+    this.full = false;
+  }
+
+  /** Drops the file's bytes before `offset` (whole sessions), moving the rest to the front. */
+  private dropBefore(offset: number): void {
+    this.write(() => writeFileSync(this.file, readFileSync(this.file).subarray(offset)));
+    this.starts = this.starts.filter((start) => start >= offset).map((start) => start - offset);
+    this.fileBytes -= offset;
+    this.recordsAt = Math.max(0, this.recordsAt - offset);
   }
 
   private write(action: () => void): void {
@@ -123,31 +194,57 @@ export class SessionArchive {
 }
 
 /**
- * Reads a kept session back. The file is the extension's own, but it is read as untrusted: a file larger than the
- * cap is refused, and a line that is not a record object is skipped and counted.
+ * Reads kept sessions back. The file is the extension's own, but it is read as untrusted: a file larger than the
+ * cap is refused, and a line that is neither a session marker nor a record object is skipped and counted.
  */
-export async function loadSession(
-  file: string,
-  capBytes = ARCHIVE_BYTES,
-): Promise<(LoadedSession & { bytes: number; wholeBytes: number }) | undefined> {
+export async function loadSession(file: string, capBytes = ARCHIVE_BYTES): Promise<(LoadedSession & ArchiveLayout) | undefined> {
   const size = await stat(file).then(
     (info) => info.size,
     () => undefined,
   );
   if (size === undefined || size > capBytes * 3) return undefined;
-  const read = await readFile(file, 'utf8').catch(() => undefined);
-  if (read === undefined) return undefined;
+  const bytes = await readFile(file).catch(() => undefined);
+  if (bytes === undefined) return undefined;
   // A host ended mid-write leaves a line without its end: it is not a record, and the next write starts after it.
-  const text = read.slice(0, read.lastIndexOf('\n') + 1);
-  const records: SseRecord[] = [];
-  let notKept = text.length < read.length ? 1 : 0;
-  for (const line of text.split('\n')) {
-    if (line === '') continue;
-    const record = parseRecord(line);
-    if (record === undefined) notKept += 1;
-    else records.push(record);
+  const wholeBytes = bytes.lastIndexOf(10) + 1;
+  const sessions: Array<ArchivedSession & { start: number; recordsAt: number }> = [];
+  let notKept = wholeBytes < bytes.length ? 1 : 0;
+  for (let at = 0; at < wholeBytes;) {
+    const end = bytes.indexOf(10, at);
+    const line = bytes.toString('utf8', at, end);
+    const url = line === '' ? undefined : markerUrl(line);
+    if (url !== undefined) {
+      sessions.push({ url, records: [], start: at, recordsAt: end + 1 });
+    } else if (line !== '') {
+      const record = parseRecord(line);
+      // Records before any marker come from a file written before sessions were marked: one session.
+      if (sessions.length === 0) sessions.push({ url: undefined, records: [], start: 0, recordsAt: 0 });
+      if (record === undefined) notKept += 1;
+      else sessions[sessions.length - 1].records.push(record);
+    }
+    at = end + 1;
   }
-  return { records, notKept, bytes: text.length, wholeBytes: Buffer.byteLength(text) };
+  const last = sessions.pop() ?? { url: undefined, records: [], start: 0, recordsAt: 0 };
+  return {
+    records: last.records,
+    url: last.url,
+    earlier: sessions.map(({ url, records }) => ({ url, records })),
+    notKept,
+    starts: [...sessions.map((session) => session.start), ...(last.url === undefined && last.records.length === 0 ? [] : [last.start])],
+    recordsAt: last.recordsAt,
+    wholeBytes,
+  };
+}
+
+/** The URL of a session marker line; undefined for any other line. */
+function markerUrl(line: string): string | undefined {
+  if (!line.startsWith('{"session":')) return undefined;
+  try {
+    const url = (JSON.parse(line) as Partial<SessionMarker>).session?.url;
+    return typeof url === 'string' ? url : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function parseRecord(line: string): SseRecord | undefined {

@@ -25,7 +25,7 @@ describe('session archive (kept for a window reload)', () => {
   it('keeps the records as export lines, without credential headers or values, and reads them back', async () => {
     const file = path.join(dir, 'a.ndjson');
     const archive = new SessionArchive('k', file, quiet);
-    archive.restart();
+    archive.startSession('http://127.0.0.1/sse?token=abcdef123&q=s3cr3t-token', ['Bearer s3cr3t-token', 's3cr3t-token'], 5);
     const open: SseRecord = {
       kind: 'open',
       seq: 1,
@@ -56,6 +56,7 @@ describe('session archive (kept for a window reload)', () => {
     const text = await readFile(file, 'utf8');
     assert.ok(!text.includes('s3cr3t'), `a credential value reached the disk: ${text}`);
     assert.ok(!text.includes('abcdef123'), 'a credential query value reached the disk');
+    assert.match(text, /^\{"session":\{"url":"http:\/\/127\.0\.0\.1\/sse\?/, 'the session starts with its URL, masked');
     const loaded = await loadSession(file);
     assert.ok(loaded);
     assert.deepEqual(
@@ -68,7 +69,7 @@ describe('session archive (kept for a window reload)', () => {
   it('stops at its byte cap and counts the records it did not keep', async () => {
     const file = path.join(dir, 'b.ndjson');
     const archive = new SessionArchive('k', file, quiet, 400);
-    archive.restart();
+    archive.startSession('http://127.0.0.1/sse', [], 5);
     for (let seq = 1; seq <= 20; seq++) archive.append(event(seq, 'x'.repeat(50)), []);
     archive.closeKeeping();
     const loaded = await loadSession(file, 400);
@@ -78,22 +79,62 @@ describe('session archive (kept for a window reload)', () => {
     assert.ok(archive.recordsNotKept > 0);
   });
 
-  it('a new session replaces the old one; a user-closed panel removes its file, but not after it was kept for a reload', async () => {
+  it('keeps earlier sessions before the live one, each with its URL; Clear empties only the live one; a user-closed panel removes its file', async () => {
     const file = path.join(dir, 'c.ndjson');
     const first = new SessionArchive('k', file, quiet);
-    first.restart();
+    first.startSession('http://127.0.0.1/one', [], 5);
     first.append(event(1, 'old'), []);
-    first.restart();
+    first.startSession('http://127.0.0.1/two', [], 5);
+    first.append(event(1, 'cleared'), []);
+    first.clearLive();
     first.append(event(1, 'new'), []);
     first.closeKeeping();
     first.discard();
+    const loaded = await loadSession(file);
     assert.deepEqual(
-      (await loadSession(file))?.records.map((record) => (record.kind === 'event' ? record.data : '')),
+      loaded?.earlier.map((session) => [session.url, session.records.map((record) => (record.kind === 'event' ? record.data : ''))]),
+      [['http://127.0.0.1/one', ['old']]],
+    );
+    assert.equal(loaded?.url, 'http://127.0.0.1/two');
+    assert.deepEqual(
+      loaded?.records.map((record) => (record.kind === 'event' ? record.data : '')),
       ['new'],
     );
     const second = new SessionArchive('k', file, quiet);
     second.discard();
     assert.equal(existsSync(file), false);
+  });
+
+  it('lets the oldest sessions go beyond the kept count, or when the earlier ones fill half the cap, and goes on after a reload', async () => {
+    const file = path.join(dir, 'g.ndjson');
+    const archive = new SessionArchive('k', file, quiet, 2_000);
+    for (let session = 1; session <= 4; session++) {
+      archive.startSession(`http://127.0.0.1/${session}`, [], 3);
+      archive.append(event(1, `s${session}`), []);
+    }
+    archive.closeKeeping();
+    const loaded = await loadSession(file, 2_000);
+    assert.ok(loaded);
+    assert.deepEqual(
+      [...loaded.earlier.map((session) => session.url), loaded.url],
+      ['http://127.0.0.1/2', 'http://127.0.0.1/3', 'http://127.0.0.1/4'],
+      'three sessions kept, the live one included',
+    );
+
+    const resumed = new SessionArchive('k', file, quiet, 2_000);
+    resumed.resume(loaded);
+    resumed.startSession('http://127.0.0.1/big', [], 10);
+    for (let seq = 1; seq <= 4; seq++) resumed.append(event(seq, 'x'.repeat(100)), []);
+    resumed.startSession('http://127.0.0.1/after', [], 10);
+    resumed.closeKeeping();
+    const after = await loadSession(file, 2_000);
+    assert.ok(after);
+    const urls = [...after.earlier.map((session) => session.url), after.url];
+    assert.deepEqual(urls.slice(-2), ['http://127.0.0.1/big', 'http://127.0.0.1/after']);
+    assert.ok(!urls.includes('http://127.0.0.1/2'), `the oldest went once the earlier sessions filled half the cap: ${urls.join(' ')}`);
+    assert.ok(urls.length < 5, 'not only the oldest');
+    assert.equal(after.earlier.at(-1)?.records.length, 4);
+    assert.equal(after.notKept, 0);
   });
 
   it('reads a damaged file as untrusted: lines that are not records are skipped and counted, an oversized file is refused', async () => {
@@ -144,6 +185,56 @@ describe('session archive (kept for a window reload)', () => {
       /These \d+ records were received before the window reloaded; the stream was not reconnected/,
     );
     assert.equal(after.ofType('state')[0].state.status, 'idle');
+    restored.dispose();
+  });
+
+  it('brings every kept session of a panel back after a reload: the earlier ones in the picker, each with its own rows', async () => {
+    const server = await RawServer.start((req, res) => {
+      openStream(res);
+      res.end(`data: ${req.url?.slice(1)} 1\n\ndata: ${req.url?.slice(1)} 2\n\n`);
+    });
+    const file = path.join(dir, 'h.ndjson');
+    const before = new FakeWebview();
+    const archive = new SessionArchive('k', file, quiet);
+    const services = fakeServices({ archive, keptSessions: 5 });
+    const session = openSession('panel-a', before, request(`${server.url}/first`), services);
+    try {
+      session.receive({ type: 'ready' });
+      for (const path of ['first', 'second']) {
+        await session.connect(request(`${server.url}/${path}`, { reconnect: 'never' }));
+        await before.until((view) => view.rows.at(-1)?.kind === 'closed');
+      }
+    } finally {
+      archive.closeKeeping();
+      session.dispose();
+      await server.stop();
+    }
+    const loaded = await loadSession(file);
+    assert.ok(loaded);
+    const after = new FakeWebview();
+    const restored = openSession('panel-b', after, request(`${server.url}/second`), fakeServices({ keptSessions: 5 }));
+    restored.restoreKept(loaded);
+    restored.receive({ type: 'ready' });
+    await after.until((view) => view.ofType('sessions').length > 0 && view.rows.at(-1)?.kind === 'closed');
+    const list = after.ofType('sessions').at(-1)?.list;
+    assert.deepEqual(
+      list?.sessions.map((summary) => [summary.place, summary.events, summary.live]),
+      [
+        ['/first', 2, false],
+        ['/second', 2, true],
+      ],
+    );
+    assert.deepEqual(
+      after.kinds().filter((kind) => kind.startsWith('event')),
+      ['event:second 1', 'event:second 2'],
+    );
+    assert.match(after.ofType('notice')[0].message, /and 1 earlier session with them/);
+    restored.receive({ type: 'showSession', session: list?.sessions[0].number ?? 0 });
+    await after.until((view) => view.kinds().includes('event:first 2'));
+    assert.deepEqual(
+      after.kinds().filter((kind) => kind.startsWith('event')),
+      ['event:first 1', 'event:first 2'],
+    );
     restored.dispose();
   });
 
