@@ -94,10 +94,13 @@ export class SessionArchive {
     if (drop > 0) this.dropBefore(drop < this.starts.length ? this.starts[drop] : this.fileBytes);
     const marker: SessionMarker = { session: { url: maskSecrets(url, secrets) } };
     const line = `${JSON.stringify(marker)}\n`;
+    // Written with the session's first records (the folder may still be being made): nothing else is pending, so
+    // its place in the file is exact.
     this.starts.push(this.fileBytes);
-    this.write(() => appendFileSync(this.file, line));
-    this.fileBytes += Buffer.byteLength(line);
-    this.recordsAt = this.fileBytes;
+    this.recordsAt = this.fileBytes + Buffer.byteLength(line);
+    this.pending.push(line);
+    this.pendingBytes += line.length;
+    this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
   }
 
   /** The live session was cleared: its records leave the file, its marker and the sessions before it stay. */
@@ -105,8 +108,9 @@ export class SessionArchive {
     if (this.closed) return;
     this.flush();
     this.resetSession();
-    this.fileBytes = this.recordsAt;
-    this.write(() => truncateSync(this.file, this.recordsAt));
+    // Never past the file's end (a marker whose write failed): truncating there would pad the file with zeros.
+    this.fileBytes = Math.min(this.fileBytes, this.recordsAt);
+    this.write(() => truncateSync(this.file, this.fileBytes));
   }
 
   /** Continues an archive loaded after a reload, whose records the file already holds. */
@@ -167,8 +171,7 @@ export class SessionArchive {
     this.pending = [];
     this.pendingBytes = 0;
     if (text === '') return;
-    this.fileBytes += Buffer.byteLength(text);
-    this.write(() => appendFileSync(this.file, text));
+    if (this.write(() => appendFileSync(this.file, text))) this.fileBytes += Buffer.byteLength(text);
   }
 
   private resetSession(): void {
@@ -184,11 +187,14 @@ export class SessionArchive {
     this.recordsAt = Math.max(0, this.recordsAt - offset);
   }
 
-  private write(action: () => void): void {
+  /** Runs a file operation; false (and a warning) when it failed. */
+  private write(action: () => void): boolean {
     try {
       action();
+      return true;
     } catch (error) {
       this.log.warn(`Could not keep the session for a reload: ${String(error)}`);
+      return false;
     }
   }
 }

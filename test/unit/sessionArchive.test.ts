@@ -1,6 +1,6 @@
 // A panel's session kept on disk for a window reload: bounded, without credential values, read back as untrusted.
 import { strict as assert } from 'node:assert';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -236,6 +236,18 @@ describe('session archive (kept for a window reload)', () => {
       ['event:first 1', 'event:first 2'],
     );
     restored.dispose();
+  });
+
+  it("writes a session's URL line with its first records, so a folder made meanwhile (a new profile) still gets it", async () => {
+    const folder = path.join(dir, 'made-later');
+    const file = path.join(folder, 'i.ndjson');
+    const archive = new SessionArchive('k', file, quiet);
+    archive.startSession('http://127.0.0.1/first', [], 5);
+    await mkdir(folder);
+    archive.append(event(1, 'one'), []);
+    archive.closeKeeping();
+    const loaded = await loadSession(file);
+    assert.deepEqual([loaded?.url, loaded?.records.length, loaded?.earlier.length], ['http://127.0.0.1/first', 1, 0]);
   });
 
   it('drops a last line cut by a host that ended mid-write, and appends after the whole lines', async () => {
