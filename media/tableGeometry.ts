@@ -1,18 +1,15 @@
 // The record table's scroll geometry: a fixed row height, a scroll range scaled past the browser's height cap, the
 // rows a scroll position shows, and where to scroll to show a row.
 
-/** Fixed row height in CSS pixels; the stylesheet reads it from --row-height, which the table sets. */
-export const ROW_HEIGHT = 22;
-/** Rows drawn beyond each edge of the viewport, so fast scrolling shows no gaps. */
-const OVERSCAN = 8;
-/** Browsers cap element heights (Chromium near 33.5 million px); past this the scroll range is scaled. */
-const MAX_SPACER_PX = 8_000_000;
-
 /** How `rows` rows lie under the viewport: the spacer that gives the scroll range, and that range's scale. */
 export interface Geometry {
+  /** Rows the table shows. */
   rows: number;
+  /** The body's height in CSS pixels, which makes the scroll range: the rows' height, capped. */
   spacerHeight: number;
+  /** The viewport's height below the header row. */
   viewHeight: number;
+  /** The bottom of the scroll range. */
   maxScrollTop: number;
   /** Virtual pixels (rows × ROW_HEIGHT) per scroll pixel: 1 unless the table is taller than MAX_SPACER_PX. */
   scale: number;
@@ -27,6 +24,13 @@ export interface RowsInView {
   /** The rows drawn: from the first to the one after the last. */
   drawn: { from: number; to: number };
 }
+
+/** Fixed row height in CSS pixels; the stylesheet reads it from --row-height, which the table sets. */
+export const ROW_HEIGHT = 22;
+/** Rows drawn beyond each edge of the viewport, so fast scrolling shows no gaps. */
+const OVERSCAN = 8;
+/** Browsers cap element heights (Chromium near 33.5 million px); past this the scroll range is scaled. */
+const MAX_SPACER_PX = 8_000_000;
 
 /** `rows` rows under a viewport `viewHeight` pixels tall. */
 export function tableGeometry(rows: number, viewHeight: number): Geometry {

@@ -196,10 +196,9 @@ export class VirtualTable {
 
     this.emptyNote.textContent = rows === 0 ? this.emptyText : '';
     this.emptyNote.hidden = rows !== 0 || this.emptyText === '';
-    const { unseen } = this.follow;
-    const showNew = unseen > 0;
+    const showNew = !following && this.follow.unseen > 0;
     this.newRowsButton.hidden = !showNew;
-    if (showNew) this.setNewRowsLabel(`${formatCount(unseen)} new`);
+    if (showNew) this.setNewRowsLabel(`${formatCount(this.follow.unseen)} new`);
   }
 
   private setNewRowsLabel(text: string): void {
