@@ -74,3 +74,23 @@ export function diagnosticsView(diagnostics: Diagnostic[]): Node[] {
     ]),
   );
 }
+
+/** The strip itself: hidden until an open record arrives, and redrawn only when what it says changes. */
+export class DiagnosticsStrip {
+  readonly element = h('div', { className: 'diagnostics', attrs: { 'aria-label': 'Response diagnostics' } });
+  /** What the strip shows: the latest open's diagnoses and the buffering verdict, which changes as events arrive. */
+  private shownKey = '[]';
+
+  constructor() {
+    this.element.hidden = true;
+  }
+
+  show(open: OpenRecord | undefined, verdict: () => BufferingVerdict): void {
+    const diagnoses = open ? diagnose(open, verdict()) : [];
+    const key = JSON.stringify(diagnoses);
+    if (key === this.shownKey) return;
+    this.shownKey = key;
+    this.element.hidden = open === undefined;
+    this.element.replaceChildren(...diagnosticsView(diagnoses));
+  }
+}

@@ -1,19 +1,15 @@
 // The record table as an ARIA grid that keeps only the visible rows in the DOM, follows new rows and can pause.
 
 import type { TableModel } from './tableModel';
-import { RowView } from './rowView';
+import { RowPool } from './rowPool';
 import { button, h } from './dom';
 import { formatCount } from './format';
 import { TableColumns } from './tableColumns';
 import type { ColumnWidths } from './uiState';
-import { NO_HIGHLIGHT, type Highlighter } from './matchHighlight';
-
-/** Fixed row height in CSS pixels; the stylesheet reads it from --row-height, set here. */
-const ROW_HEIGHT = 22;
-/** Rows drawn beyond each edge of the viewport, so fast scrolling shows no gaps. */
-const OVERSCAN = 8;
-/** Browsers cap element heights (Chromium near 33.5 million px); past this the scroll range is scaled. */
-const MAX_SPACER_PX = 8_000_000;
+import type { Highlighter } from './matchHighlight';
+import { TableFollow } from './tableFollow';
+import { keyTarget } from './tableKeys';
+import { pageRows, ROW_HEIGHT, rowsInView, scrollTopShowing, tableGeometry, type Geometry } from './tableGeometry';
 
 export interface TableEvents {
   /** The user moved the selection to the record at `position`. */
@@ -23,15 +19,6 @@ export interface TableEvents {
   /** Escape. */
   close(): void;
   columnsResized(widths: Partial<ColumnWidths>): void;
-}
-
-interface Geometry {
-  rows: number;
-  spacerHeight: number;
-  viewHeight: number;
-  maxScrollTop: number;
-  /** Virtual pixels (rows × ROW_HEIGHT) per scroll pixel: 1 unless the table is taller than MAX_SPACER_PX. */
-  scale: number;
 }
 
 export class VirtualTable {
@@ -45,12 +32,9 @@ export class VirtualTable {
     className: 'new-rows',
     title: 'Jump to the newest row and follow again',
   });
-  private pool: RowView[] = [];
+  private readonly pool: RowPool;
   private viewportHeight = 0;
-  private following = true;
-  private unseen = 0;
-  private paused = false;
-  private pausedRows = 0;
+  private readonly follow = new TableFollow();
   private selected: number | null = null;
   private frame = 0;
   private firstVisibleRow = 0;
@@ -58,7 +42,6 @@ export class VirtualTable {
   private emptyText = '';
   /** The scroll range as last drawn; records that arrived since must not make the view look scrolled up. */
   private drawnMaxScrollTop = 0;
-  private highlight: Highlighter = NO_HIGHLIGHT;
 
   constructor(
     private readonly model: TableModel,
@@ -73,13 +56,14 @@ export class VirtualTable {
     ]);
     this.columns = new TableColumns(this.grid, resized, (widths) => this.events.columnsResized(widths));
     head.append(this.columns.header.element);
+    this.pool = new RowPool(this.model, this.body, this.columns);
     this.grid.style.setProperty('--row-height', `${ROW_HEIGHT}px`);
     this.newRowsButton.hidden = true;
     this.element = h('div', { className: 'table-wrap' }, [this.grid, this.emptyNote, this.newRowsButton]);
 
     this.grid.addEventListener('scroll', () => this.onScroll());
     // Wheel scrolling is applied asynchronously; stop following at once so a render in between cannot undo it.
-    this.grid.addEventListener('wheel', (event) => event.deltaY < 0 && this.grid.scrollTop > 0 && this.stopFollowing(), { passive: true });
+    this.grid.addEventListener('wheel', (event) => event.deltaY < 0 && this.grid.scrollTop > 0 && this.follow.stop(), { passive: true });
     this.grid.addEventListener('keydown', (event) => this.onKey(event));
     this.body.addEventListener('click', (event) => this.onClick(event));
     this.newRowsButton.addEventListener('click', () => {
@@ -96,13 +80,12 @@ export class VirtualTable {
   }
 
   get isPaused(): boolean {
-    return this.paused;
+    return this.follow.paused;
   }
 
   /** Marks what the filter matches in the rows; every row is written again with it. */
   setHighlighter(highlight: Highlighter): void {
-    this.highlight = highlight;
-    for (const row of this.pool) row.position = -1;
+    this.pool.setHighlighter(highlight);
     this.schedule();
   }
 
@@ -114,35 +97,27 @@ export class VirtualTable {
 
   /** After model.sync: counts rows the user has not seen and keeps a paused view on the same rows. */
   rowsChanged(change: { added: number; removed: number }): void {
-    if (this.paused) this.pausedRows = Math.max(0, this.pausedRows - change.removed);
-    else if (!this.following) this.unseen += change.added;
+    this.follow.rowsChanged(change);
     this.schedule();
   }
 
   /** After model.refilter: the rows are new, so nothing is "unseen" and a paused view shows the new set. */
   refiltered(): void {
-    this.unseen = 0;
-    if (this.paused) this.pausedRows = this.model.length;
+    this.follow.refiltered(this.model.length);
     this.schedule();
   }
 
   /** After the records were cleared or replaced. */
   reset(): void {
     this.selected = null;
-    this.unseen = 0;
-    this.pausedRows = 0;
-    this.following = true;
+    this.follow.reset();
     this.columns.reset();
-    for (const row of this.pool) row.position = -1;
+    this.pool.invalidate();
     this.schedule();
   }
 
   setPaused(paused: boolean): void {
-    if (paused === this.paused) return;
-    this.paused = paused;
-    if (paused) this.pausedRows = this.model.length;
-    else if (!this.following) this.unseen += this.model.length - this.pausedRows;
-    this.schedule();
+    if (this.follow.setPaused(paused, this.model.length)) this.schedule();
   }
 
   select(position: number | null): void {
@@ -158,15 +133,14 @@ export class VirtualTable {
     const row = this.model.rowOf(position);
     if (row < 0 || row >= this.shownRows()) return false;
     this.selected = position;
-    if (row < this.shownRows() - 1) this.stopFollowing();
+    if (row < this.shownRows() - 1) this.follow.stop();
     this.scrollRowIntoView(row);
     this.schedule();
     return true;
   }
 
   followAgain(): void {
-    this.following = true;
-    this.unseen = 0;
+    this.follow.followAgain();
     this.schedule();
   }
 
@@ -194,52 +168,37 @@ export class VirtualTable {
   }
 
   private shownRows(): number {
-    return this.paused ? Math.min(this.pausedRows, this.model.length) : this.model.length;
+    return this.follow.shownRows(this.model.length);
   }
 
   private geometry(): Geometry {
-    const rows = this.shownRows();
-    const total = rows * ROW_HEIGHT;
-    const spacerHeight = Math.min(total, MAX_SPACER_PX);
-    const viewHeight = this.viewportHeight;
-    const maxScrollTop = Math.max(0, spacerHeight - viewHeight);
-    const scale = maxScrollTop > 0 ? Math.max(0, total - viewHeight) / maxScrollTop : 1;
-    return { rows, spacerHeight, viewHeight, maxScrollTop, scale };
+    return tableGeometry(this.shownRows(), this.viewportHeight);
   }
 
   private render(): void {
-    const { rows, spacerHeight, viewHeight, maxScrollTop, scale } = this.geometry();
+    const geometry = this.geometry();
+    const { rows, spacerHeight, maxScrollTop } = geometry;
+    const { following } = this.follow;
     // Read before any write, so the frame lays out once.
-    const scrollTop = this.following ? maxScrollTop : Math.min(this.grid.scrollTop, maxScrollTop);
+    const scrollTop = following ? maxScrollTop : Math.min(this.grid.scrollTop, maxScrollTop);
     this.body.style.height = `${spacerHeight}px`;
     this.drawnMaxScrollTop = maxScrollTop;
     this.grid.setAttribute('aria-rowcount', String(rows + 1));
-    if (this.following) this.grid.scrollTop = scrollTop;
-    const virtualTop = scrollTop * scale;
-    this.firstVisibleRow = Math.min(rows, Math.floor(virtualTop / ROW_HEIGHT));
-    this.lastVisibleRow = Math.max(this.firstVisibleRow, Math.min(rows, Math.ceil((virtualTop + viewHeight) / ROW_HEIGHT)) - 1);
-    const first = Math.max(0, this.firstVisibleRow - OVERSCAN);
-    const end = Math.min(rows, this.lastVisibleRow + 1 + OVERSCAN);
-    this.resizePool(end - first);
-    let activeId = '';
-    for (let index = first; index < end; index++) {
-      const row = this.pool[index - first];
-      const position = this.model.positionAt(index);
-      if (row.position !== position) row.show(this.model.recordAt(index), position, this.highlight);
-      const selected = position === this.selected;
-      if (selected) activeId = row.element.id;
-      // Rows sit in the spacer's coordinates; with a scaled range they are placed relative to the scroll position.
-      row.place(index, scrollTop + index * ROW_HEIGHT - virtualTop, selected);
-    }
+    if (following) this.grid.scrollTop = scrollTop;
+    const { virtualTop, firstVisible, lastVisible, drawn } = rowsInView(geometry, scrollTop);
+    this.firstVisibleRow = firstVisible;
+    this.lastVisibleRow = lastVisible;
+    // Rows sit in the spacer's coordinates; with a scaled range they are placed relative to the scroll position.
+    const activeId = this.pool.draw(drawn, this.selected, (index) => scrollTop + index * ROW_HEIGHT - virtualTop);
     this.columns.apply();
     if (activeId) this.grid.setAttribute('aria-activedescendant', activeId);
     else this.grid.removeAttribute('aria-activedescendant');
 
     this.emptyNote.textContent = rows === 0 ? this.emptyText : '';
     this.emptyNote.hidden = rows !== 0 || this.emptyText === '';
-    const showNew = !this.following && this.unseen > 0;
+    const showNew = !following && this.follow.unseen > 0;
     this.newRowsButton.hidden = !showNew;
-    if (showNew) this.setNewRowsLabel(`${formatCount(this.unseen)} new`);
+    if (showNew) this.setNewRowsLabel(`${formatCount(this.follow.unseen)} new`);
   }
 
   private setNewRowsLabel(text: string): void {
@@ -251,41 +210,26 @@ export class VirtualTable {
     if (label.textContent !== text) label.textContent = text;
   }
 
-  private resizePool(size: number): void {
-    while (this.pool.length < size) {
-      const row = new RowView(this.columns.note);
-      this.pool.push(row);
-      this.body.append(row.element);
-      this.columns.readFontsFrom(row);
-    }
-    while (this.pool.length > size) this.pool.pop()?.element.remove();
-  }
-
   private onScroll(): void {
     // A few pixels of slack: fractional device pixels must not count as "the user scrolled up". Nor does the browser
     // pulling the view up because the table grew taller (a strip above it lost a line): the view is still at the bottom.
     const bottom = Math.min(this.drawnMaxScrollTop, this.grid.scrollHeight - this.grid.clientHeight);
     if (this.grid.scrollTop >= bottom - 4) {
-      if (!this.following) this.followAgain();
+      if (!this.follow.following) this.followAgain();
     } else {
-      this.stopFollowing();
+      this.follow.stop();
     }
     // Scroll events come at most once per frame, so drawing here keeps rows under the finger without lag; a draw
     // already scheduled runs in this same frame, after the scroll events (following a fast stream, every frame has one).
     if (this.frame === 0) this.render();
   }
 
-  private stopFollowing(): void {
-    this.following = false;
-  }
-
   private onClick(event: MouseEvent): void {
-    const target = event.target instanceof Element ? event.target.closest('.row') : null;
-    const row = this.pool.find((candidate) => candidate.element === target);
-    if (!row || row.position < 0) return;
-    this.selected = row.position;
-    this.events.select(row.position);
-    this.events.open(row.position);
+    const position = this.pool.positionAt(event.target);
+    if (position === undefined) return;
+    this.selected = position;
+    this.events.select(position);
+    this.events.open(position);
     this.grid.focus();
     this.schedule();
   }
@@ -299,38 +243,22 @@ export class VirtualTable {
     if (rows === 0) return;
     const currentRow = this.selected === null ? -1 : this.model.rowOf(this.selected);
     const current = currentRow < rows ? currentRow : -1;
-    const page = Math.max(1, Math.floor(this.viewportHeight / ROW_HEIGHT) - 1);
-    let target: number;
-    switch (event.key) {
-      case 'ArrowDown':
-        target = current < 0 ? this.firstVisibleRow : current + 1;
-        break;
-      case 'ArrowUp':
-        target = current < 0 ? this.lastVisibleRow : current - 1;
-        break;
-      case 'PageDown':
-        target = current < 0 ? this.firstVisibleRow : current + page;
-        break;
-      case 'PageUp':
-        target = current < 0 ? this.lastVisibleRow : current - page;
-        break;
-      case 'Home':
-        target = 0;
-        break;
-      case 'End':
-        target = rows - 1;
-        break;
-      case 'Enter':
-        if (current >= 0 && this.selected !== null) {
-          event.preventDefault();
-          this.events.open(this.selected);
-        }
-        return;
-      default:
-        return;
+    if (event.key === 'Enter') {
+      if (current >= 0 && this.selected !== null) {
+        event.preventDefault();
+        this.events.open(this.selected);
+      }
+      return;
     }
+    const target = keyTarget(event.key, {
+      rows,
+      current,
+      firstVisible: this.firstVisibleRow,
+      lastVisible: this.lastVisibleRow,
+      page: pageRows(this.viewportHeight),
+    });
+    if (target === undefined) return;
     event.preventDefault();
-    target = Math.max(0, Math.min(rows - 1, target));
     this.selected = this.model.positionAt(target);
     this.events.select(this.selected);
     this.scrollRowIntoView(target);
@@ -340,15 +268,10 @@ export class VirtualTable {
   private scrollRowIntoView(row: number): void {
     // The scroll range must match the rows before the browser clamps scrollTop to it.
     this.renderNow();
-    const { maxScrollTop, scale, viewHeight } = this.geometry();
-    const virtualTop = Math.min(this.grid.scrollTop, maxScrollTop) * scale;
-    const rowTop = row * ROW_HEIGHT;
-    let virtualTarget: number;
-    if (rowTop < virtualTop) virtualTarget = rowTop;
-    else if (rowTop + ROW_HEIGHT > virtualTop + viewHeight) virtualTarget = rowTop + ROW_HEIGHT - viewHeight;
-    else return;
-    const scrollTop = Math.min(maxScrollTop, Math.max(0, virtualTarget / scale));
-    if (scrollTop < maxScrollTop - 1) this.stopFollowing();
+    const geometry = this.geometry();
+    const scrollTop = scrollTopShowing(geometry, row, this.grid.scrollTop);
+    if (scrollTop === undefined) return;
+    if (scrollTop < geometry.maxScrollTop - 1) this.follow.stop();
     this.grid.scrollTop = scrollTop;
   }
 }

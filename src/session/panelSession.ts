@@ -1,24 +1,22 @@
 // One inspector panel's session, without VS Code: its records, status, notices and at most one live connection.
-import { SseConnection } from '../engine/connection';
 import { errorText } from '../engine/errorText';
 import type { ConnectionStatus, ConnectRequest, PanelState, WebviewToExtension } from '../shared/protocol';
-import { assertNever, type SseRecord } from '../shared/record';
+import type { SseRecord } from '../shared/record';
 import type { RecordBatch } from './batcher';
 import { AppliedBatches } from './appliedBatches';
 import { planConnection } from './connectPlan';
-import { exportRows } from './sessionExport';
 import { lifecycleLogLine } from './lifecycleLog';
-import { replayInMock, saveAsScenario, type OutputSource } from './recordOutputs';
+import { PanelRequests } from './panelRequests';
 import { ARCHIVE_BYTES, type LoadedSession } from './sessionArchive';
 import { statusAfter } from './sessionStatus';
 import type { SessionInfo, SessionLog, SessionServices, WebviewChannel } from './sessionPorts';
 import { SessionSecrets } from './sessionSecrets';
 import { KeptSessions } from './keptSessions';
+import { LiveConnection } from './liveConnection';
 import { isLive } from '../shared/connectionStatus';
 import { maskHeaderLines, redactUrlParams } from '../shared/redact';
 import { hasCredentialLine, secretsOrigin } from './originSecrets';
 import { validateWebviewMessage } from './validate';
-import { answerStoredSecrets } from './storedSecrets';
 import { WebviewOutbox } from './webviewOutbox';
 import { toViewRecord } from './viewCopy';
 import { packRecords } from '../shared/packedRecords';
@@ -30,21 +28,19 @@ export class PanelSession {
   private status: ConnectionStatus = 'idle';
   /** The live session (records of an earlier session's connection are not taken), the shown one and the compared one. */
   private readonly sessions: KeptSessions;
-  private connection: SseConnection | undefined;
+  private readonly connection = new LiveConnection();
   /** Numbers the connects: one that a later connect overtook (while reading secrets) does nothing. */
   private connectAttempt = 0;
   private readonly outbox: WebviewOutbox;
   /** The webview's receipts for record batches: the batcher's backpressure. */
   private readonly receipts = new AppliedBatches();
   private corsAllowed: boolean | undefined;
-  /** The URL the live connection was made to (for Stop Mock Server), while there is one. */
-  private connectedUrl: string | undefined;
-  /** The file the last export wrote, for the banner's Open. */
-  private exported: string | undefined;
   private disposed = false;
   /** Every credential this session has used: masked in its log lines and exports, even after it was changed. */
   private readonly secrets = new SessionSecrets();
   private readonly log: SessionLog;
+  /** What the webview asks of the kept records (details, raw bytes, export, replay…) and of the stored secrets. */
+  private readonly requests: PanelRequests;
 
   constructor(
     private readonly id: string,
@@ -61,6 +57,7 @@ export class PanelSession {
       sendBatch: (batch) => this.sendBatch(batch),
       streaming: () => isLive(this.status),
     });
+    this.requests = new PanelRequests({ id, log: this.log, services, outbox: this.outbox, sessions: this.sessions, secrets: this.secrets });
   }
 
   info(): SessionInfo {
@@ -79,7 +76,7 @@ export class PanelSession {
     // First, so the closing connection's last records are not posted to a webview that is going away.
     this.disposed = true;
     this.outbox.close();
-    this.connection?.close('user');
+    this.connection.close();
     this.sessions.dispose();
   }
 
@@ -126,18 +123,16 @@ export class PanelSession {
     if (this.request.headers !== request.headers) this.outbox.post({ type: 'headersStored', masked: this.request.headers });
     this.secrets.rememberCredentials(plan.options.credentials ?? {});
     this.secrets.rememberRequest(plan.options.url, plan.options.headers);
-    const previous = this.connection;
-    // The old stream ends here, saying why in its own closed record (logged); its rows stay with its session.
-    previous?.close('user', 'Closed: a new connection was started in this panel');
-    this.connection = undefined;
+    // The old stream ends here, saying why in its own closed record; its rows stay with its session.
+    const hadPrevious = this.connection.endForNew();
     const ended = this.sessions.live;
     this.services.archive?.startSession(redactUrlParams(this.request.url), this.secrets.list(), this.services.keptSessions ?? 1);
     this.corsAllowed = undefined;
     // Before the new session starts, so the picker lists it as streaming.
     this.setStatus('connecting');
     const kept = this.sessions.start(this.request);
-    if (previous !== undefined) {
-      const where = `The previous stream (${this.connectedUrl ?? 'unknown URL'}, ${ended.store.received.events} events) was closed`;
+    if (hadPrevious) {
+      const where = `The previous stream (${this.connection.url ?? 'unknown URL'}, ${ended.store.received.events} events) was closed`;
       this.outbox.notify('info', {
         message: kept
           ? `New session. ${where} and is kept as session ${ended.number}: pick it under Session to see its rows again.`
@@ -145,7 +140,6 @@ export class PanelSession {
       });
     }
     const session = this.sessions.live;
-    this.connectedUrl = plan.options.url;
     this.services.setTitle(plan.options.url);
     this.log.info(
       `${this.id}: connecting to ${plan.options.url} (${plan.options.method}, credentials ${request.withCredentials ? 'on' : 'off'})`,
@@ -157,39 +151,20 @@ export class PanelSession {
     const onChunk = (bytes: Uint8Array, t: number): undefined => {
       if (session === this.sessions.live) session.raw.add(bytes, t);
     };
-    const connection = new SseConnection({ ...plan.options, onChunk }, (record) => {
+    const onRecord = (record: SseRecord): void => {
       if (session === this.sessions.live && !this.disposed) {
         this.receiveRecord(record);
       }
-    });
-    this.connection = connection;
-    this.services.trackConnection(connection);
-    void connection.done.then(() => {
-      if (this.connection === connection) {
-        this.connection = undefined;
-      }
-    });
-  }
-
-  /** What export, replay and save as scenario read from the session. */
-  private get outputs(): OutputSource {
-    return {
-      id: this.id,
-      log: this.log,
-      services: this.services,
-      records: () => this.sessions.shown.store.snapshot(),
-      secrets: () => this.secrets.list(),
-      request: () => this.sessions.shown.request,
-      notify: (level, notice) => this.outbox.notify(level, notice),
     };
+    this.connection.open({ ...plan.options, onChunk }, onRecord, (connection) => this.services.trackConnection(connection));
   }
 
   /** Disconnect, from the button or the command. */
   disconnect(): void {
-    if (this.connection === undefined) {
+    if (!this.connection.isOpen) {
       this.outbox.notify('info', { message: 'Not connected.' });
     }
-    this.connection?.close('user');
+    this.connection.close();
   }
 
   /** Clear, from the button or the command: empties the table; a live connection goes on (and keeps its diagnostics). */
@@ -214,9 +189,7 @@ export class PanelSession {
    * closed record's words. True when it did.
    */
   endIfConnectedTo(origin: string, message: string): boolean {
-    if (this.connection === undefined || this.connectedUrl === undefined || new URL(this.connectedUrl).origin !== origin) return false;
-    this.connection.close('user', message);
-    return true;
+    return this.connection.endIfConnectedTo(origin, message);
   }
 
   private async handle(message: WebviewToExtension): Promise<void> {
@@ -231,44 +204,12 @@ export class PanelSession {
         return this.disconnect();
       case 'clear':
         return this.clear();
-      case 'export':
-        return this.exportRecords(message);
-      case 'openExported':
-        return this.exported === undefined ? undefined : this.services.openFile(this.exported);
-      case 'replay':
-        return replayInMock(this.outputs);
-      case 'saveScenario':
-        return saveAsScenario(this.outputs);
-      case 'details': {
-        const data = this.eventData(message.seq);
-        if (data !== undefined) {
-          this.outbox.post({ type: 'detail', seq: message.seq, data });
-        }
-        return;
-      }
-      case 'openInEditor': {
-        const data = this.eventData(message.seq);
-        return data === undefined ? undefined : this.services.openInEditor(data);
-      }
-      case 'copy':
-        return this.services.copy(message.text);
-      case 'raw': {
-        const snapshot = this.sessions.shown.raw.snapshot(message.connection);
-        if (snapshot === undefined) this.outbox.notify('info', { message: `Connection ${message.connection} has not opened.` });
-        else this.outbox.post({ type: 'raw', snapshot });
-        return;
-      }
-      case 'revealSecrets':
-      case 'forgetSecrets':
-        return answerStoredSecrets(message, this.services.credentials).then((reply) =>
-          'secrets' in reply ? void this.outbox.post(reply.secrets) : this.outbox.notify(reply.level, reply.notice),
-        );
       case 'showSession':
         return this.sessions.show(message.session);
       case 'compareSession':
         return this.sessions.compare(message.session);
       default:
-        return assertNever(message);
+        return this.requests.answer(message);
     }
   }
 
@@ -348,32 +289,5 @@ export class PanelSession {
       batch: number,
     });
     return this.receipts.wait(number, posted);
-  }
-
-  /** The full data of a kept event, or undefined (with a notice) when it is gone or not an event. */
-  private eventData(seq: number): string | undefined {
-    const record = this.sessions.shown.store.bySeq(seq);
-    if (record?.kind === 'event') {
-      return record.data;
-    }
-    this.outbox.notify('info', {
-      message:
-        record === undefined
-          ? `Record #${seq} is no longer kept (cleared, or dropped by the panel's record or memory limit).`
-          : `Record #${seq} is not an event.`,
-    });
-    return undefined;
-  }
-
-  private async exportRecords(message: Extract<WebviewToExtension, { type: 'export' }>): Promise<void> {
-    const kept = this.sessions.shown.store.snapshot();
-    // Every value sent in the session (a server may echo one), needed only to find and blank them.
-    const outcome = await exportRows(kept, message.format, message.rows, this.secrets.list(), this.services.saveExport);
-    if (outcome === undefined) return;
-    if (outcome.target !== undefined) {
-      this.exported = outcome.target;
-      this.log.info(`${this.id}: ${outcome.message}`);
-    }
-    this.outbox.notify('info', { message: outcome.message, ...(outcome.target === undefined ? {} : { action: 'openExport' as const }) });
   }
 }

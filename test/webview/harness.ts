@@ -139,8 +139,9 @@ export class InspectorPage {
   ) {}
 
   /**
-   * Delivers messages as VS Code does: `message` events on the window, in order. A batch of records is written as a
-   * list and packed as the extension packs it, numbered in order unless the test numbers it.
+   * Delivers messages as VS Code does: `message` events on the window, in order, and waits until the view has applied
+   * and drawn them. A batch of records is written as a list and packed as the extension packs it, numbered in order
+   * unless the test numbers it.
    */
   async deliver(...messages: TestMessage[]): Promise<void> {
     const packed = messages.map((message): ExtensionToWebview => {
@@ -151,6 +152,8 @@ export class InspectorPage {
     await this.page.evaluate((list) => {
       for (const message of list) window.postMessage(message, '*');
     }, packed);
+    // Posted messages are handled in later tasks (a batch across several): a test reads the page once they are drawn.
+    await this.settle();
   }
 
   async posted(): Promise<WebviewToExtension[]> {
