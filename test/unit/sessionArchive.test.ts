@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { SessionArchive, loadSession } from '../../src/session/sessionArchive';
+import type { PanelSession } from '../../src/session/panelSession';
 import type { SseRecord } from '../../src/shared/record';
 import { FakeWebview, fakeServices, request, openSession } from './support/fakeWebview';
 import { RawServer, openStream } from './support/rawServer';
@@ -13,6 +14,21 @@ const quiet = { warn: (text: string) => assert.fail(`unexpected warning: ${text}
 
 function event(seq: number, data: string): SseRecord {
   return { kind: 'event', seq, t: seq, at: 0, type: 'message', data, id: null, lastEventId: '', size: data.length, dt: 0 };
+}
+
+/** What a window reload does with the file: reads it back into a new panel session, whose webview says ready. */
+async function reopened(
+  file: string,
+  url: string,
+  services: ReturnType<typeof fakeServices>,
+): Promise<{ after: FakeWebview; restored: PanelSession }> {
+  const loaded = await loadSession(file);
+  assert.ok(loaded, 'the file read back');
+  const after = new FakeWebview();
+  const restored = openSession('panel-b', after, request(url), services);
+  restored.restoreKept(loaded);
+  restored.receive({ type: 'ready' });
+  return { after, restored };
 }
 
 describe('session archive (kept for a window reload)', () => {
@@ -172,12 +188,7 @@ describe('session archive (kept for a window reload)', () => {
       session.dispose();
       await server.stop();
     }
-    const loaded = await loadSession(file);
-    assert.ok(loaded);
-    const after = new FakeWebview();
-    const restored = openSession('panel-b', after, request(server.url), fakeServices());
-    restored.restoreKept(loaded);
-    restored.receive({ type: 'ready' });
+    const { after, restored } = await reopened(file, server.url, fakeServices());
     await after.until((view) => view.ofType('notice').length === 1);
     assert.deepEqual(after.kinds(), before.kinds());
     assert.match(
@@ -209,12 +220,7 @@ describe('session archive (kept for a window reload)', () => {
       session.dispose();
       await server.stop();
     }
-    const loaded = await loadSession(file);
-    assert.ok(loaded);
-    const after = new FakeWebview();
-    const restored = openSession('panel-b', after, request(`${server.url}/second`), fakeServices({ keptSessions: 5 }));
-    restored.restoreKept(loaded);
-    restored.receive({ type: 'ready' });
+    const { after, restored } = await reopened(file, `${server.url}/second`, fakeServices({ keptSessions: 5 }));
     await after.until((view) => view.ofType('sessions').length > 0 && view.rows.at(-1)?.kind === 'closed');
     const list = after.ofType('sessions').at(-1)?.list;
     assert.deepEqual(
