@@ -1,5 +1,7 @@
 // One SSE session: connect, read, reconnect and close, reported as a stream of records.
 
+import type { Readable } from 'node:stream';
+import { BodyChunks } from './bodyChunks';
 import { systemClock, type Clock } from './clock';
 import { errorText } from './errorText';
 import { EventStreamParser, type EventStreamSink } from './eventStream';
@@ -192,10 +194,10 @@ export class SseConnection {
     return undefined;
   }
 
-  private async read(body: AsyncIterable<Buffer>, url: string): Promise<Interruption | undefined> {
+  private async read(body: Readable, url: string): Promise<Interruption | undefined> {
     const stream = this.stream;
     stream.begin();
-    const reader = body[Symbol.asyncIterator]();
+    const reader = new BodyChunks(body);
     for (;;) {
       let chunk;
       try {
@@ -208,10 +210,10 @@ export class SseConnection {
         return { ...describeNetworkError(error, url, true), opened: true };
       }
       if (this.finished) return undefined;
-      if (chunk.done) return this.endOfBody();
+      if (chunk === undefined) return this.endOfBody();
       this.stamp();
-      const held = this.options.onChunk?.(chunk.value, this.t);
-      stream.push(chunk.value);
+      const held = this.options.onChunk?.(chunk, this.t);
+      stream.push(chunk);
       if (this.finished) return undefined;
       if (held !== undefined) await held;
       if (this.finished) return undefined;
