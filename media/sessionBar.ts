@@ -53,7 +53,14 @@ export class SessionBar {
     this.compared.classList.toggle('comparing', list.compared !== null);
     this.compared.disabled = others.length === 0;
     const notes: string[] = [];
-    if (!this.showsLive) notes.push('An earlier session: the live one goes on receiving.');
+    if (!this.showsLive) {
+      const live = list.sessions.find((session) => session.live);
+      notes.push(
+        live?.streaming === true
+          ? 'An earlier session: the live one goes on receiving.'
+          : `An earlier session: pick ${live === undefined ? 'the live one' : `session ${live.number}`} to see the latest again.`,
+      );
+    }
     if (list.forgotten > 0) {
       notes.push(
         `${formatCount(list.forgotten)} earlier ${list.forgotten === 1 ? 'session was' : 'sessions were'} let go (sseInspector.keptSessions or the memory limit).`,

@@ -70,6 +70,14 @@ describe('webview kept sessions', () => {
       await inspector.settle();
       const bar = inspector.page.getByRole('group', { name: 'Sessions' });
       assert.match((await bar.textContent()) ?? '', /An earlier session: the live one goes on receiving\./);
+      const ended = { ...TWO_SESSIONS, shown: 1, sessions: TWO_SESSIONS.sessions.map((session) => ({ ...session, streaming: false })) };
+      await inspector.deliver({ type: 'sessions', list: ended });
+      assert.match(
+        (await bar.textContent()) ?? '',
+        /An earlier session: pick session 2 to see the latest again\./,
+        'nothing is receiving now',
+      );
+      await inspector.deliver({ type: 'sessions', list: { ...TWO_SESSIONS, shown: 1 } });
       // Its status is its own: ended, though the live connection is open.
       assert.doesNotMatch((await inspector.page.locator('.stats').textContent()) ?? '', /^Open/);
       const compare = inspector.page.getByRole('combobox', { name: 'Session compared in the timeline' });

@@ -59,5 +59,6 @@ suite('panels after a window reload', () => {
       (table) => JSON.stringify(table.rowKeys) === JSON.stringify(DOCUMENT_ROWS),
     );
     assert.deepEqual(first.rowKeys, DOCUMENT_ROWS);
+    await askRunner('window-screenshot-1401', { name: 'reload-earlier-session' });
   });
 });
