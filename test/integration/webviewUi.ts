@@ -152,6 +152,22 @@ async function renderedTable(page: Page, { url }: RowsPayload): Promise<Rendered
   }
 }
 
+/**
+ * The webview a user would act on: the newest one shown (the active panel; others stay open, hidden, and the order of
+ * the page's frames need not follow their creation), else the newest.
+ */
+async function shownWebviewFrame(page: Page): Promise<Frame | undefined> {
+  const frames = webviewFrames(page);
+  for (const frame of [...frames].reverse()) {
+    const host = await frame
+      .parentFrame()
+      ?.frameElement()
+      .catch(() => undefined);
+    if ((await host?.isVisible()) === true) return frame;
+  }
+  return webviewFrame(page);
+}
+
 /** Answers a `ui-<action>[-n]` step in the newest panel's webview, or a `workbench-…` step around it; returns what the extension-host side asked to read. */
 export async function answerUiStep(step: string, page: Page, payload: unknown): Promise<unknown> {
   if (step.startsWith('workbench-')) return answerWorkbenchStep(step, page, payload);
@@ -159,7 +175,7 @@ export async function answerUiStep(step: string, page: Page, payload: unknown): 
   if (step.startsWith('window-size-')) return setWindowSize(page, payload as { width: number; height: number });
   if (step.startsWith('window-screenshot-')) return saveScreenshot(page, payload as { name: string });
   if (step.startsWith('window-theme-screenshot-')) return themeScreenshot(page, payload as { name: string });
-  const frame = webviewFrame(page);
+  const frame = await shownWebviewFrame(page);
   if (!frame) throw new Error('no webview is open in the workbench');
   const action = step.replace(/-\d+$/, '');
   switch (action) {
