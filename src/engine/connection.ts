@@ -7,7 +7,7 @@ import { errorText } from './errorText';
 import { EventStreamParser, type EventStreamSink } from './eventStream';
 import { describeNetworkError } from './networkError';
 import { readErrorBody } from './errorBody';
-import { DEFAULT_CLOSE_ON, DEFAULT_MAX_EVENT_BYTES, DEFAULT_RETRY_MS, MAX_ID_BYTES, type ConnectOptions } from './options';
+import { DEFAULT_CLOSE_ON, DEFAULT_MAX_EVENT_BYTES, DEFAULT_RETRY_MS, tooLargeMessage, type ConnectOptions } from './options';
 import { Reconnects } from './reconnectPolicy';
 import type { ClosedRecord, CloseReason, ErrorRecord, EventRecord, SentRequest, SseRecord } from '../shared/record';
 import { planRequest, type RequestPlan } from './request';
@@ -36,13 +36,6 @@ const CLOSE_MESSAGES: Partial<Record<CloseReason, string>> = {
 
 function round(ms: number): number {
   return Math.round(ms * 1000) / 1000;
-}
-
-function formatBytes(bytes: number): string {
-  const MiB = 1024 * 1024;
-  if (bytes >= MiB && bytes % MiB === 0) return `${bytes / MiB} MiB`;
-  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
-  return `${bytes} bytes`;
 }
 
 export class SseConnection {
@@ -239,10 +232,7 @@ export class SseConnection {
       ignored: (line, reason, lineBytes) =>
         this.onRecord({ kind: 'ignored', ...this.base(), line, reason, ...(lineBytes === undefined ? {} : { lineBytes }) }),
       tooLarge: (what) => {
-        const message =
-          what === 'id'
-            ? `An id longer than the ${formatBytes(MAX_ID_BYTES)} limit for ids: the connection was closed`
-            : `Event larger than the ${formatBytes(this.maxEventBytes)} limit (maxEventBytes): the connection was closed`;
+        const message = tooLargeMessage(what, this.maxEventBytes);
         this.emitError(message, false);
         this.finish('failed', message);
       },

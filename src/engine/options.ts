@@ -71,3 +71,18 @@ export const DEFAULT_RETRY_MS = 3000;
  * are far shorter, and a reconnect sends the id as a header, where servers commonly stop at 8 KiB in all.
  */
 export const MAX_ID_BYTES = 4096;
+
+/** Why a connection stopped on an event or id over its limit (`maxEventBytes`, or MAX_ID_BYTES). */
+export function tooLargeMessage(what: 'event' | 'id', maxEventBytes: number): string {
+  return what === 'id'
+    ? `An id longer than the ${limitText(MAX_ID_BYTES)} limit for ids: the connection was closed`
+    : `Event larger than the ${limitText(maxEventBytes)} limit (maxEventBytes): the connection was closed`;
+}
+
+/** A byte limit as set: "8 MiB", "4 KiB", or "1000 bytes". */
+function limitText(bytes: number): string {
+  const MiB = 1024 * 1024;
+  if (bytes >= MiB && bytes % MiB === 0) return `${bytes / MiB} MiB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  return `${bytes} bytes`;
+}
