@@ -4,7 +4,8 @@
 // Writes are synchronous and small (one batch every half second, and nothing past the cap): a reload may end the
 // extension host at any moment, and the file must then hold whole lines in order.
 
-import { appendFileSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { readFile, stat } from 'node:fs/promises';
 import type { SseRecord } from '../shared/record';
 import { maskSecrets } from '../shared/redact';
@@ -67,6 +68,8 @@ export class SessionArchive {
   private full = false;
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
+  /** A write failed: nothing more is written (what the archive knows of the file's layout may no longer match it). */
+  private failed = false;
 
   constructor(
     /** Names the archive in the webview's saved state, to find it again after a reload (not a secret). */
@@ -81,9 +84,12 @@ export class SessionArchive {
    * before it. Those go, oldest first, while there would be `maxSessions` or more, or while they fill half the cap.
    */
   startSession(url: string, secrets: readonly string[], maxSessions: number): void {
-    if (this.closed) return;
+    if (this.closed || this.failed) return;
     this.flush();
     this.resetSession();
+    // A live session left with nothing (cleared) is not kept, as the panel does not keep it: its marker goes too.
+    const emptyLive = this.starts.length > 0 && this.fileBytes === this.recordsAt ? this.starts.pop() : undefined;
+    if (emptyLive !== undefined) this.truncateTo(emptyLive);
     let drop = 0;
     while (
       drop < this.starts.length &&
@@ -108,9 +114,7 @@ export class SessionArchive {
     if (this.closed) return;
     this.flush();
     this.resetSession();
-    // Never past the file's end (a marker whose write failed): truncating there would pad the file with zeros.
-    this.fileBytes = Math.min(this.fileBytes, this.recordsAt);
-    this.write(() => truncateSync(this.file, this.fileBytes));
+    this.truncateTo(this.recordsAt);
   }
 
   /** Continues an archive loaded after a reload, whose records the file already holds. */
@@ -125,7 +129,7 @@ export class SessionArchive {
 
   /** Keeps one record; `secrets` are the session's credential values, replaced as in an export. */
   append(record: SseRecord, secrets: readonly string[]): void {
-    if (this.closed) return;
+    if (this.closed || this.failed) return;
     // Once full, a fast stream's records cost no more than this count.
     if (this.full) {
       this.notKept += 1;
@@ -170,8 +174,18 @@ export class SessionArchive {
     const text = this.pending.join('');
     this.pending = [];
     this.pendingBytes = 0;
-    if (text === '') return;
-    if (this.write(() => appendFileSync(this.file, text))) this.fileBytes += Buffer.byteLength(text);
+    if (text === '' || this.failed) return;
+    // The folder too: the host makes it asynchronously, and a first write must not race it.
+    const written = this.write(() => {
+      mkdirSync(dirname(this.file), { recursive: true });
+      appendFileSync(this.file, text);
+    });
+    if (written) this.fileBytes += Buffer.byteLength(text);
+  }
+
+  private truncateTo(offset: number): void {
+    if (this.failed) return;
+    if (this.write(() => truncateSync(this.file, offset))) this.fileBytes = offset;
   }
 
   private resetSession(): void {
@@ -181,19 +195,27 @@ export class SessionArchive {
 
   /** Drops the file's bytes before `offset` (whole sessions), moving the rest to the front. */
   private dropBefore(offset: number): void {
-    this.write(() => writeFileSync(this.file, readFileSync(this.file).subarray(offset)));
+    if (this.failed) return;
+    // Written aside, then renamed over the file: a host ending meanwhile leaves the old file whole.
+    const aside = `${this.file}.tmp`;
+    if (!this.write(() => writeFileSync(aside, readFileSync(this.file).subarray(offset)))) return;
+    if (!this.write(() => renameSync(aside, this.file))) return;
     this.starts = this.starts.filter((start) => start >= offset).map((start) => start - offset);
     this.fileBytes -= offset;
     this.recordsAt = Math.max(0, this.recordsAt - offset);
   }
 
-  /** Runs a file operation; false (and a warning) when it failed. */
+  /**
+   * Runs a file operation. When it fails the archive stops (with a warning): what it knows of the file's layout
+   * would no longer match the file, and a later truncation could cut a record in half.
+   */
   private write(action: () => void): boolean {
     try {
       action();
       return true;
     } catch (error) {
-      this.log.warn(`Could not keep the session for a reload: ${String(error)}`);
+      this.log.warn(`Could not keep the session for a reload: ${String(error)}; this panel's sessions are no longer kept.`);
+      this.failed = true;
       return false;
     }
   }
@@ -225,8 +247,10 @@ export async function loadSession(file: string, capBytes = ARCHIVE_BYTES): Promi
       const record = parseRecord(line);
       // Records before any marker come from a file written before sessions were marked: one session.
       if (sessions.length === 0) sessions.push({ url: undefined, records: [], start: 0, recordsAt: 0 });
-      if (record === undefined) notKept += 1;
-      else sessions[sessions.length - 1].records.push(record);
+      const kept = sessions[sessions.length - 1].records;
+      // Records go up in seq within a session (the store finds them by it): one that does not is damage, skipped.
+      if (record === undefined || record.seq <= (kept.at(-1)?.seq ?? 0)) notKept += 1;
+      else kept.push(record);
     }
     at = end + 1;
   }

@@ -256,6 +256,56 @@ describe('session archive (kept for a window reload)', () => {
     assert.deepEqual([loaded?.url, loaded?.records.length, loaded?.earlier.length], ['http://127.0.0.1/first', 1, 0]);
   });
 
+  it('lets a cleared live session go at the next connect, as the panel does, instead of the oldest kept one', async () => {
+    const file = path.join(dir, 'j.ndjson');
+    const archive = new SessionArchive('k', file, quiet);
+    for (const name of ['A', 'B']) {
+      archive.startSession(`http://127.0.0.1/${name}`, [], 2);
+      archive.append(event(1, name), []);
+    }
+    archive.clearLive();
+    archive.startSession('http://127.0.0.1/C', [], 2);
+    archive.append(event(1, 'C'), []);
+    archive.closeKeeping();
+    const loaded = await loadSession(file);
+    assert.deepEqual([...(loaded?.earlier.map((session) => session.url) ?? []), loaded?.url], ['http://127.0.0.1/A', 'http://127.0.0.1/C']);
+  });
+
+  it('stops keeping (with one warning) once a write fails, rather than cut a record in half later', async () => {
+    const blocker = path.join(dir, 'not-a-folder');
+    await writeFile(blocker, '');
+    const warnings: string[] = [];
+    const archive = new SessionArchive('k', path.join(blocker, 'k.ndjson'), { warn: (text) => warnings.push(text) });
+    archive.startSession('http://127.0.0.1/A', [], 5);
+    archive.append(event(1, 'one'), []);
+    archive.closeKeeping();
+    assert.equal(warnings.length, 1, warnings.join('\n'));
+    assert.match(warnings[0], /Could not keep the session for a reload: .*no longer kept/);
+    const again = new SessionArchive('k', path.join(blocker, 'k.ndjson'), { warn: (text) => warnings.push(text) });
+    again.startSession('http://127.0.0.1/A', [], 5);
+    again.append(event(1, 'one'), []);
+    again.clearLive();
+    again.append(event(2, 'two'), []);
+    again.startSession('http://127.0.0.1/B', [], 5);
+    again.closeKeeping();
+    assert.equal(warnings.length, 2, 'one warning per archive, then nothing more is tried');
+  });
+
+  it('reads records whose seq does not go up within a session as damage: skipped and counted', async () => {
+    const file = path.join(dir, 'k.ndjson');
+    const lines = [
+      JSON.stringify({ session: { url: 'http://127.0.0.1/a' } }),
+      ...[1, 2, 3, 1, 2, 4].map((seq) => JSON.stringify(event(seq, `e${seq}`))),
+    ];
+    await writeFile(file, `${lines.join('\n')}\n`);
+    const loaded = await loadSession(file);
+    assert.deepEqual(
+      loaded?.records.map((record) => record.seq),
+      [1, 2, 3, 4],
+    );
+    assert.equal(loaded?.notKept, 2);
+  });
+
   it('drops a last line cut by a host that ended mid-write, and appends after the whole lines', async () => {
     const file = path.join(dir, 'f.ndjson');
     await writeFile(file, `${JSON.stringify(event(1, 'whole'))}\n{"kind":"event","seq":2,"t":`);
