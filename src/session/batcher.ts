@@ -135,8 +135,10 @@ export class RecordBatcher {
     let chars = 0;
     let count = 0;
     // At least one record, however large, so a huge one cannot stall the stream.
-    while (count < candidates.length && (count === 0 || chars + viewSize(candidates[count]) <= this.limits.maxChars)) {
-      chars += viewSize(candidates[count]);
+    while (count < candidates.length) {
+      const size = viewSize(candidates[count]);
+      if (count > 0 && chars + size > this.limits.maxChars) break;
+      chars += size;
       count += 1;
     }
     const records = candidates.slice(0, count);

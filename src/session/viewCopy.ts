@@ -78,11 +78,14 @@ export { clipText };
 export function viewSize(record: SseRecord): number {
   if (record.kind === 'event' && record.truncated === undefined) {
     // What stringChars counts for an event, without walking its fields: its keys, "event", and its strings.
-    const id = record.id === null ? 0 : Math.min(record.id.length, VIEW_DATA_LIMIT);
-    const strings = [record.data, record.type, record.lastEventId].reduce((sum, text) => sum + Math.min(text.length, VIEW_DATA_LIMIT), id);
-    return 120 + EVENT_KEY_CHARS + strings;
+    return 120 + EVENT_KEY_CHARS + clipped(record.data) + clipped(record.type) + clipped(record.id) + clipped(record.lastEventId);
   }
   return 120 + stringChars(record, VIEW_DATA_LIMIT);
+}
+
+/** A string's characters as stringChars counts them (up to the data limit); none for null. */
+function clipped(text: string | null): number {
+  return text === null ? 0 : Math.min(text.length, VIEW_DATA_LIMIT);
 }
 
 /** The characters of an event record's keys and of its kind, "event". */
